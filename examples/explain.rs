@@ -1,0 +1,34 @@
+//! Prints one line per block of a page: decision, score, kind and the start of its text.
+//!
+//! ```text
+//! cargo run --release --example explain -- FILE
+//! ```
+
+use std::process::ExitCode;
+
+fn main() -> ExitCode {
+    let Some(path) = std::env::args().nth(1) else {
+        eprintln!("usage: explain FILE");
+        return ExitCode::from(2);
+    };
+    let html = match std::fs::read(&path) {
+        Ok(b) => String::from_utf8_lossy(&b).into_owned(),
+        Err(e) => {
+            eprintln!("explain: {path}: {e}");
+            return ExitCode::FAILURE;
+        }
+    };
+    let extracted = unboil::extract(&html);
+    println!("title: {:?}", extracted.title());
+    for b in extracted.blocks() {
+        let start: String = b.text().chars().take(90).collect();
+        println!(
+            "{:<12} {:>6.2} {:<22} {}",
+            format!("{:?}", b.decision()),
+            b.score(),
+            format!("{:?}", b.kind()),
+            start.replace('\n', " ")
+        );
+    }
+    ExitCode::SUCCESS
+}

@@ -1,0 +1,726 @@
+//! HTML parsing behind one function, and iterative walks over the result.
+//!
+//! This is the only module that names html5ever or markup5ever_rcdom types; the rest of the
+//! crate sees [`Document`], [`Element`], [`Tag`] and the [`Visitor`] trait. Keeping the parser
+//! private means a parser upgrade never changes the public API.
+//!
+//! html5ever's tree builder is quadratic in nesting depth (every start tag scans the stack of
+//! open elements), so a [`DepthGuard`] sits between the tokenizer and the tree builder. It keeps
+//! a cheap model of the open-element stack and, beyond `max_depth`, drops start tags (and their
+//! matching end tags) so that deeper content is kept but flattened into the element at the cap,
+//! as browsers do. The same filter counts nodes so that a node limit stops the parse early.
+
+use std::cell::{Cell, Ref, RefCell};
+use std::collections::HashMap;
+
+
+use html5ever::tendril::StrTendril;
+use html5ever::tokenizer::{
+    BufferQueue, TagKind, Token, TokenSink, TokenSinkResult, Tokenizer, TokenizerOpts,
+};
+use html5ever::tree_builder::{TreeBuilder, TreeBuilderOpts};
+use html5ever::{LocalName, ns};
+use html5ever::TokenizerResult;
+use markup5ever_rcdom::{Handle, Node, NodeData, RcDom};
+
+/// Parse limits; see `Options` for the public knobs.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct ParseLimits {
+    /// Depth beyond which nesting is flattened (never an error).
+    pub max_depth: usize,
+    /// Maximum number of nodes (elements and text runs) before the parse stops.
+    pub max_nodes: usize,
+}
+
+/// Why a parse stopped early.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum ParseStop {
+    TooManyNodes,
+}
+
+/// A parsed page. Immutable once built.
+pub(crate) struct Document {
+    dom: RcDom,
+    /// Depth at which the guard started flattening, if it had to.
+    pub flattened: bool,
+}
+
+/// Parses `html` into a [`Document`], feeding the tokenizer in chunks so that a node limit can
+/// stop the work early instead of after the whole page has been built.
+pub(crate) fn parse(html: &str, limits: ParseLimits) -> Result<Document, ParseStop> {
+    let builder = TreeBuilder::new(RcDom::default(), TreeBuilderOpts::default());
+    let guard = DepthGuard::new(builder, limits);
+    let tokenizer = Tokenizer::new(guard, TokenizerOpts::default());
+    let queue = BufferQueue::default();
+    // Chunks on char boundaries; the tokenizer is incremental, so boundaries are harmless.
+    const CHUNK: usize = 1 << 16;
+    let mut rest = html;
+    while !rest.is_empty() {
+        let mut cut = rest.len().min(CHUNK);
+        while !rest.is_char_boundary(cut) {
+            cut += 1;
+        }
+        let (head, tail) = rest.split_at(cut);
+        rest = tail;
+        queue.push_back(StrTendril::from_slice(head));
+        // A script end or a `<meta charset>` pauses the tokenizer; the charset is settled before
+        // parsing (see `decode`), so both just resume.
+        while !matches!(tokenizer.feed(&queue), TokenizerResult::Done) {}
+        if tokenizer.sink.stopped.get() {
+            return Err(ParseStop::TooManyNodes);
+        }
+    }
+    tokenizer.end();
+    if tokenizer.sink.stopped.get() {
+        return Err(ParseStop::TooManyNodes);
+    }
+    let flattened = tokenizer.sink.state.borrow().flattened;
+    let guard = tokenizer.sink;
+    Ok(Document {
+        dom: guard.inner.sink,
+        flattened,
+    })
+}
+
+/// Elements that never have children: their start tag opens nothing.
+fn is_void(name: &LocalName) -> bool {
+    matches!(
+        &**name,
+        "area"
+            | "base"
+            | "br"
+            | "col"
+            | "embed"
+            | "hr"
+            | "img"
+            | "input"
+            | "link"
+            | "meta"
+            | "source"
+            | "track"
+            | "wbr"
+            | "param"
+            | "keygen"
+            | "frame"
+            | "basefont"
+            | "bgsound"
+            | "image"
+    )
+}
+
+/// Elements whose content the tokenizer reads as raw text. Their start tags must reach the tree
+/// builder, which switches the tokenizer's state; they cannot nest, so passing them is safe.
+fn is_raw_text(name: &LocalName) -> bool {
+    matches!(
+        &**name,
+        "script"
+            | "style"
+            | "textarea"
+            | "title"
+            | "xmp"
+            | "iframe"
+            | "noembed"
+            | "noframes"
+            | "noscript"
+            | "plaintext"
+    )
+}
+
+/// Start tags that close an open `<p>` (the common part of the HTML spec's list).
+fn closes_p(name: &LocalName) -> bool {
+    matches!(
+        &**name,
+        "address"
+            | "article"
+            | "aside"
+            | "blockquote"
+            | "center"
+            | "details"
+            | "dialog"
+            | "dir"
+            | "div"
+            | "dl"
+            | "fieldset"
+            | "figcaption"
+            | "figure"
+            | "footer"
+            | "form"
+            | "h1"
+            | "h2"
+            | "h3"
+            | "h4"
+            | "h5"
+            | "h6"
+            | "header"
+            | "hgroup"
+            | "main"
+            | "menu"
+            | "nav"
+            | "ol"
+            | "p"
+            | "pre"
+            | "section"
+            | "summary"
+            | "table"
+            | "ul"
+    )
+}
+
+/// How far down the modelled stack an implied end tag is looked for. The spec's scopes can reach
+/// further, but an unbounded search would make hostile pages quadratic again; missing a rare
+/// deep implied close only makes the model overestimate depth, which is the safe direction.
+const IMPLIED_CLOSE_REACH: usize = 16;
+
+struct GuardState {
+    /// Modelled stack of open elements (names only), at most `max_depth` (+ raw-text) deep.
+    open: Vec<LocalName>,
+    /// How many elements of each name are in `open`, so an end tag with no open match is O(1).
+    open_count: HashMap<LocalName, u32>,
+    /// Start tags dropped beyond the cap, by name, so their end tags are dropped too.
+    suppressed: HashMap<LocalName, u32>,
+    nodes: usize,
+    flattened: bool,
+}
+
+/// A token filter between tokenizer and tree builder that caps nesting depth and counts nodes.
+struct DepthGuard<S> {
+    inner: S,
+    limits: ParseLimits,
+    state: RefCell<GuardState>,
+    stopped: Cell<bool>,
+}
+
+impl<S> DepthGuard<S> {
+    fn new(inner: S, limits: ParseLimits) -> Self {
+        DepthGuard {
+            inner,
+            limits,
+            state: RefCell::new(GuardState {
+                open: Vec::new(),
+                open_count: HashMap::new(),
+                suppressed: HashMap::new(),
+                nodes: 0,
+                flattened: false,
+            }),
+            stopped: Cell::new(false),
+        }
+    }
+}
+
+impl GuardState {
+    fn push(&mut self, name: LocalName) {
+        *self.open_count.entry(name.clone()).or_insert(0) += 1;
+        self.open.push(name);
+    }
+
+    fn truncate(&mut self, len: usize) {
+        while self.open.len() > len {
+            if let Some(name) = self.open.pop() {
+                if let Some(n) = self.open_count.get_mut(&name) {
+                    *n = n.saturating_sub(1);
+                }
+            }
+        }
+    }
+
+    /// Pops back to (and including) the nearest `target` within reach, unless a `barrier` comes
+    /// first. Models the implied end tags of `li`, `p`, table cells and the like.
+    fn close_implied(&mut self, targets: &[&str], barriers: &[&str]) {
+        let len = self.open.len();
+        for i in (len.saturating_sub(IMPLIED_CLOSE_REACH)..len).rev() {
+            let Some(name) = self.open.get(i) else { break };
+            let n: &str = name;
+            if targets.contains(&n) {
+                self.truncate(i);
+                return;
+            }
+            if barriers.contains(&n) {
+                return;
+            }
+        }
+    }
+
+    fn model_start(&mut self, name: &LocalName) {
+        const LIST: &[&str] = &["ul", "ol", "menu", "dir", "table", "div"];
+        match &**name {
+            "li" => self.close_implied(&["li"], LIST),
+            "dt" | "dd" => self.close_implied(&["dt", "dd"], &["dl", "table", "div"]),
+            "tr" => self.close_implied(&["tr"], &["table", "tbody", "thead", "tfoot"]),
+            "td" | "th" => self.close_implied(&["td", "th"], &["tr", "table"]),
+            "tbody" | "thead" | "tfoot" => {
+                self.close_implied(&["tbody", "thead", "tfoot"], &["table"])
+            }
+            "option" => self.close_implied(&["option"], &["select", "datalist"]),
+            _ => {}
+        }
+        if closes_p(name) {
+            self.close_implied(&["p"], &["table", "td", "th", "button"]);
+        }
+    }
+}
+
+impl<S: TokenSink> TokenSink for DepthGuard<S> {
+    type Handle = S::Handle;
+
+    fn process_token(&self, token: Token, line_number: u64) -> TokenSinkResult<Self::Handle> {
+        if self.stopped.get() {
+            return TokenSinkResult::Continue;
+        }
+        let mut st = self.state.borrow_mut();
+        match &token {
+            Token::TagToken(tag) if tag.kind == TagKind::StartTag => {
+                st.nodes += 1;
+                if st.nodes > self.limits.max_nodes {
+                    self.stopped.set(true);
+                    return TokenSinkResult::Continue;
+                }
+                if is_void(&tag.name) || (tag.self_closing && !is_raw_text(&tag.name)) {
+                    // Opens nothing.
+                } else if is_raw_text(&tag.name) {
+                    st.push(tag.name.clone());
+                } else {
+                    st.model_start(&tag.name);
+                    if st.open.len() >= self.limits.max_depth {
+                        st.flattened = true;
+                        *st.suppressed.entry(tag.name.clone()).or_insert(0) += 1;
+                        return TokenSinkResult::Continue;
+                    }
+                    st.push(tag.name.clone());
+                }
+            }
+            Token::TagToken(tag) => {
+                if let Some(n) = st.suppressed.get_mut(&tag.name) {
+                    if *n > 0 {
+                        *n -= 1;
+                        return TokenSinkResult::Continue;
+                    }
+                }
+                if st.open_count.get(&tag.name).copied().unwrap_or(0) > 0 {
+                    if let Some(i) = st.open.iter().rposition(|n| *n == tag.name) {
+                        st.truncate(i);
+                    }
+                }
+            }
+            Token::CharacterTokens(_) | Token::CommentToken(_) => {
+                st.nodes += 1;
+                if st.nodes > self.limits.max_nodes {
+                    self.stopped.set(true);
+                    return TokenSinkResult::Continue;
+                }
+            }
+            _ => {}
+        }
+        drop(st);
+        self.inner.process_token(token, line_number)
+    }
+
+    fn end(&self) {
+        self.inner.end();
+    }
+
+    fn adjusted_current_node_present_but_not_in_html_namespace(&self) -> bool {
+        self.inner
+            .adjusted_current_node_present_but_not_in_html_namespace()
+    }
+}
+
+/// The element names the rest of the crate cares about; everything else is `Other`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub(crate) enum Tag {
+    A,
+    Address,
+    Article,
+    Aside,
+    Audio,
+    B,
+    Blockquote,
+    Body,
+    Br,
+    Button,
+    Canvas,
+    Caption,
+    Center,
+    Code,
+    Dd,
+    Del,
+    Details,
+    Dialog,
+    Div,
+    Dl,
+    Dt,
+    Em,
+    Embed,
+    Fieldset,
+    Figcaption,
+    Figure,
+    Footer,
+    Form,
+    H1,
+    H2,
+    H3,
+    H4,
+    H5,
+    H6,
+    Head,
+    Header,
+    Hgroup,
+    Hr,
+    Html,
+    I,
+    Iframe,
+    Img,
+    Input,
+    Label,
+    Legend,
+    Li,
+    Link,
+    Main,
+    Map,
+    Math,
+    Menu,
+    Meta,
+    Nav,
+    Noscript,
+    Object,
+    Ol,
+    Option,
+    P,
+    Picture,
+    Pre,
+    S,
+    Samp,
+    Script,
+    Section,
+    Select,
+    Small,
+    Source,
+    Span,
+    Strong,
+    Style,
+    Sub,
+    Summary,
+    Sup,
+    Svg,
+    Table,
+    Tbody,
+    Td,
+    Template,
+    Textarea,
+    Tfoot,
+    Th,
+    Thead,
+    Time,
+    Title,
+    Tr,
+    Tt,
+    U,
+    Ul,
+    Var,
+    Video,
+    Kbd,
+    Mark,
+    Abbr,
+    Cite,
+    Q,
+    Ins,
+    Data,
+    Dfn,
+    Other,
+}
+
+fn tag_of(name: &str) -> Tag {
+    match name {
+        "a" => Tag::A,
+        "abbr" => Tag::Abbr,
+        "address" => Tag::Address,
+        "article" => Tag::Article,
+        "aside" => Tag::Aside,
+        "audio" => Tag::Audio,
+        "b" => Tag::B,
+        "blockquote" => Tag::Blockquote,
+        "body" => Tag::Body,
+        "br" => Tag::Br,
+        "button" => Tag::Button,
+        "canvas" => Tag::Canvas,
+        "caption" => Tag::Caption,
+        "center" => Tag::Center,
+        "cite" => Tag::Cite,
+        "code" => Tag::Code,
+        "data" => Tag::Data,
+        "dd" => Tag::Dd,
+        "del" => Tag::Del,
+        "details" => Tag::Details,
+        "dfn" => Tag::Dfn,
+        "dialog" => Tag::Dialog,
+        "div" => Tag::Div,
+        "dl" => Tag::Dl,
+        "dt" => Tag::Dt,
+        "em" => Tag::Em,
+        "embed" => Tag::Embed,
+        "fieldset" => Tag::Fieldset,
+        "figcaption" => Tag::Figcaption,
+        "figure" => Tag::Figure,
+        "footer" => Tag::Footer,
+        "form" => Tag::Form,
+        "h1" => Tag::H1,
+        "h2" => Tag::H2,
+        "h3" => Tag::H3,
+        "h4" => Tag::H4,
+        "h5" => Tag::H5,
+        "h6" => Tag::H6,
+        "head" => Tag::Head,
+        "header" => Tag::Header,
+        "hgroup" => Tag::Hgroup,
+        "hr" => Tag::Hr,
+        "html" => Tag::Html,
+        "i" => Tag::I,
+        "iframe" => Tag::Iframe,
+        "img" => Tag::Img,
+        "input" => Tag::Input,
+        "ins" => Tag::Ins,
+        "kbd" => Tag::Kbd,
+        "label" => Tag::Label,
+        "legend" => Tag::Legend,
+        "li" => Tag::Li,
+        "link" => Tag::Link,
+        "main" => Tag::Main,
+        "map" => Tag::Map,
+        "mark" => Tag::Mark,
+        "menu" => Tag::Menu,
+        "meta" => Tag::Meta,
+        "nav" => Tag::Nav,
+        "noscript" => Tag::Noscript,
+        "object" => Tag::Object,
+        "ol" => Tag::Ol,
+        "option" => Tag::Option,
+        "p" => Tag::P,
+        "picture" => Tag::Picture,
+        "pre" => Tag::Pre,
+        "q" => Tag::Q,
+        "s" | "strike" => Tag::S,
+        "samp" => Tag::Samp,
+        "script" => Tag::Script,
+        "section" => Tag::Section,
+        "select" => Tag::Select,
+        "small" => Tag::Small,
+        "source" => Tag::Source,
+        "span" => Tag::Span,
+        "strong" => Tag::Strong,
+        "style" => Tag::Style,
+        "sub" => Tag::Sub,
+        "summary" => Tag::Summary,
+        "sup" => Tag::Sup,
+        "table" => Tag::Table,
+        "tbody" => Tag::Tbody,
+        "td" => Tag::Td,
+        "template" => Tag::Template,
+        "textarea" => Tag::Textarea,
+        "tfoot" => Tag::Tfoot,
+        "th" => Tag::Th,
+        "thead" => Tag::Thead,
+        "time" => Tag::Time,
+        "title" => Tag::Title,
+        "tr" => Tag::Tr,
+        "tt" => Tag::Tt,
+        "u" => Tag::U,
+        "ul" => Tag::Ul,
+        "var" => Tag::Var,
+        "video" => Tag::Video,
+        _ => Tag::Other,
+    }
+}
+
+/// An element seen during a walk. Borrowed for the duration of one visitor call.
+#[derive(Clone, Copy)]
+pub(crate) struct Element<'a> {
+    node: &'a Node,
+    tag: Tag,
+}
+
+impl Tag {
+    /// The level of a heading tag (1 to 6), or `None`.
+    pub fn heading_level(self) -> Option<u8> {
+        match self {
+            Tag::H1 => Some(1),
+            Tag::H2 => Some(2),
+            Tag::H3 => Some(3),
+            Tag::H4 => Some(4),
+            Tag::H5 => Some(5),
+            Tag::H6 => Some(6),
+            _ => None,
+        }
+    }
+}
+
+impl<'a> Element<'a> {
+    pub fn tag(&self) -> Tag {
+        self.tag
+    }
+
+    /// The element's local name, lowercase (useful for tags that map to [`Tag::Other`]).
+    pub fn name(&self) -> &'a str {
+        match &self.node.data {
+            NodeData::Element { name, .. } => &name.local,
+            _ => "",
+        }
+    }
+
+    /// The value of attribute `name` (lowercase, no namespace), if present.
+    pub fn attr(&self, name: &str) -> Option<Ref<'a, str>> {
+        match &self.node.data {
+            NodeData::Element { attrs, .. } => Ref::filter_map(attrs.borrow(), |attrs| {
+                attrs
+                    .iter()
+                    .find(|a| a.name.ns == ns!() && &*a.name.local == name)
+                    .map(|a| &*a.value)
+            })
+            .ok(),
+            _ => None,
+        }
+    }
+
+    /// Calls `f` with every attribute's name and value, in document order.
+    pub fn for_each_attr(&self, mut f: impl FnMut(&str, &str)) {
+        if let NodeData::Element { attrs, .. } = &self.node.data {
+            for a in attrs.borrow().iter() {
+                f(&a.name.local, &a.value);
+            }
+        }
+    }
+}
+
+/// Receives the events of a depth-first walk.
+pub(crate) trait Visitor {
+    /// An element starts. Return `false` to skip its subtree (no `close` follows then).
+    fn open(&mut self, el: Element<'_>) -> bool;
+    /// An element whose `open` returned `true` ends.
+    fn close(&mut self, el: Element<'_>);
+    /// A text node.
+    fn text(&mut self, text: &str);
+}
+
+impl Document {
+    /// Walks the document depth first without recursion, in document order.
+    pub fn walk(&self, visitor: &mut impl Visitor) {
+        // Each frame: a node whose children are being visited, the index of the next child,
+        // and whether `close` is owed for it.
+        let mut stack: Vec<(Handle, usize, Tag)> = vec![(self.dom.document.clone(), 0, Tag::Other)];
+        while let Some((node, index, _)) = stack.last_mut() {
+            let child = node.children.borrow().get(*index).cloned();
+            *index += 1;
+            match child {
+                None => {
+                    if let Some((node, _, tag)) = stack.pop() {
+                        if matches!(node.data, NodeData::Element { .. }) {
+                            visitor.close(Element { node: &node, tag });
+                        }
+                    }
+                }
+                Some(child) => match &child.data {
+                    NodeData::Text { contents } => visitor.text(&contents.borrow()),
+                    NodeData::Element { name, .. } => {
+                        let tag = if name.ns == ns!(html) {
+                            tag_of(&name.local)
+                        } else if &*name.local == "svg" {
+                            Tag::Svg
+                        } else if &*name.local == "math" {
+                            Tag::Math
+                        } else {
+                            Tag::Other
+                        };
+                        if visitor.open(Element { node: &child, tag }) {
+                            stack.push((child.clone(), 0, tag));
+                        }
+                    }
+                    _ => {}
+                },
+            }
+        }
+    }
+}
+
+/// Shares a walk-free handle count for tests of the guard.
+#[cfg(test)]
+pub(crate) fn max_depth(doc: &Document) -> usize {
+    use std::rc::Rc;
+    let mut deepest = 0;
+    let mut stack: Vec<(Rc<Node>, usize)> = vec![(doc.dom.document.clone(), 0)];
+    while let Some((node, depth)) = stack.pop() {
+        deepest = deepest.max(depth);
+        for c in node.children.borrow().iter() {
+            stack.push((c.clone(), depth + 1));
+        }
+    }
+    deepest
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const LIMITS: ParseLimits = ParseLimits {
+        max_depth: 512,
+        max_nodes: 10_000_000,
+    };
+
+    struct Texts(String);
+    impl Visitor for Texts {
+        fn open(&mut self, _: Element<'_>) -> bool {
+            true
+        }
+        fn close(&mut self, _: Element<'_>) {}
+        fn text(&mut self, t: &str) {
+            self.0.push_str(t);
+        }
+    }
+
+    #[test]
+    fn deep_nesting_is_flattened_but_text_kept() {
+        let n = 5000;
+        let html = format!("{}x{}y", "<div>".repeat(n), "</div>".repeat(n));
+        let doc = parse(&html, LIMITS).unwrap();
+        assert!(doc.flattened);
+        assert!(max_depth(&doc) < 600, "depth {}", max_depth(&doc));
+        let mut t = Texts(String::new());
+        doc.walk(&mut t);
+        assert_eq!(t.0, "xy");
+    }
+
+    #[test]
+    fn ordinary_pages_are_not_flattened() {
+        let items = "<li>a".repeat(2000);
+        let html = format!("<ul>{items}</ul><p>one<p>two<table><tr><td>1<td>2<tr><td>3</table>");
+        let doc = parse(&html, LIMITS).unwrap();
+        assert!(!doc.flattened);
+    }
+
+    #[test]
+    fn node_limit_stops_the_parse() {
+        let html = "<p>x</p>".repeat(1000);
+        let limits = ParseLimits {
+            max_depth: 512,
+            max_nodes: 100,
+        };
+        assert_eq!(parse(&html, limits).err(), Some(ParseStop::TooManyNodes));
+    }
+
+    #[test]
+    fn attributes_are_readable() {
+        let doc = parse(r#"<div class="a b" id=x>t</div>"#, LIMITS).unwrap();
+        struct Attrs(Vec<String>);
+        impl Visitor for Attrs {
+            fn open(&mut self, el: Element<'_>) -> bool {
+                if el.tag() == Tag::Div {
+                    self.0.push(el.attr("class").map(|c| c.to_string()).unwrap_or_default());
+                    self.0.push(el.attr("id").map(|c| c.to_string()).unwrap_or_default());
+                }
+                true
+            }
+            fn close(&mut self, _: Element<'_>) {}
+            fn text(&mut self, _: &str) {}
+        }
+        let mut a = Attrs(vec![]);
+        doc.walk(&mut a);
+        assert_eq!(a.0, vec!["a b", "x"]);
+    }
+}

@@ -1,0 +1,153 @@
+//! Per-block measurements that the classifier reads.
+//!
+//! Lengths count characters, not bytes or spaces, so that Chinese and Japanese text (no spaces)
+//! measures like any other; words come from Unicode segmentation (UAX #29), which counts each
+//! ideograph as a word.
+
+use unicode_segmentation::UnicodeSegmentation;
+
+/// Measurements of one block's text.
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+pub(crate) struct TextStats {
+    pub chars: u32,
+    pub words: u32,
+    /// Sentence-ending punctuation marks (`.`, `!`, `?`, `。`, `！`, `？`, `؟`, `।`).
+    pub sentence_marks: u32,
+    /// Commas and other clause punctuation (`,`, `;`, `、`, `，`, `،`).
+    pub commas: u32,
+    /// The text ends with sentence punctuation (allowing closing quotes and brackets).
+    pub ends_sentence: bool,
+    /// Digits among the characters.
+    pub digits: u32,
+    /// Words that start with a capital letter (for title-case and menu shapes).
+    pub capitalized: u32,
+    /// Alphabetic or ideographic characters.
+    pub letters: u32,
+    /// The text is mostly characters of scripts written without spaces.
+    pub cjk: bool,
+}
+
+fn is_sentence_mark(c: char) -> bool {
+    matches!(c, '.' | '!' | '?' | '。' | '！' | '？' | '؟' | '।' | '…' | '‼' | '．')
+}
+
+fn is_clause_mark(c: char) -> bool {
+    matches!(c, ',' | ';' | ':' | '、' | '，' | '،' | '；' | '：')
+}
+
+fn is_closing(c: char) -> bool {
+    matches!(c, '"' | '\'' | ')' | ']' | '”' | '’' | '»' | '」' | '』' | '）' | '*')
+}
+
+/// Scripts written without spaces between words: Han, kana, Thai and a few others.
+pub(crate) fn is_unspaced_script(c: char) -> bool {
+    matches!(c as u32,
+        0x3040..=0x30FF      // Hiragana, Katakana
+        | 0x3400..=0x4DBF    // CJK Extension A
+        | 0x4E00..=0x9FFF    // CJK Unified Ideographs
+        | 0xF900..=0xFAFF    // CJK Compatibility Ideographs
+        | 0x0E00..=0x0E7F    // Thai
+        | 0x0E80..=0x0EFF    // Lao
+        | 0x1000..=0x109F    // Myanmar
+        | 0x1780..=0x17FF    // Khmer
+        | 0x20000..=0x2FFFF) // CJK Extensions B and later
+}
+
+impl TextStats {
+    pub fn of(text: &str) -> TextStats {
+        let mut st = TextStats::default();
+        let mut in_word = false;
+        let mut unspaced = 0u32;
+        let mut chars = 0u32;
+        for c in text.chars() {
+            chars += 1;
+            if c.is_alphanumeric() {
+                if c.is_ascii_digit() {
+                    st.digits += 1;
+                } else {
+                    st.letters += 1;
+                    if !c.is_ascii() && is_unspaced_script(c) {
+                        unspaced += 1;
+                    }
+                }
+                if !in_word && c.is_uppercase() {
+                    st.capitalized += 1;
+                }
+                in_word = true;
+            } else {
+                in_word = in_word && (c == '\'' || c == '’' || c == '-');
+                if is_sentence_mark(c) {
+                    st.sentence_marks += 1;
+                } else if is_clause_mark(c) {
+                    st.commas += 1;
+                }
+            }
+        }
+        st.chars = chars;
+        st.cjk = unspaced * 2 > st.letters && unspaced > 0;
+        st.words = if text.is_ascii() {
+            ascii_words(text)
+        } else {
+            text.unicode_words().count() as u32
+        };
+        st.ends_sentence = text
+            .trim_end()
+            .chars()
+            .rev()
+            .find(|c| !is_closing(*c))
+            .is_some_and(is_sentence_mark);
+        st
+    }
+}
+
+/// Word count for ASCII text: runs of letters and digits (with inner apostrophes).
+fn ascii_words(text: &str) -> u32 {
+    let mut n = 0;
+    let mut in_word = false;
+    for b in text.bytes() {
+        let w = b.is_ascii_alphanumeric() || (in_word && b == b'\'');
+        if w && !in_word {
+            n += 1;
+        }
+        in_word = w;
+    }
+    n
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn counts_words_and_punctuation() {
+        let s = TextStats::of("The cat sat. Did it? Yes, it did!");
+        assert_eq!(s.words, 8);
+        assert_eq!(s.sentence_marks, 3);
+        assert_eq!(s.commas, 1);
+        assert!(s.ends_sentence);
+        assert_eq!(s.capitalized, 3);
+        assert!(!s.cjk);
+    }
+
+    #[test]
+    fn cjk_counts_characters_as_words() {
+        let s = TextStats::of("東京都は日本の首都である。");
+        assert_eq!(s.chars, 13);
+        assert!(s.words >= 10, "{}", s.words);
+        assert!(s.cjk);
+        assert!(s.ends_sentence);
+    }
+
+    #[test]
+    fn closing_quotes_do_not_hide_the_period() {
+        assert!(TextStats::of("He said “yes.”").ends_sentence);
+        assert!(!TextStats::of("Read more").ends_sentence);
+    }
+
+    #[test]
+    fn arabic_words_and_question_mark() {
+        let s = TextStats::of("هل هذا صحيح؟");
+        assert_eq!(s.words, 3);
+        assert!(s.ends_sentence);
+    }
+}

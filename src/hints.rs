@@ -1,0 +1,270 @@
+//! Markup hints: what an element's tag, `class`, `id`, `role` and `itemprop` suggest about the
+//! text inside it. Hints are evidence for the classifier, never a verdict on their own.
+//!
+//! Class and id values are cut into tokens at every character that is not an ASCII letter
+//! (`entry-content`, `article__body`, `post_text2`) and at lower-to-upper case changes
+//! (`relatedPosts`); each token is looked up whole, then by a few stems that appear glued to
+//! other words (`sharebar`, `sidebarleft`).
+
+use crate::dom::{Element, Tag};
+
+/// A set of hint categories, as bits.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]
+pub(crate) struct Hints(pub u32);
+
+impl Hints {
+    pub const NAV: Hints = Hints(1);
+    pub const FOOTER: Hints = Hints(1 << 1);
+    pub const HEADER: Hints = Hints(1 << 2);
+    pub const SIDEBAR: Hints = Hints(1 << 3);
+    pub const RELATED: Hints = Hints(1 << 4);
+    pub const SHARE: Hints = Hints(1 << 5);
+    pub const COMMENT: Hints = Hints(1 << 6);
+    pub const AD: Hints = Hints(1 << 7);
+    pub const CONSENT: Hints = Hints(1 << 8);
+    pub const META: Hints = Hints(1 << 9);
+    pub const HIDDEN: Hints = Hints(1 << 10);
+    /// Class or id says article, content, post, entry, body, story, text.
+    pub const CONTENT: Hints = Hints(1 << 11);
+    /// `<article>` or role/itemtype article.
+    pub const ARTICLE: Hints = Hints(1 << 12);
+    /// `<main>` or role main.
+    pub const MAIN: Hints = Hints(1 << 13);
+    /// `itemprop="articleBody"` and the like: the page says this is the body.
+    pub const BODY_PROP: Hints = Hints(1 << 14);
+    pub const FORM: Hints = Hints(1 << 15);
+    /// A list of teasers: class says list, card, teaser, grid, feed, tile.
+    pub const TEASER: Hints = Hints(1 << 16);
+    pub const CAPTION: Hints = Hints(1 << 17);
+
+    /// All the categories that suggest boilerplate.
+    pub const NEGATIVE: Hints = Hints(
+        Self::NAV.0
+            | Self::FOOTER.0
+            | Self::SIDEBAR.0
+            | Self::RELATED.0
+            | Self::SHARE.0
+            | Self::COMMENT.0
+            | Self::AD.0
+            | Self::CONSENT.0,
+    );
+    /// All the categories that suggest main text.
+    pub const POSITIVE: Hints =
+        Hints(Self::CONTENT.0 | Self::ARTICLE.0 | Self::MAIN.0 | Self::BODY_PROP.0);
+
+    pub fn has(self, other: Hints) -> bool {
+        self.0 & other.0 != 0
+    }
+
+    pub fn union(self, other: Hints) -> Hints {
+        Hints(self.0 | other.0)
+    }
+
+    pub fn is_empty(self) -> bool {
+        self.0 == 0
+    }
+
+    /// Names of the categories present, for explanations.
+    pub fn names(self) -> Vec<&'static str> {
+        const NAMES: [&str; 18] = [
+            "nav", "footer", "header", "sidebar", "related", "share", "comment", "ad", "consent",
+            "meta", "hidden", "content", "article", "main", "body", "form", "teaser", "caption",
+        ];
+        NAMES
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| self.0 & (1 << i) != 0)
+            .map(|(_, n)| *n)
+            .collect()
+    }
+}
+
+/// The hints an element carries by itself (not inherited).
+pub(crate) fn of_element(el: Element<'_>) -> Hints {
+    let mut h = match el.tag() {
+        Tag::Nav => Hints::NAV,
+        Tag::Footer => Hints::FOOTER,
+        Tag::Header => Hints::HEADER,
+        Tag::Aside => Hints::SIDEBAR,
+        Tag::Article => Hints::ARTICLE,
+        Tag::Main => Hints::MAIN,
+        Tag::Form => Hints::FORM,
+        Tag::Figcaption | Tag::Caption => Hints::CAPTION,
+        _ => Hints::default(),
+    };
+    el.for_each_attr(|name, value| match name {
+        "class" | "id" => h = h.union(of_tokens(value)),
+        "role" => {
+            h = h.union(match value.trim().to_ascii_lowercase().as_str() {
+                "navigation" | "menu" | "menubar" | "toolbar" => Hints::NAV,
+                "contentinfo" => Hints::FOOTER,
+                "banner" => Hints::HEADER,
+                "complementary" => Hints::SIDEBAR,
+                "main" => Hints::MAIN,
+                "article" => Hints::ARTICLE,
+                "dialog" | "alertdialog" => Hints::CONSENT,
+                _ => Hints::default(),
+            })
+        }
+        "itemprop" => {
+            for token in value.split_ascii_whitespace() {
+                h = h.union(match token {
+                    "articleBody" | "reviewBody" | "text" | "mainEntityOfPage" => {
+                        Hints::BODY_PROP
+                    }
+                    "comment" => Hints::COMMENT,
+                    "author" | "datePublished" | "dateModified" => Hints::META,
+                    _ => Hints::default(),
+                });
+            }
+        }
+        "itemtype" if value.ends_with("/Comment") => h = h.union(Hints::COMMENT),
+        "hidden" => h = h.union(Hints::HIDDEN),
+        "aria-hidden" if value.eq_ignore_ascii_case("true") => h = h.union(Hints::HIDDEN),
+        "style" if is_hidden_style(value) => h = h.union(Hints::HIDDEN),
+        _ => {}
+    });
+    h
+}
+
+fn is_hidden_style(style: &str) -> bool {
+    // Cheap check first: most style attributes mention neither.
+    if !style.contains("none") && !style.contains("hidden") {
+        return false;
+    }
+    let compact: String = style
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .flat_map(char::to_lowercase)
+        .collect();
+    compact.contains("display:none") || compact.contains("visibility:hidden")
+}
+
+/// Hints from a `class` or `id` value.
+pub(crate) fn of_tokens(value: &str) -> Hints {
+    let mut h = Hints::default();
+    let bytes = value.as_bytes();
+    let mut start = 0;
+    let mut i = 0;
+    while i <= bytes.len() {
+        let b = bytes.get(i).copied();
+        let boundary = match b {
+            None => true,
+            Some(c) if !c.is_ascii_alphabetic() => true,
+            // camelCase: a capital after a lowercase letter starts a new token.
+            Some(c) if c.is_ascii_uppercase() && i > start => {
+                bytes.get(i - 1).is_some_and(|p| p.is_ascii_lowercase())
+            }
+            _ => false,
+        };
+        if boundary {
+            if i > start {
+                if let Some(tok) = value.get(start..i) {
+                    h = h.union(of_token(tok));
+                }
+            }
+            start = if matches!(b, Some(c) if c.is_ascii_alphabetic()) {
+                i
+            } else {
+                i + 1
+            };
+        }
+        i += 1;
+    }
+    h
+}
+
+fn of_token(tok: &str) -> Hints {
+    if tok.len() < 2 || tok.len() > 32 {
+        return Hints::default();
+    }
+    let mut buf = [0u8; 32];
+    let lower = &mut buf[..tok.len()];
+    lower.copy_from_slice(tok.as_bytes());
+    lower.make_ascii_lowercase();
+    let Ok(t) = std::str::from_utf8(lower) else {
+        return Hints::default();
+    };
+    let whole = match t {
+        "nav" | "navbar" | "navigation" | "menu" | "menubar" | "breadcrumb" | "breadcrumbs"
+        | "crumbs" | "pagination" | "pager" | "skip" | "topbar" | "toolbar" | "megamenu"
+        | "submenu" | "dropdown" | "hamburger" | "offcanvas" => Hints::NAV,
+        "footer" | "copyright" | "colophon" | "legal" => Hints::FOOTER,
+        "header" | "masthead" | "branding" | "logo" => Hints::HEADER,
+        "sidebar" | "aside" | "widget" | "widgets" | "rail" | "secondary" | "sidebox"
+        | "complementary" => Hints::SIDEBAR,
+        "related" | "recommended" | "recommendations" | "recirc" | "recirculation"
+        | "trending" | "popular" | "mostread" | "outbrain" | "taboola" | "upnext"
+        | "readnext" | "more" | "also" | "suggested" | "similar" => Hints::RELATED,
+        "share" | "sharing" | "shares" | "social" | "sociallinks" | "follow" | "print"
+        | "sharethis" | "addthis" => Hints::SHARE,
+        "comment" | "comments" | "disqus" | "discussion" | "respond" | "reply" | "replies" => {
+            Hints::COMMENT
+        }
+        "ad" | "ads" | "advert" | "adverts" | "advertisement" | "advertising" | "sponsor"
+        | "sponsored" | "promo" | "promotion" | "promoted" | "banner" | "dfp" | "adslot"
+        | "adunit" | "gpt" => Hints::AD,
+        "cookie" | "cookies" | "consent" | "gdpr" | "newsletter" | "subscribe"
+        | "subscription" | "signup" | "paywall" | "modal" | "popup" | "overlay" | "login"
+        | "register" | "registration" | "optin" => Hints::CONSENT,
+        "byline" | "author" | "authors" | "meta" | "metadata" | "dateline" | "date"
+        | "timestamp" | "published" | "tags" | "tag" | "tagged" | "category" | "categories"
+        | "keywords" | "credit" | "credits" | "info" => Hints::META,
+        "hidden" | "hide" | "invisible" | "sronly" | "sr" | "visuallyhidden" | "offscreen" => {
+            Hints::HIDDEN
+        }
+        "article" | "content" | "post" | "entry" | "body" | "text" | "story" | "prose"
+        | "richtext" | "articlebody" | "hentry" | "blog" | "main" => Hints::CONTENT,
+        "card" | "cards" | "teaser" | "teasers" | "tile" | "tiles" | "grid" | "feed"
+        | "listing" | "carousel" | "slider" | "thumbnail" | "thumb" => Hints::TEASER,
+        "caption" | "figcaption" => Hints::CAPTION,
+        _ => Hints::default(),
+    };
+    if !whole.is_empty() {
+        return whole;
+    }
+    // Stems that are often glued to other words.
+    const STEMS: [(&str, Hints); 9] = [
+        ("sidebar", Hints::SIDEBAR),
+        ("share", Hints::SHARE),
+        ("social", Hints::SHARE),
+        ("related", Hints::RELATED),
+        ("comment", Hints::COMMENT),
+        ("footer", Hints::FOOTER),
+        ("navbar", Hints::NAV),
+        ("breadcrumb", Hints::NAV),
+        ("newsletter", Hints::CONSENT),
+    ];
+    for (stem, hint) in STEMS {
+        if t.starts_with(stem) || t.ends_with(stem) {
+            return hint;
+        }
+    }
+    Hints::default()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tokens_split_on_punctuation_and_case() {
+        assert!(of_tokens("entry-content").has(Hints::CONTENT));
+        assert!(of_tokens("article__body main").has(Hints::CONTENT));
+        assert!(of_tokens("relatedPosts").has(Hints::RELATED));
+        assert!(of_tokens("post-sharebar").has(Hints::SHARE));
+        assert!(of_tokens("site-footer2").has(Hints::FOOTER));
+        assert!(of_tokens("c-comments__list").has(Hints::COMMENT));
+        assert!(of_tokens("").is_empty());
+        assert!(of_tokens("shadow padded").is_empty());
+        // "ad" only as a whole token: "header" and "shadow" contain it but are not ads.
+        assert!(!of_tokens("shadow").has(Hints::AD));
+        assert!(of_tokens("ad-slot").has(Hints::AD));
+    }
+
+    #[test]
+    fn non_ascii_values_do_not_panic() {
+        assert!(of_tokens("контент ÄÖ 記事").is_empty());
+        assert!(of_tokens("éartícle-body").has(Hints::CONTENT));
+    }
+}

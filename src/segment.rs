@@ -1,0 +1,619 @@
+//! DOM to blocks, in one walk.
+//!
+//! A block is the text between two block-level boundaries: `<p>`, `<div>`, `<li>`, headings,
+//! table rows and the like each start and end one. Inline elements (`<a>`, `<b>`, `<span>`) join
+//! their text into the current block with the spaces the source had, and no others, so
+//! `<b>foo</b>bar` stays `foobar` while `<li>A</li><li>B</li>` gives two blocks. Table cells are
+//! soft boundaries: cells of a row whose cells hold only inline content become one row block.
+//!
+//! Besides the blocks, the walk records every block-level element in an arena with its parent,
+//! tag, hints and the range of blocks inside it. Because blocks come in document order, the
+//! blocks under an element are always one contiguous range, so the classifier can sum anything
+//! over any element's subtree in O(1) with prefix sums.
+
+use crate::block::BlockKind;
+use crate::dom::{Document, Element, Tag, Visitor};
+use crate::hints::{self, Hints};
+
+/// A block-level element of the page.
+#[derive(Debug, Clone)]
+pub(crate) struct Elem {
+    /// Index of the parent element in the arena; the root points at itself.
+    pub parent: u32,
+    pub tag: Tag,
+    pub depth: u16,
+    /// Hints of this element alone.
+    pub hints: Hints,
+    /// Blocks `first_block..end_block` lie inside this element.
+    pub first_block: u32,
+    pub end_block: u32,
+}
+
+/// A block as cut from the page, before any decision.
+#[derive(Debug, Clone)]
+pub(crate) struct RawBlock {
+    pub text: String,
+    pub kind: BlockKind,
+    /// The innermost block-level element holding the block.
+    pub elem: u32,
+    /// Characters of text inside links or buttons.
+    pub link_chars: u32,
+    /// Number of separate links in the block.
+    pub links: u16,
+    /// Hints of all enclosing elements, OR-ed.
+    pub hints: Hints,
+    /// Hash of the enclosing element path (tags and classes), for template repetition.
+    pub path_hash: u64,
+    /// Depth of the innermost element.
+    pub depth: u16,
+    /// Nesting depth of lists around a list item (1 for a top-level item).
+    pub list_depth: u8,
+    /// Whether the enclosing list is ordered.
+    pub ordered: bool,
+    /// Inside a `<table>` (any depth).
+    pub in_table: bool,
+}
+
+/// What the head and a few special elements told us, for the metadata module.
+#[derive(Debug, Default, Clone)]
+pub(crate) struct PageFacts {
+    /// Text of `<title>`.
+    pub title: Option<String>,
+    /// `<meta>` pairs: (`property` or `name` or `itemprop`, `content`), lowercased keys.
+    pub meta: Vec<(String, String)>,
+    /// Contents of `<script type="application/ld+json">`.
+    pub json_ld: Vec<String>,
+    /// `<html lang>`.
+    pub lang: Option<String>,
+    /// `<link rel=canonical href>`.
+    pub canonical: Option<String>,
+}
+
+/// The result of segmenting a page.
+pub(crate) struct Segmented {
+    pub blocks: Vec<RawBlock>,
+    pub elems: Vec<Elem>,
+    pub facts: PageFacts,
+}
+
+pub(crate) fn segment(doc: &Document) -> Segmented {
+    let mut s = Segmenter::new();
+    doc.walk(&mut s);
+    s.flush();
+    // Close anything the walk left open (it closes everything, but be safe).
+    let end = s.blocks.len() as u32;
+    for e in &mut s.elems {
+        if e.end_block < e.first_block {
+            e.end_block = end;
+        }
+    }
+    Segmented {
+        blocks: s.blocks,
+        elems: s.elems,
+        facts: s.facts,
+    }
+}
+
+/// What an open element changed, so `close` can undo it.
+struct Frame {
+    tag: Tag,
+    /// Arena index if this element is block-level.
+    elem: Option<u32>,
+    saved_hints: Hints,
+    saved_path: u64,
+    saved_kind: Option<BlockKind>,
+}
+
+/// Where text goes while the walk is inside `<head>` special elements.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Capture {
+    None,
+    Title,
+    JsonLd,
+}
+
+struct Segmenter {
+    blocks: Vec<RawBlock>,
+    elems: Vec<Elem>,
+    facts: PageFacts,
+    frames: Vec<Frame>,
+    /// Innermost open block-level element.
+    elem: u32,
+    hints: Hints,
+    path_hash: u64,
+    /// Kind given by the innermost kind-bearing element.
+    kind: Option<BlockKind>,
+    link_depth: u32,
+    pre_depth: u32,
+    table_depth: u32,
+    list_stack: Vec<bool>,
+    capture: Capture,
+    captured: String,
+    in_head: bool,
+    // The block being built.
+    text: String,
+    link_chars: u32,
+    links: u16,
+    cells: u16,
+    /// White space seen since the last text: the next text gets one space (or a newline).
+    pending_space: bool,
+    pending_newline: bool,
+    /// A `<br>` came and no text after it yet: a second one ends the block.
+    after_br: bool,
+}
+
+impl Segmenter {
+    fn new() -> Self {
+        Segmenter {
+            blocks: Vec::new(),
+            elems: vec![Elem {
+                parent: 0,
+                tag: Tag::Other,
+                depth: 0,
+                hints: Hints::default(),
+                first_block: 0,
+                end_block: u32::MAX,
+            }],
+            facts: PageFacts::default(),
+            frames: Vec::new(),
+            elem: 0,
+            hints: Hints::default(),
+            path_hash: 0xcbf2_9ce4_8422_2325,
+            kind: None,
+            link_depth: 0,
+            pre_depth: 0,
+            table_depth: 0,
+            list_stack: Vec::new(),
+            capture: Capture::None,
+            captured: String::new(),
+            in_head: false,
+            text: String::new(),
+            link_chars: 0,
+            links: 0,
+            cells: 0,
+            pending_space: false,
+            pending_newline: false,
+            after_br: false,
+        }
+    }
+
+    /// Ends the current block, if it holds any text.
+    fn flush(&mut self) {
+        self.pending_space = false;
+        self.pending_newline = false;
+        self.after_br = false;
+        let cells = std::mem::take(&mut self.cells);
+        if self.text.is_empty() {
+            self.link_chars = 0;
+            self.links = 0;
+            return;
+        }
+        let trimmed_len = self.text.trim_end().len();
+        self.text.truncate(trimmed_len);
+        let mut kind = self.kind.unwrap_or(BlockKind::Paragraph);
+        if kind == BlockKind::TableCell && cells > 1 {
+            kind = BlockKind::TableRow;
+        }
+        let depth = self.elems.get(self.elem as usize).map_or(0, |e| e.depth);
+        let text = std::mem::take(&mut self.text);
+        self.blocks.push(RawBlock {
+            text,
+            kind,
+            elem: self.elem,
+            link_chars: std::mem::take(&mut self.link_chars),
+            links: std::mem::take(&mut self.links),
+            hints: self.hints,
+            path_hash: self.path_hash,
+            depth,
+            list_depth: self.list_stack.len().min(255) as u8,
+            ordered: self.list_stack.last().copied().unwrap_or(false),
+            in_table: self.table_depth > 0,
+        });
+    }
+
+    /// Appends text with white space collapsed, counting link characters.
+    fn push_text(&mut self, s: &str) {
+        if self.pre_depth > 0 {
+            if !s.is_empty() {
+                self.after_br = false;
+                if self.link_depth > 0 {
+                    self.link_chars += s.chars().count() as u32;
+                }
+                self.text.push_str(s);
+            }
+            return;
+        }
+        let mut appended = 0u32;
+        for (i, word) in s.split(char::is_whitespace).enumerate() {
+            if i > 0 {
+                self.pending_space = true;
+            }
+            if word.is_empty() {
+                continue;
+            }
+            if !self.text.is_empty() {
+                if self.pending_newline {
+                    self.text.push('\n');
+                    appended += 1;
+                } else if self.pending_space {
+                    self.text.push(' ');
+                    appended += 1;
+                }
+            }
+            self.pending_space = false;
+            self.pending_newline = false;
+            self.after_br = false;
+            self.text.push_str(word);
+            if self.link_depth > 0 {
+                appended += word.chars().count() as u32;
+            }
+        }
+        if self.link_depth > 0 {
+            self.link_chars += appended;
+        }
+    }
+
+    /// Opens a block-level element: ends the current block and records the element.
+    fn open_elem(&mut self, el: Element<'_>, own: Hints) -> u32 {
+        self.flush();
+        let parent = self.elem;
+        let depth = self
+            .elems
+            .get(parent as usize)
+            .map_or(0, |p| p.depth.saturating_add(1));
+        let id = self.elems.len() as u32;
+        self.elems.push(Elem {
+            parent,
+            tag: el.tag(),
+            depth,
+            hints: own,
+            first_block: self.blocks.len() as u32,
+            end_block: u32::MAX,
+        });
+        self.elem = id;
+        id
+    }
+
+    fn head_element(&mut self, el: Element<'_>) -> bool {
+        match el.tag() {
+            Tag::Title if self.facts.title.is_none() => {
+                self.capture = Capture::Title;
+                true
+            }
+            Tag::Meta => {
+                self.meta(el);
+                false
+            }
+            Tag::Link => {
+                self.link(el);
+                false
+            }
+            Tag::Script => self.script(el),
+            _ => false,
+        }
+    }
+
+    fn meta(&mut self, el: Element<'_>) {
+        let key = el
+            .attr("property")
+            .or_else(|| el.attr("name"))
+            .or_else(|| el.attr("itemprop"))
+            .map(|k| k.trim().to_ascii_lowercase());
+        if let (Some(key), Some(content)) = (key, el.attr("content")) {
+            if !key.is_empty() && self.facts.meta.len() < 256 {
+                self.facts.meta.push((key, content.trim().to_string()));
+            }
+        }
+    }
+
+    fn link(&mut self, el: Element<'_>) {
+        let canonical = el
+            .attr("rel")
+            .is_some_and(|r| r.split_ascii_whitespace().any(|t| t.eq_ignore_ascii_case("canonical")));
+        if canonical && self.facts.canonical.is_none() {
+            self.facts.canonical = el.attr("href").map(|h| h.trim().to_string());
+        }
+    }
+
+    fn script(&mut self, el: Element<'_>) -> bool {
+        let ld = el
+            .attr("type")
+            .is_some_and(|t| t.trim().eq_ignore_ascii_case("application/ld+json"));
+        if ld && self.facts.json_ld.len() < 32 {
+            self.capture = Capture::JsonLd;
+            return true;
+        }
+        false
+    }
+}
+
+/// Hash step for the element path: FNV-1a over the tag and the class attribute.
+fn path_step(hash: u64, tag: Tag, class: Option<&str>) -> u64 {
+    let mut h = hash ^ (tag as u64 + 1);
+    h = h.wrapping_mul(0x100_0000_01b3);
+    if let Some(c) = class {
+        for b in c.bytes() {
+            // Digits vary between repeated items (`item-1`, `item-2`); leave them out.
+            if !b.is_ascii_digit() {
+                h = (h ^ b as u64).wrapping_mul(0x100_0000_01b3);
+            }
+        }
+    }
+    h
+}
+
+fn kind_of(tag: Tag) -> Option<BlockKind> {
+    Some(match tag {
+        Tag::H1 | Tag::H2 | Tag::H3 | Tag::H4 | Tag::H5 | Tag::H6 => BlockKind::Heading {
+            level: tag.heading_level().unwrap_or(1),
+        },
+        Tag::Li | Tag::Dd | Tag::Dt => BlockKind::ListItem,
+        Tag::Td | Tag::Th => BlockKind::TableCell,
+        Tag::Pre => BlockKind::Code,
+        Tag::Blockquote => BlockKind::Quote,
+        Tag::Figcaption | Tag::Caption => BlockKind::Caption,
+        _ => return None,
+    })
+}
+
+/// Elements whose start and end are block boundaries.
+fn is_block_level(tag: Tag) -> bool {
+    matches!(
+        tag,
+        Tag::Address
+            | Tag::Article
+            | Tag::Aside
+            | Tag::Blockquote
+            | Tag::Body
+            | Tag::Caption
+            | Tag::Center
+            | Tag::Dd
+            | Tag::Details
+            | Tag::Dialog
+            | Tag::Div
+            | Tag::Dl
+            | Tag::Dt
+            | Tag::Fieldset
+            | Tag::Figcaption
+            | Tag::Figure
+            | Tag::Footer
+            | Tag::Form
+            | Tag::H1
+            | Tag::H2
+            | Tag::H3
+            | Tag::H4
+            | Tag::H5
+            | Tag::H6
+            | Tag::Header
+            | Tag::Hgroup
+            | Tag::Hr
+            | Tag::Html
+            | Tag::Legend
+            | Tag::Li
+            | Tag::Main
+            | Tag::Menu
+            | Tag::Nav
+            | Tag::Ol
+            | Tag::P
+            | Tag::Pre
+            | Tag::Section
+            | Tag::Summary
+            | Tag::Table
+            | Tag::Tbody
+            | Tag::Thead
+            | Tag::Tfoot
+            | Tag::Tr
+            | Tag::Ul
+    )
+}
+
+/// Elements whose subtree holds no readable text of the page.
+fn is_skipped(tag: Tag) -> bool {
+    matches!(
+        tag,
+        Tag::Script
+            | Tag::Style
+            | Tag::Template
+            | Tag::Svg
+            | Tag::Iframe
+            | Tag::Object
+            | Tag::Embed
+            | Tag::Canvas
+            | Tag::Select
+            | Tag::Textarea
+            | Tag::Input
+            | Tag::Noscript
+            | Tag::Audio
+            | Tag::Video
+            | Tag::Map
+            | Tag::Option
+    )
+}
+
+impl Visitor for Segmenter {
+    fn open(&mut self, el: Element<'_>) -> bool {
+        let tag = el.tag();
+        if tag == Tag::Head {
+            self.in_head = true;
+            return true;
+        }
+        if self.in_head {
+            return self.head_element(el);
+        }
+        match tag {
+            Tag::Title => return false,
+            Tag::Script => return self.script(el),
+            Tag::Meta => {
+                self.meta(el);
+                return false;
+            }
+            Tag::Link => {
+                self.link(el);
+                return false;
+            }
+            Tag::Br => {
+                if self.pre_depth > 0 {
+                    self.text.push('\n');
+                } else if self.after_br {
+                    self.flush();
+                } else if !self.text.is_empty() {
+                    self.pending_newline = true;
+                    self.after_br = true;
+                }
+                return false;
+            }
+            Tag::Img | Tag::Hr => {
+                if tag == Tag::Hr {
+                    self.flush();
+                }
+                return false;
+            }
+            _ => {}
+        }
+        if is_skipped(tag) {
+            return false;
+        }
+        if tag == Tag::Html {
+            if let Some(lang) = el.attr("lang") {
+                self.facts.lang = Some(lang.trim().to_string());
+            }
+        }
+        let own = hints::of_element(el);
+        let class = el.attr("class");
+        let frame = Frame {
+            tag,
+            elem: None,
+            saved_hints: self.hints,
+            saved_path: self.path_hash,
+            saved_kind: self.kind,
+        };
+        self.hints = self.hints.union(own);
+        let mut frame = frame;
+        if tag == Tag::Td || tag == Tag::Th {
+            // Soft boundary: cells join the row's block unless they hold blocks themselves.
+            if !self.text.is_empty() {
+                self.text.push('\t');
+            }
+            self.pending_space = false;
+            self.cells = self.cells.saturating_add(1);
+            let id = self.open_elem_soft(el, own);
+            frame.elem = Some(id);
+        } else if is_block_level(tag) {
+            let id = self.open_elem(el, own);
+            frame.elem = Some(id);
+        }
+        if is_block_level(tag) || tag == Tag::Td || tag == Tag::Th {
+            self.path_hash = path_step(self.path_hash, tag, class.as_deref());
+        }
+        drop(class);
+        if let Some(kind) = kind_of(tag) {
+            self.kind = Some(kind);
+        } else if matches!(tag, Tag::P | Tag::Div)
+            && matches!(self.kind, Some(BlockKind::TableCell))
+        {
+            // Paragraphs inside a layout table's cell are paragraphs, not cells.
+            self.kind = Some(BlockKind::Paragraph);
+        }
+        match tag {
+            Tag::A | Tag::Button | Tag::Label => {
+                self.link_depth += 1;
+                if tag == Tag::A {
+                    self.links = self.links.saturating_add(1);
+                }
+            }
+            Tag::Pre => self.pre_depth += 1,
+            Tag::Table => self.table_depth += 1,
+            Tag::Ul | Tag::Menu | Tag::Dl => self.list_stack.push(false),
+            Tag::Ol => self.list_stack.push(true),
+            _ => {}
+        }
+        self.frames.push(frame);
+        true
+    }
+
+    fn close(&mut self, el: Element<'_>) {
+        let tag = el.tag();
+        if tag == Tag::Head {
+            self.in_head = false;
+            return;
+        }
+        if self.capture != Capture::None {
+            let text = std::mem::take(&mut self.captured);
+            match self.capture {
+                Capture::Title => {
+                    let t = text.split_whitespace().collect::<Vec<_>>().join(" ");
+                    if !t.is_empty() {
+                        self.facts.title = Some(t);
+                    }
+                }
+                Capture::JsonLd => self.facts.json_ld.push(text),
+                Capture::None => {}
+            }
+            self.capture = Capture::None;
+            return;
+        }
+        let Some(frame) = self.frames.pop() else {
+            return;
+        };
+        if frame.elem.is_some() && frame.tag != Tag::Td && frame.tag != Tag::Th {
+            self.flush();
+        }
+        if let Some(id) = frame.elem {
+            let end = self.blocks.len() as u32;
+            if let Some(e) = self.elems.get_mut(id as usize) {
+                // A soft cell's block may still be open; it ends inside the row, so count it.
+                e.end_block = if frame.tag == Tag::Td || frame.tag == Tag::Th {
+                    end + u32::from(!self.text.is_empty())
+                } else {
+                    end
+                };
+                self.elem = e.parent;
+            }
+        }
+        match frame.tag {
+            Tag::A | Tag::Button | Tag::Label => self.link_depth = self.link_depth.saturating_sub(1),
+            Tag::Pre => self.pre_depth = self.pre_depth.saturating_sub(1),
+            Tag::Table => self.table_depth = self.table_depth.saturating_sub(1),
+            Tag::Ul | Tag::Menu | Tag::Dl | Tag::Ol => {
+                self.list_stack.pop();
+            }
+            _ => {}
+        }
+        self.hints = frame.saved_hints;
+        self.path_hash = frame.saved_path;
+        self.kind = frame.saved_kind;
+    }
+
+    fn text(&mut self, text: &str) {
+        match self.capture {
+            Capture::None => self.push_text(text),
+            _ => {
+                if self.captured.len() < 1 << 20 {
+                    self.captured.push_str(text);
+                }
+            }
+        }
+    }
+}
+
+impl Segmenter {
+    /// A table cell: recorded in the arena without ending the row's block.
+    fn open_elem_soft(&mut self, el: Element<'_>, own: Hints) -> u32 {
+        let parent = self.elem;
+        let depth = self
+            .elems
+            .get(parent as usize)
+            .map_or(0, |p| p.depth.saturating_add(1));
+        let id = self.elems.len() as u32;
+        self.elems.push(Elem {
+            parent,
+            tag: el.tag(),
+            depth,
+            hints: own,
+            first_block: self.blocks.len() as u32,
+            end_block: u32::MAX,
+        });
+        self.elem = id;
+        id
+    }
+}
