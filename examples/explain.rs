@@ -1,10 +1,15 @@
-//! Prints one line per block of a page: decision, score, kind and the start of its text.
+//! Prints one line per block of a page: decision, score, the strongest reasons, link density,
+//! characters, and the start of its text.
 //!
 //! ```text
-//! cargo run --release --example explain -- FILE
+//! cargo run --release --example explain -- [--tsv] FILE
 //! ```
+//!
+//! `--tsv` prints decision, score, kind and the whole text, tab-separated, for scripts.
 
 use std::process::ExitCode;
+
+use unboil::{Extractor, Options};
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -20,9 +25,23 @@ fn main() -> ExitCode {
             return ExitCode::FAILURE;
         }
     };
-    let extracted = unboil::extract(&html);
-    println!("title: {:?}", extracted.title());
-    for b in extracted.blocks() {
+    let extractor = Extractor::new(Options::default().explain(true));
+    let extracted = match extractor.extract(&html) {
+        Ok(x) => x,
+        Err(e) => {
+            eprintln!("explain: {path}: {e}");
+            return ExitCode::FAILURE;
+        }
+    };
+    let Some(explanation) = extracted.explanation() else {
+        eprintln!("explain: no explanation recorded");
+        return ExitCode::FAILURE;
+    };
+    if !tsv {
+        println!("title: {:?}", extracted.title());
+        println!("container: {}", explanation.container);
+    }
+    for (b, e) in extracted.blocks().iter().zip(&explanation.blocks) {
         if tsv {
             println!(
                 "{:?}\t{:.3}\t{:?}\t{}",
@@ -33,12 +52,23 @@ fn main() -> ExitCode {
             );
             continue;
         }
-        let start: String = b.text().chars().take(90).collect();
+        let mut reasons = e.reasons.clone();
+        reasons.sort_by(|a, b| b.1.abs().total_cmp(&a.1.abs()));
+        let top: Vec<String> = reasons
+            .iter()
+            .take(3)
+            .map(|(r, w)| format!("{r:?}{w:+.1}"))
+            .collect();
+        let start: String = b.text().chars().take(60).collect();
         println!(
-            "{:<12} {:>6.2} {:<22} {}",
+            "{:<11} {:>6.2} {:<48} ld={:.2} {:>5}c {}{} {}",
             format!("{:?}", b.decision()),
             b.score(),
-            format!("{:?}", b.kind()),
+            top.join(" "),
+            e.features.link_density,
+            e.features.chars,
+            if e.features.in_container { "C " } else { "  " },
+            e.features.hints.join(","),
             start.replace('\n', " ")
         );
     }

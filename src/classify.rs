@@ -17,7 +17,9 @@ use crate::features::TextStats;
 use crate::hints::Hints;
 use crate::model;
 use crate::options::Focus;
+use crate::repeat;
 use crate::segment::{Elem, RawBlock};
+use std::collections::HashMap;
 
 /// Per-block result of classification.
 #[derive(Debug, Clone, Copy)]
@@ -36,6 +38,26 @@ pub(crate) struct BlockView<'a> {
     pub position: f32,
     /// Number of blocks in the page with the same element path (template repetition).
     pub path_repeats: u32,
+    /// Number of other blocks of the page with the same folded text.
+    pub text_repeats: u32,
+    /// The subtree of the parent of the block's element: characters, link characters, blocks.
+    pub parent_chars: u32,
+    pub parent_link_chars: u32,
+    pub parent_blocks: u32,
+    /// Share of the page's characters inside that parent subtree.
+    pub parent_share: f32,
+    /// Where the block sits relative to the block stating the page title, if one was found.
+    pub title_side: TitleSide,
+}
+
+/// Where a block sits relative to the title block.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum TitleSide {
+    /// No block states the title.
+    Unknown,
+    Before,
+    Title,
+    After,
 }
 
 impl BlockView<'_> {
@@ -79,63 +101,99 @@ const LAYOUT_HINTS: Hints = Hints(
         | Hints::FORM.0,
 );
 
-/// Builds the views: text statistics, effective hints, position and path repetition.
-pub(crate) fn views<'a>(elems: &[Elem], blocks: &'a [RawBlock]) -> Vec<BlockView<'a>> {
-    let stats: Vec<TextStats> = blocks.iter().map(|b| TextStats::of(&b.text)).collect();
-    let mut prefix = Vec::with_capacity(blocks.len() + 1);
-    let mut acc = 0u64;
-    prefix.push(0u64);
-    for s in &stats {
-        acc += u64::from(s.chars);
-        prefix.push(acc);
+/// Sums over a block range, from prefix sums.
+fn range_sum(prefix: &[u64], first: usize, end: usize) -> u64 {
+    if first >= end {
+        return 0;
     }
-    let total = acc.max(1) as f64;
+    prefix.get(end).copied().unwrap_or(0) - prefix.get(first).copied().unwrap_or(0)
+}
+
+/// Builds the views: text statistics, effective hints, position, repetition, the surrounding
+/// subtree's totals and the side of the title. `title_block` is the index of the block that
+/// states the page title, if any.
+pub(crate) fn views<'a>(
+    elems: &[Elem],
+    blocks: &'a [RawBlock],
+    title_block: Option<usize>,
+) -> Vec<BlockView<'a>> {
+    let stats: Vec<TextStats> = blocks.iter().map(|b| TextStats::of(&b.text)).collect();
+    let mut chars_prefix = Vec::with_capacity(blocks.len() + 1);
+    let mut link_prefix = Vec::with_capacity(blocks.len() + 1);
+    let (mut c, mut l) = (0u64, 0u64);
+    chars_prefix.push(0u64);
+    link_prefix.push(0u64);
+    for (s, b) in stats.iter().zip(blocks) {
+        c += u64::from(s.chars);
+        l += u64::from(b.link_chars.min(s.chars));
+        chars_prefix.push(c);
+        link_prefix.push(l);
+    }
+    let total = c.max(1) as f64;
+    let range = |e: &Elem| (e.first_block as usize, (e.end_block as usize).min(blocks.len()));
     // Effective hints, inherited in arena order (a parent always precedes its children).
     let mut inherited: Vec<Hints> = Vec::with_capacity(elems.len());
     for e in elems {
-        let first = e.first_block as usize;
-        let end = (e.end_block as usize).min(blocks.len());
-        let chars = if first < end {
-            prefix.get(end).copied().unwrap_or(0) - prefix.get(first).copied().unwrap_or(0)
-        } else {
-            0
-        };
+        let (first, end) = range(e);
         let mut own = e.hints;
-        if chars as f64 / total > 0.5 {
+        if range_sum(&chars_prefix, first, end) as f64 / total > 0.5 {
             own = Hints(own.0 & !LAYOUT_HINTS.0);
         }
         let parent = inherited.get(e.parent as usize).copied().unwrap_or_default();
         inherited.push(parent.union(own));
     }
-    let mut path_counts: std::collections::HashMap<u64, u32> = std::collections::HashMap::new();
-    for b in blocks {
+    let mut path_counts: HashMap<u64, u32> = HashMap::new();
+    let mut text_counts: HashMap<u64, u32> = HashMap::new();
+    let text_hashes: Vec<u64> = blocks.iter().map(|b| repeat::fold_hash(&b.text)).collect();
+    for (b, h) in blocks.iter().zip(&text_hashes) {
         *path_counts.entry(b.path_hash).or_insert(0) += 1;
+        *text_counts.entry(*h).or_insert(0) += 1;
     }
     let n = blocks.len().max(2) as f32 - 1.0;
     blocks
         .iter()
         .zip(stats)
+        .zip(text_hashes)
         .enumerate()
-        .map(|(i, (raw, stats))| BlockView {
-            raw,
-            stats,
-            hints: inherited
+        .map(|(i, ((raw, stats), text_hash))| {
+            let parent = elems
                 .get(raw.elem as usize)
-                .copied()
-                .unwrap_or_default()
-                .union(raw.inline_hints),
-            position: i as f32 / n,
-            path_repeats: path_counts.get(&raw.path_hash).copied().unwrap_or(1),
+                .and_then(|e| elems.get(e.parent as usize));
+            let (pf, pe) = parent.map_or((i, i + 1), range);
+            let parent_chars = range_sum(&chars_prefix, pf, pe);
+            BlockView {
+                raw,
+                stats,
+                hints: inherited
+                    .get(raw.elem as usize)
+                    .copied()
+                    .unwrap_or_default()
+                    .union(raw.inline_hints),
+                position: i as f32 / n,
+                path_repeats: path_counts.get(&raw.path_hash).copied().unwrap_or(1),
+                text_repeats: text_counts.get(&text_hash).copied().unwrap_or(1) - 1,
+                parent_chars: parent_chars.min(u64::from(u32::MAX)) as u32,
+                parent_link_chars: range_sum(&link_prefix, pf, pe).min(u64::from(u32::MAX)) as u32,
+                parent_blocks: (pe.saturating_sub(pf)) as u32,
+                parent_share: (parent_chars as f64 / total) as f32,
+                title_side: match title_block {
+                    None => TitleSide::Unknown,
+                    Some(t) if i < t => TitleSide::Before,
+                    Some(t) if i == t => TitleSide::Title,
+                    Some(_) => TitleSide::After,
+                },
+            }
         })
         .collect()
 }
 
-/// Picks the element whose blocks weigh most: the main container.
-fn find_container(elems: &[Elem], blocks: &[BlockView<'_>], local: &[f32]) -> usize {
+/// Picks the element whose blocks weigh most: the main container. A block weighs its
+/// characters, for the container when it reads as prose and against it otherwise.
+fn find_container(elems: &[Elem], blocks: &[BlockView<'_>], prose: &[f32]) -> usize {
     let mut prefix = Vec::with_capacity(blocks.len() + 1);
     let mut acc = 0.0f64;
     prefix.push(0.0);
-    for (b, &s) in blocks.iter().zip(local) {
+    for (b, &s) in blocks.iter().zip(prose) {
         let chars = f64::from(b.weighted_chars());
         acc += if s > 0.0 { chars } else { -0.7 * chars };
         prefix.push(acc);
@@ -165,6 +223,27 @@ fn find_container(elems: &[Elem], blocks: &[BlockView<'_>], local: &[f32]) -> us
     best.0
 }
 
+/// Hints of each element counted from just below `container`: empty for the container and
+/// everything outside it.
+fn hints_below(elems: &[Elem], container: usize) -> Vec<Hints> {
+    let mut below: Vec<Option<Hints>> = Vec::with_capacity(elems.len());
+    for (i, e) in elems.iter().enumerate() {
+        let h = if i == container {
+            Some(Hints::default())
+        } else if i == 0 {
+            None
+        } else {
+            below
+                .get(e.parent as usize)
+                .copied()
+                .flatten()
+                .map(|p| p.union(e.hints))
+        };
+        below.push(h);
+    }
+    below.into_iter().map(Option::unwrap_or_default).collect()
+}
+
 /// Classifies all blocks of a page.
 pub(crate) fn classify(
     elems: &[Elem],
@@ -174,14 +253,6 @@ pub(crate) fn classify(
 ) -> Outcome {
     let mut reasons: Option<Vec<Vec<(Reason, f32)>>> =
         explain.then(|| blocks.iter().map(|_| Vec::new()).collect());
-    let local: Vec<f32> = blocks
-        .iter()
-        .enumerate()
-        .map(|(i, b)| {
-            let sink = reasons.as_mut().and_then(|r| r.get_mut(i));
-            model::local_score(b, sink)
-        })
-        .collect();
     if blocks.is_empty() {
         return Outcome {
             verdicts: Vec::new(),
@@ -189,26 +260,59 @@ pub(crate) fn classify(
             reasons,
         };
     }
-    let container = find_container(elems, blocks, &local);
+    let prose: Vec<f32> = blocks.iter().map(model::prose_score).collect();
+    let container = find_container(elems, blocks, &prose);
     let (first, end) = elems.get(container).map_or((0, blocks.len()), |e| {
         (e.first_block as usize, (e.end_block as usize).min(blocks.len()))
     });
+    let below = hints_below(elems, container);
+    let total: f32 = blocks.iter().map(|b| b.stats.chars as f32).sum::<f32>().max(1.0);
+    let container_chars: f32 = blocks
+        .get(first..end)
+        .map_or(0.0, |bs| bs.iter().map(|b| b.stats.chars as f32).sum());
     let bias = focus.bias();
-    let mut score: Vec<f32> = Vec::with_capacity(blocks.len());
-    for (i, &s) in local.iter().enumerate() {
-        let inside = i >= first && i < end;
-        let (reason, w) = if inside {
-            (Reason::InContainer, 1.2)
+    let mean = |s: &[f32]| {
+        if s.is_empty() {
+            0.0
         } else {
-            (Reason::OutsideContainer, -2.5)
+            s.iter().sum::<f32>() / s.len() as f32
+        }
+    };
+    let mut score: Vec<f32> = Vec::with_capacity(blocks.len());
+    for (i, b) in blocks.iter().enumerate() {
+        let inside = i >= first && i < end;
+        let ctx = model::Context {
+            hints: if inside {
+                below
+                    .get(b.raw.elem as usize)
+                    .copied()
+                    .unwrap_or_default()
+                    .union(b.raw.inline_hints)
+            } else {
+                b.hints
+            },
+            inside,
+            container_share: container_chars / total,
+            prev: if i > 0 { prose.get(i - 1).copied().unwrap_or(0.0) } else { 0.0 },
+            next: prose.get(i + 1).copied().unwrap_or(0.0),
+            prev3: mean(prose.get(i.saturating_sub(3)..i).unwrap_or(&[])),
+            next3: mean(prose.get(i + 1..(i + 4).min(prose.len())).unwrap_or(&[])),
+            distance: if inside {
+                0
+            } else if i < first {
+                (first - i) as u32
+            } else {
+                (i + 1 - end) as u32
+            },
         };
-        if let Some(r) = reasons.as_mut().and_then(|r| r.get_mut(i)) {
-            r.push((reason, w));
-            if bias != 0.0 {
+        let r = reasons.as_mut().and_then(|r| r.get_mut(i));
+        let s = model::block_score(b, &ctx, r);
+        if bias != 0.0 {
+            if let Some(r) = reasons.as_mut().and_then(|r| r.get_mut(i)) {
                 r.push((Reason::Focus, bias));
             }
         }
-        score.push(s + w + bias);
+        score.push(s + bias);
     }
     smooth(blocks, &mut score, reasons.as_mut());
     let mut keep: Vec<bool> = score.iter().map(|&s| s > 0.0).collect();

@@ -91,6 +91,12 @@ pub enum Reason {
     Hint(&'static str),
     /// Where the block sits in the page.
     Position,
+    /// The shape of the text: digits, capitalised words, a closing colon.
+    Shape,
+    /// The element around the block: how much text it holds and how much of it is links.
+    Surroundings,
+    /// Before the title block (menus, breadcrumbs) or after it (the article).
+    TitleSide,
     /// Many blocks of the page share this block's element path: a template's repeated items.
     Repetition,
     /// Inside the main container: given the benefit of the doubt.

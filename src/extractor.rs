@@ -73,14 +73,15 @@ impl Extractor {
 
     fn decide(&self, seg: segment::Segmented) -> Extracted {
         let explain = self.options.explain;
-        let views = classify::views(&seg.elems, &seg.blocks);
-        let outcome = classify::classify(&seg.elems, &views, self.options.focus, explain);
         let h1 = seg
             .blocks
             .iter()
             .find(|b| b.kind == crate::BlockKind::Heading { level: 1 })
             .map(|b| b.text.as_str());
         let title = meta::title(&seg.facts, h1);
+        let title_block = title_block(&seg.blocks, title.as_deref());
+        let views = classify::views(&seg.elems, &seg.blocks, title_block);
+        let outcome = classify::classify(&seg.elems, &views, self.options.focus, explain);
         let mut decisions: Vec<Decision> =
             outcome.verdicts.iter().map(|v| v.decision).collect();
         mark_title(&seg.blocks, &mut decisions, title.as_deref());
@@ -114,6 +115,19 @@ impl Extractor {
             explanation,
         }
     }
+}
+
+/// The first heading (or, failing that, paragraph) that states the title.
+pub(crate) fn title_block(blocks: &[segment::RawBlock], title: Option<&str>) -> Option<usize> {
+    let title = meta::fold(title?);
+    if title.is_empty() {
+        return None;
+    }
+    let states = |b: &segment::RawBlock| b.text.len() < title.len() * 2 + 16 && meta::fold(&b.text) == title;
+    blocks
+        .iter()
+        .position(|b| b.kind.is_heading() && states(b))
+        .or_else(|| blocks.iter().position(|b| b.kind == crate::BlockKind::Paragraph && states(b)))
 }
 
 /// The heading that states the title is the title, not body text. Only headings before the

@@ -1,71 +1,67 @@
-//! The block scoring model: a fixed feature vector per block and a linear score over it.
+//! The block scoring model: two linear scores over fixed feature vectors.
+//!
+//! * The **prose score** reads only a block's text and kind (length, punctuation, links, shape).
+//!   It finds the main container without being misled by markup hints: a page whose article
+//!   sits in `<div class="modal-enabled">` still has its prose in the right place.
+//! * The **block score** decides each block: its text features again, the hints of the elements
+//!   around it (inside the container, only the hints below the container count), whether it is
+//!   inside the container, its surroundings, the side of the title, repetition, and the prose
+//!   scores of its neighbours.
 //!
 //! A linear model keeps every decision explainable: each feature's weight times its value is one
 //! [`Reason`] with a signed weight. The weights were fitted by logistic regression on blocks
-//! labelled against human-checked main text (see `tools/train.py` for the procedure and the
-//! cross-dataset validation that guards against fitting one set of pages).
+//! labelled against human-checked main text; `tools/train.py` holds the procedure and the
+//! cross-validation that guards against fitting the pages it was trained on.
 
 use crate::block::BlockKind;
-use crate::classify::BlockView;
+use crate::classify::{BlockView, TitleSide};
 use crate::explain::Reason;
 use crate::hints::Hints;
 
-/// Number of local features.
-pub(crate) const N_LOCAL: usize = 33;
+/// Number of text features, shared by both scores.
+pub(crate) const N_TEXT: usize = 21;
 
-/// The reason each local feature reports under, by index.
-const LOCAL_REASONS: [Reason; N_LOCAL] = [
-    Reason::Length, // bias, folded into length
+const TEXT_REASONS: [Reason; N_TEXT] = [
+    Reason::Length, // the intercept, reported with length
     Reason::Length,
     Reason::Punctuation,
     Reason::Punctuation,
     Reason::Punctuation,
     Reason::LinkDensity,
     Reason::LinkDensity,
+    Reason::LinkDensity,
+    Reason::LinkDensity,
+    Reason::Shape,
+    Reason::Shape,
+    Reason::Shape,
     Reason::Kind,
     Reason::Kind,
     Reason::Kind,
     Reason::Kind,
     Reason::Kind,
     Reason::Kind,
-    Reason::Hint("nav"),
-    Reason::Hint("footer"),
-    Reason::Hint("header"),
-    Reason::Hint("sidebar"),
-    Reason::Hint("related"),
-    Reason::Hint("share"),
-    Reason::Hint("comment"),
-    Reason::Hint("ad"),
-    Reason::Hint("consent"),
-    Reason::Hint("meta"),
-    Reason::Hint("hidden"),
-    Reason::Hint("content"),
-    Reason::Hint("article"),
-    Reason::Hint("main"),
-    Reason::Hint("body"),
-    Reason::Hint("form"),
-    Reason::Hint("teaser"),
-    Reason::Hint("caption"),
-    Reason::Position,
-    Reason::Repetition,
-];
-
-/// Weights of the local features.
-const LOCAL_WEIGHTS: [f32; N_LOCAL] = [
-    0.0, 1.0, 0.8, 0.15, 0.1, -4.0, -0.5, 0.6, -0.2, 1.5, 0.3, 0.0, 0.0, -1.5, -1.5, 0.0, -1.5,
-    -1.5, -1.5, -2.5, -1.5, -1.5, -0.6, -1.0, 0.4, 0.4, 0.4, 1.0, 0.0, -0.4, 0.0, 0.0, 0.0,
+    Reason::Kind,
+    Reason::Length,
+    Reason::Length,
 ];
 
 fn flag(b: bool) -> f32 {
     if b { 1.0 } else { 0.0 }
 }
 
-/// The local feature vector of a block.
-pub(crate) fn local_features(b: &BlockView<'_>) -> [f32; N_LOCAL] {
+fn ratio(a: u32, b: u32) -> f32 {
+    if b == 0 {
+        0.0
+    } else {
+        (a as f32 / b as f32).min(1.0)
+    }
+}
+
+/// Features of a block's text and kind alone.
+pub(crate) fn text_features(b: &BlockView<'_>) -> [f32; N_TEXT] {
     let st = &b.stats;
     let chars = b.weighted_chars();
     let ld = b.link_density();
-    let h = b.hints;
     let kind = b.raw.kind;
     [
         1.0,
@@ -75,51 +71,175 @@ pub(crate) fn local_features(b: &BlockView<'_>) -> [f32; N_LOCAL] {
         st.commas.min(4) as f32,
         ld,
         flag(b.raw.links > 0 && ld > 0.3 && chars < 80.0),
+        (1.0 + f32::from(b.raw.links)).ln(),
+        (ld - 0.5).max(0.0),
+        ratio(st.digits, st.chars),
+        ratio(st.capitalized, st.words),
+        flag(b.raw.text.trim_end().ends_with(':')),
         flag(matches!(kind, BlockKind::Heading { .. })),
+        flag(kind == BlockKind::Heading { level: 1 }),
         flag(kind == BlockKind::ListItem),
         flag(kind == BlockKind::Code),
         flag(kind == BlockKind::Quote),
         flag(matches!(kind, BlockKind::TableCell | BlockKind::TableRow)),
         flag(kind == BlockKind::Caption),
-        flag(h.has(Hints::NAV)),
-        flag(h.has(Hints::FOOTER)),
-        flag(h.has(Hints::HEADER)),
-        flag(h.has(Hints::SIDEBAR)),
-        flag(h.has(Hints::RELATED)),
-        flag(h.has(Hints::SHARE)),
-        flag(h.has(Hints::COMMENT)),
-        flag(h.has(Hints::AD)),
-        flag(h.has(Hints::CONSENT)),
-        flag(h.has(Hints::META)),
-        flag(h.has(Hints::HIDDEN)),
-        flag(h.has(Hints::CONTENT)),
-        flag(h.has(Hints::ARTICLE)),
-        flag(h.has(Hints::MAIN)),
-        flag(h.has(Hints::BODY_PROP)),
-        flag(h.has(Hints::FORM)),
-        flag(h.has(Hints::TEASER)),
-        flag(h.has(Hints::CAPTION)),
-        b.position,
-        (b.path_repeats.max(1) as f32).ln(),
+        flag(st.cjk),
+        (1.0 + st.words as f32).ln(),
     ]
 }
 
-/// The local score of a block; with `reasons`, each feature's contribution is recorded.
-pub(crate) fn local_score(b: &BlockView<'_>, reasons: Option<&mut Vec<(Reason, f32)>>) -> f32 {
-    let x = local_features(b);
-    let mut s = 0.0;
-    for (xi, wi) in x.iter().zip(LOCAL_WEIGHTS) {
-        s += xi * wi;
+const PROSE_WEIGHTS: [f32; N_TEXT] = [
+    0.2526, 0.2887, 1.0423, -0.1247, 0.1580, -1.7156, 0.0222, -0.2060, -0.3454, -0.5078,
+    -0.2148, 0.9786, 0.2416, -1.6863, -0.3702, 0.5470, 1.0753, 1.1405, -2.6941, -0.9126, 0.0024,
+];
+
+/// How much a block reads like running prose, from its text alone. Positive leans to prose.
+pub(crate) fn prose_score(b: &BlockView<'_>) -> f32 {
+    text_features(b)
+        .iter()
+        .zip(PROSE_WEIGHTS)
+        .map(|(x, w)| x * w)
+        .sum()
+}
+
+/// The hint categories the block score reads, in feature order.
+const HINT_FEATURES: [(Hints, &str); 18] = [
+    (Hints::NAV, "nav"),
+    (Hints::FOOTER, "footer"),
+    (Hints::HEADER, "header"),
+    (Hints::SIDEBAR, "sidebar"),
+    (Hints::RELATED, "related"),
+    (Hints::SHARE, "share"),
+    (Hints::COMMENT, "comment"),
+    (Hints::AD, "ad"),
+    (Hints::CONSENT, "consent"),
+    (Hints::META, "meta"),
+    (Hints::HIDDEN, "hidden"),
+    (Hints::CONTENT, "content"),
+    (Hints::ARTICLE, "article"),
+    (Hints::MAIN, "main"),
+    (Hints::BODY_PROP, "body"),
+    (Hints::FORM, "form"),
+    (Hints::TEASER, "teaser"),
+    (Hints::CAPTION, "caption"),
+];
+
+/// What the block score knows beyond the block itself.
+pub(crate) struct Context {
+    /// Hints around the block; inside the container only those below it.
+    pub hints: Hints,
+    pub inside: bool,
+    /// Share of the page's characters in the container.
+    pub container_share: f32,
+    /// Prose scores of the neighbours: previous, next, mean of the three before and after.
+    pub prev: f32,
+    pub next: f32,
+    pub prev3: f32,
+    pub next3: f32,
+    /// Blocks between this block and the container, 0 inside.
+    pub distance: u32,
+}
+
+/// Number of context features of the block score.
+const N_CONTEXT: usize = 17;
+
+const CONTEXT_REASONS: [Reason; N_CONTEXT] = [
+    Reason::InContainer,
+    Reason::Position,
+    Reason::Repetition,
+    Reason::Repetition,
+    Reason::Surroundings,
+    Reason::Surroundings,
+    Reason::Surroundings,
+    Reason::Surroundings,
+    Reason::TitleSide,
+    Reason::TitleSide,
+    Reason::Kind,
+    Reason::Neighbours,
+    Reason::Neighbours,
+    Reason::Neighbours,
+    Reason::Neighbours,
+    Reason::OutsideContainer,
+    Reason::InContainer,
+];
+
+/// Number of features of the block score.
+pub(crate) const N_BLOCK: usize = N_TEXT + 18 + N_CONTEXT;
+
+/// The block score's features: text, hints, context.
+pub(crate) fn block_features(b: &BlockView<'_>, c: &Context) -> [f32; N_BLOCK] {
+    let mut x = [0.0f32; N_BLOCK];
+    let clip = |v: f32| v.clamp(-6.0, 6.0);
+    let text = text_features(b);
+    let hints = HINT_FEATURES.map(|(h, _)| flag(c.hints.has(h)));
+    let context: [f32; N_CONTEXT] = [
+        flag(c.inside),
+        b.position,
+        (b.path_repeats.max(1) as f32).ln(),
+        (1.0 + b.text_repeats as f32).ln(),
+        (1.0 + b.parent_chars as f32).ln(),
+        ratio(b.parent_link_chars, b.parent_chars),
+        (1.0 + b.parent_blocks as f32).ln(),
+        b.parent_share,
+        flag(b.title_side == TitleSide::Before),
+        flag(b.title_side == TitleSide::After),
+        flag(b.raw.in_table),
+        clip(c.prev),
+        clip(c.next),
+        clip(c.prev3),
+        clip(c.next3),
+        (1.0 + c.distance as f32).ln(),
+        if c.inside { c.container_share } else { 0.0 },
+    ];
+    for (dst, src) in x
+        .iter_mut()
+        .zip(text.iter().chain(hints.iter()).chain(context.iter()))
+    {
+        *dst = *src;
     }
+    x
+}
+
+fn block_reason(i: usize) -> Reason {
+    if let Some(r) = TEXT_REASONS.get(i) {
+        return *r;
+    }
+    if let Some((_, name)) = HINT_FEATURES.get(i - N_TEXT) {
+        return Reason::Hint(name);
+    }
+    CONTEXT_REASONS
+        .get(i - N_TEXT - HINT_FEATURES.len())
+        .copied()
+        .unwrap_or(Reason::Length)
+}
+
+const BLOCK_WEIGHTS: [f32; N_BLOCK] = [
+    0.3237, 0.0021, 0.8513, 0.0090, 0.0741, -1.3800, -0.1962, -0.3438, 0.8300, -0.8016, 0.5975,
+    0.5457, 0.4586, -1.4205, 0.3386, 0.3053, 1.3820, 0.0037, -1.1022, -1.2582, 0.1738, -0.9643,
+    -2.7416, -0.5615, -0.9087, -1.8548, -0.5003, -2.3740, -0.5936, -2.5947, -0.5127, -0.4440,
+    -0.1416, 0.2280, 0.2603, 2.0909, -0.6261, 0.1933, -1.5452, 1.5924, -1.3623, 0.5275, -0.1689,
+    -0.2136, 0.2385, 0.0908, 2.0448, -1.6818, -0.2153, 0.5196, 0.0580, 0.0679, 0.1817, 0.2316,
+    0.0053, -1.1216,
+];
+
+/// The block score; with `reasons`, each feature's contribution is recorded by reason.
+pub(crate) fn block_score(
+    b: &BlockView<'_>,
+    c: &Context,
+    reasons: Option<&mut Vec<(Reason, f32)>>,
+) -> f32 {
+    let x = block_features(b, c);
+    let s: f32 = x.iter().zip(BLOCK_WEIGHTS).map(|(xi, wi)| xi * wi).sum();
     if let Some(r) = reasons {
-        for ((xi, wi), reason) in x.iter().zip(LOCAL_WEIGHTS).zip(LOCAL_REASONS) {
-            let c = xi * wi;
-            if c == 0.0 {
+        for (i, (xi, wi)) in x.iter().zip(BLOCK_WEIGHTS).enumerate() {
+            let contribution = xi * wi;
+            if contribution == 0.0 {
                 continue;
             }
+            let reason = block_reason(i);
             match r.iter_mut().find(|(k, _)| *k == reason) {
-                Some((_, v)) => *v += c,
-                None => r.push((reason, c)),
+                Some((_, v)) => *v += contribution,
+                None => r.push((reason, contribution)),
             }
         }
     }

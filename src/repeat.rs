@@ -5,6 +5,16 @@ use std::collections::HashMap;
 
 use crate::meta::fold;
 
+/// A hash of the text with case, punctuation and white space folded away: two blocks with the
+/// same hash read the same. Allocation-free, for counting repeats on every block.
+pub(crate) fn fold_hash(text: &str) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for c in text.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase) {
+        h = (h ^ u64::from(u32::from(c))).wrapping_mul(0x100_0000_01b3);
+    }
+    h
+}
+
 /// Marks as duplicates the `keep`-ed blocks whose folded text already appeared in an earlier
 /// kept block, or that are a cut-off start ("…", "...") of a later kept block.
 /// Returns, per block, whether it is a duplicate.

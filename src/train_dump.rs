@@ -38,15 +38,17 @@ fn train_dump() {
         };
         let parsed = dom::parse(&html, limits).unwrap();
         let seg = segment::segment(&parsed);
-        let views = classify::views(&seg.elems, &seg.blocks);
         let h1 = seg
             .blocks
             .iter()
             .find(|b| b.kind == crate::BlockKind::Heading { level: 1 })
             .map(|b| b.text.as_str());
-        let title = crate::meta::title(&seg.facts, h1).map(|t| crate::meta::fold(&t));
+        let title_text = crate::meta::title(&seg.facts, h1);
+        let title_block = crate::extractor::title_block(&seg.blocks, title_text.as_deref());
+        let views = classify::views(&seg.elems, &seg.blocks, title_block);
+        let title = title_text.map(|t| crate::meta::fold(&t));
         for (i, v) in views.iter().enumerate() {
-            let x = model::local_features(v);
+            let x = model::text_features(v);
             let is_title = title.as_deref() == Some(crate::meta::fold(&v.raw.text).as_str());
             write!(
                 blocks_tsv,
@@ -59,6 +61,22 @@ fn train_dump() {
             )
             .unwrap();
             for xi in x {
+                write!(blocks_tsv, "\t{xi}").unwrap();
+            }
+            // Hints: all inherited (for blocks outside the container) and the element's own.
+            write!(blocks_tsv, "\t{}\t{}", v.hints.0, v.raw.inline_hints.0).unwrap();
+            for xi in [
+                v.position,
+                (v.path_repeats.max(1) as f32).ln(),
+                (1.0 + v.text_repeats as f32).ln(),
+                (1.0 + v.parent_chars as f32).ln(),
+                if v.parent_chars == 0 { 0.0 } else { (v.parent_link_chars as f32 / v.parent_chars as f32).min(1.0) },
+                (1.0 + v.parent_blocks as f32).ln(),
+                v.parent_share,
+                f32::from(u8::from(v.title_side == crate::classify::TitleSide::Before)),
+                f32::from(u8::from(v.title_side == crate::classify::TitleSide::After)),
+                f32::from(u8::from(v.raw.in_table)),
+            ] {
                 write!(blocks_tsv, "\t{xi}").unwrap();
             }
             let text = v.raw.text.replace(['\t', '\n', '\r'], " ");
