@@ -44,8 +44,6 @@ pub(crate) struct BlockView<'a> {
     pub parent_chars: u32,
     pub parent_link_chars: u32,
     pub parent_blocks: u32,
-    /// Share of the page's characters inside that parent subtree.
-    pub parent_share: f32,
     /// Where the block sits relative to the block stating the page title, if one was found.
     pub title_side: TitleSide,
 }
@@ -130,7 +128,12 @@ pub(crate) fn views<'a>(
         link_prefix.push(l);
     }
     let total = c.max(1) as f64;
-    let range = |e: &Elem| (e.first_block as usize, (e.end_block as usize).min(blocks.len()));
+    let range = |e: &Elem| {
+        (
+            e.first_block as usize,
+            (e.end_block as usize).min(blocks.len()),
+        )
+    };
     // Effective hints, inherited in arena order (a parent always precedes its children).
     let mut inherited: Vec<Hints> = Vec::with_capacity(elems.len());
     for e in elems {
@@ -139,7 +142,10 @@ pub(crate) fn views<'a>(
         if range_sum(&chars_prefix, first, end) as f64 / total > 0.5 {
             own = Hints(own.0 & !LAYOUT_HINTS.0);
         }
-        let parent = inherited.get(e.parent as usize).copied().unwrap_or_default();
+        let parent = inherited
+            .get(e.parent as usize)
+            .copied()
+            .unwrap_or_default();
         inherited.push(parent.union(own));
     }
     let mut path_counts: HashMap<u64, u32> = HashMap::new();
@@ -175,7 +181,6 @@ pub(crate) fn views<'a>(
                 parent_chars: parent_chars.min(u64::from(u32::MAX)) as u32,
                 parent_link_chars: range_sum(&link_prefix, pf, pe).min(u64::from(u32::MAX)) as u32,
                 parent_blocks: (pe.saturating_sub(pf)) as u32,
-                parent_share: (parent_chars as f64 / total) as f32,
                 title_side: match title_block {
                     None => TitleSide::Unknown,
                     Some(t) if i < t => TitleSide::Before,
@@ -263,10 +268,17 @@ pub(crate) fn classify(
     let prose: Vec<f32> = blocks.iter().map(model::prose_score).collect();
     let container = find_container(elems, blocks, &prose);
     let (first, end) = elems.get(container).map_or((0, blocks.len()), |e| {
-        (e.first_block as usize, (e.end_block as usize).min(blocks.len()))
+        (
+            e.first_block as usize,
+            (e.end_block as usize).min(blocks.len()),
+        )
     });
     let below = hints_below(elems, container);
-    let total: f32 = blocks.iter().map(|b| b.stats.chars as f32).sum::<f32>().max(1.0);
+    let total: f32 = blocks
+        .iter()
+        .map(|b| b.stats.chars as f32)
+        .sum::<f32>()
+        .max(1.0);
     let container_chars: f32 = blocks
         .get(first..end)
         .map_or(0.0, |bs| bs.iter().map(|b| b.stats.chars as f32).sum());
@@ -293,7 +305,11 @@ pub(crate) fn classify(
             },
             inside,
             container_share: container_chars / total,
-            prev: if i > 0 { prose.get(i - 1).copied().unwrap_or(0.0) } else { 0.0 },
+            prev: if i > 0 {
+                prose.get(i - 1).copied().unwrap_or(0.0)
+            } else {
+                0.0
+            },
             next: prose.get(i + 1).copied().unwrap_or(0.0),
             prev3: mean(prose.get(i.saturating_sub(3)..i).unwrap_or(&[])),
             next3: mean(prose.get(i + 1..(i + 4).min(prose.len())).unwrap_or(&[])),

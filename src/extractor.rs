@@ -2,9 +2,9 @@
 
 use crate::block::{Block, Decision};
 use crate::classify;
-use crate::explain;
 use crate::dom::{self, ParseLimits, ParseStop};
 use crate::error::{Error, ErrorKind};
+use crate::explain;
 use crate::extracted::Extracted;
 use crate::meta;
 use crate::options::Options;
@@ -82,8 +82,7 @@ impl Extractor {
         let title_block = title_block(&seg.blocks, title.as_deref());
         let views = classify::views(&seg.elems, &seg.blocks, title_block);
         let outcome = classify::classify(&seg.elems, &views, self.options.focus, explain);
-        let mut decisions: Vec<Decision> =
-            outcome.verdicts.iter().map(|v| v.decision).collect();
+        let mut decisions: Vec<Decision> = outcome.verdicts.iter().map(|v| v.decision).collect();
         mark_title(&seg.blocks, &mut decisions, title.as_deref());
         let texts: Vec<&str> = seg.blocks.iter().map(|b| b.text.as_str()).collect();
         let keep: Vec<bool> = decisions.iter().map(|d| *d == Decision::Content).collect();
@@ -93,7 +92,14 @@ impl Extractor {
             }
         }
         let explanation = outcome.reasons.map(|reasons| {
-            explain::build(&seg.elems, &views, &outcome.verdicts, &decisions, reasons, outcome.container)
+            explain::build(
+                &seg.elems,
+                &views,
+                &outcome.verdicts,
+                &decisions,
+                reasons,
+                outcome.container,
+            )
         });
         drop(views);
         let blocks: Vec<Block> = seg
@@ -123,11 +129,16 @@ pub(crate) fn title_block(blocks: &[segment::RawBlock], title: Option<&str>) -> 
     if title.is_empty() {
         return None;
     }
-    let states = |b: &segment::RawBlock| b.text.len() < title.len() * 2 + 16 && meta::fold(&b.text) == title;
+    let states =
+        |b: &segment::RawBlock| b.text.len() < title.len() * 2 + 16 && meta::fold(&b.text) == title;
     blocks
         .iter()
         .position(|b| b.kind.is_heading() && states(b))
-        .or_else(|| blocks.iter().position(|b| b.kind == crate::BlockKind::Paragraph && states(b)))
+        .or_else(|| {
+            blocks
+                .iter()
+                .position(|b| b.kind == crate::BlockKind::Paragraph && states(b))
+        })
 }
 
 /// The heading that states the title is the title, not body text. Only headings before the

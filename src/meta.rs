@@ -8,12 +8,17 @@
 use crate::segment::PageFacts;
 
 /// Separators between a headline and a site name in `<title>`.
-const SEPARATORS: [&str; 9] = [" | ", " - ", " – ", " — ", " :: ", " · ", " // ", " » ", " • "];
+const SEPARATORS: [&str; 9] = [
+    " | ", " - ", " – ", " — ", " :: ", " · ", " // ", " » ", " • ",
+];
 
 /// Folds case and white space for comparisons.
 pub(crate) fn fold(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
-    for w in s.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()) {
+    for w in s
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+    {
         if !out.is_empty() {
             out.push(' ');
         }
@@ -31,22 +36,26 @@ fn strip_site_name(title: &str, site_name: Option<&str>) -> String {
         if !title.contains(sep) {
             continue;
         }
-        let parts: Vec<&str> = title.split(sep).map(str::trim).filter(|p| !p.is_empty()).collect();
+        let parts: Vec<&str> = title
+            .split(sep)
+            .map(str::trim)
+            .filter(|p| !p.is_empty())
+            .collect();
         if parts.len() < 2 {
             continue;
         }
         if let Some(site) = &site {
-            let kept: Vec<&str> = parts
-                .iter()
-                .copied()
-                .filter(|p| fold(p) != *site)
-                .collect();
+            let kept: Vec<&str> = parts.iter().copied().filter(|p| fold(p) != *site).collect();
             if kept.len() < parts.len() && !kept.is_empty() {
                 return kept.join(sep);
             }
         }
         // The headline is the longest part; a site name is short.
-        let longest = parts.iter().copied().max_by_key(|p| p.chars().count()).unwrap_or(title);
+        let longest = parts
+            .iter()
+            .copied()
+            .max_by_key(|p| p.chars().count())
+            .unwrap_or(title);
         let rest: usize = parts
             .iter()
             .filter(|p| **p != longest)
@@ -78,7 +87,9 @@ pub(crate) fn title(facts: &PageFacts, h1: Option<&str>) -> Option<String> {
     let site = meta(facts, &["og:site_name", "application-name"]);
     let raw_social = meta(facts, &["og:title", "twitter:title"]);
     let raw_doc = facts.title.as_deref();
-    let h1 = h1.map(str::trim).filter(|h| !h.is_empty() && h.chars().count() < 300);
+    let h1 = h1
+        .map(str::trim)
+        .filter(|h| !h.is_empty() && h.chars().count() < 300);
     if let Some(h) = h1 {
         let fh = fold(h);
         // Compare with the titles before any site name is cut: the heading may be the
@@ -107,13 +118,22 @@ mod tests {
 
     #[test]
     fn site_name_suffix_is_removed() {
-        assert_eq!(strip_site_name("Big news today | The Daily", None), "Big news today");
-        assert_eq!(strip_site_name("Daily - Big news about the thing today", None), "Big news about the thing today");
+        assert_eq!(
+            strip_site_name("Big news today | The Daily", None),
+            "Big news today"
+        );
+        assert_eq!(
+            strip_site_name("Daily - Big news about the thing today", None),
+            "Big news about the thing today"
+        );
         assert_eq!(
             strip_site_name("Rates rise - again | Money Times", Some("Money Times")),
             "Rates rise - again"
         );
-        assert_eq!(strip_site_name("No separator here", None), "No separator here");
+        assert_eq!(
+            strip_site_name("No separator here", None),
+            "No separator here"
+        );
     }
 
     #[test]
@@ -122,7 +142,13 @@ mod tests {
             title: Some("Cats Rule the Internet - Pet News".into()),
             ..PageFacts::default()
         };
-        assert_eq!(title(&facts, Some("Cats rule the internet")).as_deref(), Some("Cats rule the internet"));
-        assert_eq!(title(&facts, Some("Menu")).as_deref(), Some("Cats Rule the Internet"));
+        assert_eq!(
+            title(&facts, Some("Cats rule the internet")).as_deref(),
+            Some("Cats rule the internet")
+        );
+        assert_eq!(
+            title(&facts, Some("Menu")).as_deref(),
+            Some("Cats Rule the Internet")
+        );
     }
 }

@@ -89,8 +89,8 @@ pub(crate) fn text_features(b: &BlockView<'_>) -> [f32; N_TEXT] {
 }
 
 const PROSE_WEIGHTS: [f32; N_TEXT] = [
-    0.2526, 0.2887, 1.0423, -0.1247, 0.1580, -1.7156, 0.0222, -0.2060, -0.3454, -0.5078,
-    -0.2148, 0.9786, 0.2416, -1.6863, -0.3702, 0.5470, 1.0753, 1.1405, -2.6941, -0.9126, 0.0024,
+    0.8338, 0.4842, 1.0502, -0.1123, 0.1599, -1.7605, 0.0057, -0.1770, -0.2795, -0.3544, -0.2467,
+    0.9848, 0.2301, -1.6763, -0.3773, 0.3985, 1.1703, 1.0234, -2.8117, -0.8539, -0.2446,
 ];
 
 /// How much a block reads like running prose, from its text alone. Positive leans to prose.
@@ -141,14 +141,13 @@ pub(crate) struct Context {
 }
 
 /// Number of context features of the block score.
-const N_CONTEXT: usize = 17;
+const N_CONTEXT: usize = 16;
 
 const CONTEXT_REASONS: [Reason; N_CONTEXT] = [
     Reason::InContainer,
     Reason::Position,
     Reason::Repetition,
     Reason::Repetition,
-    Reason::Surroundings,
     Reason::Surroundings,
     Reason::Surroundings,
     Reason::Surroundings,
@@ -180,7 +179,6 @@ pub(crate) fn block_features(b: &BlockView<'_>, c: &Context) -> [f32; N_BLOCK] {
         (1.0 + b.parent_chars as f32).ln(),
         ratio(b.parent_link_chars, b.parent_chars),
         (1.0 + b.parent_blocks as f32).ln(),
-        b.parent_share,
         flag(b.title_side == TitleSide::Before),
         flag(b.title_side == TitleSide::After),
         flag(b.raw.in_table),
@@ -214,12 +212,12 @@ fn block_reason(i: usize) -> Reason {
 }
 
 const BLOCK_WEIGHTS: [f32; N_BLOCK] = [
-    0.3237, 0.0021, 0.8513, 0.0090, 0.0741, -1.3800, -0.1962, -0.3438, 0.8300, -0.8016, 0.5975,
-    0.5457, 0.4586, -1.4205, 0.3386, 0.3053, 1.3820, 0.0037, -1.1022, -1.2582, 0.1738, -0.9643,
-    -2.7416, -0.5615, -0.9087, -1.8548, -0.5003, -2.3740, -0.5936, -2.5947, -0.5127, -0.4440,
-    -0.1416, 0.2280, 0.2603, 2.0909, -0.6261, 0.1933, -1.5452, 1.5924, -1.3623, 0.5275, -0.1689,
-    -0.2136, 0.2385, 0.0908, 2.0448, -1.6818, -0.2153, 0.5196, 0.0580, 0.0679, 0.1817, 0.2316,
-    0.0053, -1.1216,
+    0.9182, 0.3993, 0.9476, 0.0125, 0.0711, -1.4279, -0.2663, -0.1781, 0.9720, -0.1183, 0.4791,
+    0.5596, 0.4091, -1.3033, 0.0944, 0.3072, 1.2455, 0.7263, -1.1099, -0.9727, -0.3423, -0.7934,
+    -2.7806, -0.6484, -0.9452, -1.8930, -0.5291, -2.0551, -0.6185, -2.5246, -0.4756, -0.4885,
+    -0.3018, 0.3628, 0.2516, 1.6961, -0.9785, 0.1579, -1.6458, 1.8080, -1.3163, 0.4783, -0.1559,
+    -0.1029, 0.1618, 0.2571, -1.6596, -0.1619, 0.2717, 0.0662, 0.0628, 0.1840, 0.2685, 0.0723,
+    -1.1683,
 ];
 
 /// The block score; with `reasons`, each feature's contribution is recorded by reason.

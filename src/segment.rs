@@ -322,9 +322,10 @@ impl Segmenter {
     }
 
     fn link(&mut self, el: Element<'_>) {
-        let canonical = el
-            .attr("rel")
-            .is_some_and(|r| r.split_ascii_whitespace().any(|t| t.eq_ignore_ascii_case("canonical")));
+        let canonical = el.attr("rel").is_some_and(|r| {
+            r.split_ascii_whitespace()
+                .any(|t| t.eq_ignore_ascii_case("canonical"))
+        });
         if canonical && self.facts.canonical.is_none() {
             self.facts.canonical = el.attr("href").map(|h| h.trim().to_string());
         }
@@ -408,6 +409,7 @@ fn is_block_level(tag: Tag) -> bool {
             | Tag::Main
             | Tag::Menu
             | Tag::Nav
+            | Tag::Noscript
             | Tag::Ol
             | Tag::P
             | Tag::Pre
@@ -437,7 +439,6 @@ fn is_skipped(tag: Tag) -> bool {
             | Tag::Select
             | Tag::Textarea
             | Tag::Input
-            | Tag::Noscript
             | Tag::Audio
             | Tag::Video
             | Tag::Map
@@ -592,7 +593,9 @@ impl Visitor for Segmenter {
             }
         }
         match frame.tag {
-            Tag::A | Tag::Button | Tag::Label => self.link_depth = self.link_depth.saturating_sub(1),
+            Tag::A | Tag::Button | Tag::Label => {
+                self.link_depth = self.link_depth.saturating_sub(1)
+            }
             Tag::Pre => self.pre_depth = self.pre_depth.saturating_sub(1),
             Tag::Table => self.table_depth = self.table_depth.saturating_sub(1),
             Tag::Ul | Tag::Menu | Tag::Dl | Tag::Ol => {

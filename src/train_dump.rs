@@ -20,8 +20,10 @@ use crate::segment;
 #[test]
 #[ignore]
 fn train_dump() {
-    let (Ok(dataset), Ok(out)) = (std::env::var("UNBOIL_DUMP"), std::env::var("UNBOIL_DUMP_OUT"))
-    else {
+    let (Ok(dataset), Ok(out)) = (
+        std::env::var("UNBOIL_DUMP"),
+        std::env::var("UNBOIL_DUMP_OUT"),
+    ) else {
         panic!("set UNBOIL_DUMP and UNBOIL_DUMP_OUT");
     };
     let manifest = std::fs::read_to_string(format!("{dataset}/manifest.jsonl")).unwrap();
@@ -70,9 +72,12 @@ fn train_dump() {
                 (v.path_repeats.max(1) as f32).ln(),
                 (1.0 + v.text_repeats as f32).ln(),
                 (1.0 + v.parent_chars as f32).ln(),
-                if v.parent_chars == 0 { 0.0 } else { (v.parent_link_chars as f32 / v.parent_chars as f32).min(1.0) },
+                if v.parent_chars == 0 {
+                    0.0
+                } else {
+                    (v.parent_link_chars as f32 / v.parent_chars as f32).min(1.0)
+                },
                 (1.0 + v.parent_blocks as f32).ln(),
-                v.parent_share,
                 f32::from(u8::from(v.title_side == crate::classify::TitleSide::Before)),
                 f32::from(u8::from(v.title_side == crate::classify::TitleSide::After)),
                 f32::from(u8::from(v.raw.in_table)),
