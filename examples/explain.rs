@@ -7,8 +7,10 @@
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
-    let Some(path) = std::env::args().nth(1) else {
-        eprintln!("usage: explain FILE");
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let tsv = args.iter().any(|a| a == "--tsv");
+    let Some(path) = args.iter().find(|a| !a.starts_with("--")).cloned() else {
+        eprintln!("usage: explain [--tsv] FILE");
         return ExitCode::from(2);
     };
     let html = match std::fs::read(&path) {
@@ -21,6 +23,16 @@ fn main() -> ExitCode {
     let extracted = unboil::extract(&html);
     println!("title: {:?}", extracted.title());
     for b in extracted.blocks() {
+        if tsv {
+            println!(
+                "{:?}\t{:.3}\t{:?}\t{}",
+                b.decision(),
+                b.score(),
+                b.kind(),
+                b.text().replace(['\n', '\t'], " ")
+            );
+            continue;
+        }
         let start: String = b.text().chars().take(90).collect();
         println!(
             "{:<12} {:>6.2} {:<22} {}",

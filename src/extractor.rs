@@ -1,11 +1,11 @@
 //! The configured extractor: options in, one pipeline per call.
 
 use crate::block::{Block, Decision};
-use crate::classify::{self, BlockView};
+use crate::classify;
+use crate::explain;
 use crate::dom::{self, ParseLimits, ParseStop};
 use crate::error::{Error, ErrorKind};
 use crate::extracted::Extracted;
-use crate::features::TextStats;
 use crate::meta;
 use crate::options::Options;
 use crate::render;
@@ -72,22 +72,17 @@ impl Extractor {
     }
 
     fn decide(&self, seg: segment::Segmented) -> Extracted {
-        let views: Vec<BlockView<'_>> = seg
-            .blocks
-            .iter()
-            .map(|raw| BlockView {
-                raw,
-                stats: TextStats::of(&raw.text),
-            })
-            .collect();
-        let verdicts = classify::classify(&seg.elems, &views, self.options.focus);
+        let explain = self.options.explain;
+        let views = classify::views(&seg.elems, &seg.blocks);
+        let outcome = classify::classify(&seg.elems, &views, self.options.focus, explain);
         let h1 = seg
             .blocks
             .iter()
             .find(|b| b.kind == crate::BlockKind::Heading { level: 1 })
             .map(|b| b.text.as_str());
         let title = meta::title(&seg.facts, h1);
-        let mut decisions: Vec<Decision> = verdicts.iter().map(|v| v.decision).collect();
+        let mut decisions: Vec<Decision> =
+            outcome.verdicts.iter().map(|v| v.decision).collect();
         mark_title(&seg.blocks, &mut decisions, title.as_deref());
         let texts: Vec<&str> = seg.blocks.iter().map(|b| b.text.as_str()).collect();
         let keep: Vec<bool> = decisions.iter().map(|d| *d == Decision::Content).collect();
@@ -96,12 +91,15 @@ impl Extractor {
                 *d = Decision::Duplicate;
             }
         }
+        let explanation = outcome.reasons.map(|reasons| {
+            explain::build(&seg.elems, &views, &outcome.verdicts, &decisions, reasons, outcome.container)
+        });
         drop(views);
         let blocks: Vec<Block> = seg
             .blocks
             .into_iter()
             .zip(decisions)
-            .zip(verdicts)
+            .zip(outcome.verdicts)
             .map(|((raw, decision), v)| Block {
                 kind: raw.kind,
                 text: raw.text,
@@ -113,6 +111,7 @@ impl Extractor {
             text: render::text(&blocks),
             title,
             blocks,
+            explanation,
         }
     }
 }

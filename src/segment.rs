@@ -42,6 +42,9 @@ pub(crate) struct RawBlock {
     pub links: u16,
     /// Hints of all enclosing elements, OR-ed.
     pub hints: Hints,
+    /// Hints of inline elements (`<span class=byline>`, `<a class=share>`) around any of the
+    /// block's text; block-level hints come from the element arena.
+    pub inline_hints: Hints,
     /// Hash of the enclosing element path (tags and classes), for template repetition.
     pub path_hash: u64,
     /// Depth of the innermost element.
@@ -100,6 +103,7 @@ struct Frame {
     /// Arena index if this element is block-level.
     elem: Option<u32>,
     saved_hints: Hints,
+    saved_inline: Hints,
     saved_path: u64,
     saved_kind: Option<BlockKind>,
 }
@@ -120,6 +124,10 @@ struct Segmenter {
     /// Innermost open block-level element.
     elem: u32,
     hints: Hints,
+    /// Hints of the inline elements open since the innermost block-level element.
+    inline: Hints,
+    /// Inline hints seen while the current block received text.
+    block_inline: Hints,
     path_hash: u64,
     /// Kind given by the innermost kind-bearing element.
     kind: Option<BlockKind>,
@@ -158,6 +166,8 @@ impl Segmenter {
             frames: Vec::new(),
             elem: 0,
             hints: Hints::default(),
+            inline: Hints::default(),
+            block_inline: Hints::default(),
             path_hash: 0xcbf2_9ce4_8422_2325,
             kind: None,
             link_depth: 0,
@@ -186,6 +196,7 @@ impl Segmenter {
         if self.text.is_empty() {
             self.link_chars = 0;
             self.links = 0;
+            self.block_inline = Hints::default();
             return;
         }
         let trimmed_len = self.text.trim_end().len();
@@ -203,6 +214,7 @@ impl Segmenter {
             link_chars: std::mem::take(&mut self.link_chars),
             links: std::mem::take(&mut self.links),
             hints: self.hints,
+            inline_hints: std::mem::take(&mut self.block_inline),
             path_hash: self.path_hash,
             depth,
             list_depth: self.list_stack.len().min(255) as u8,
@@ -213,6 +225,9 @@ impl Segmenter {
 
     /// Appends text with white space collapsed, counting link characters.
     fn push_text(&mut self, s: &str) {
+        if !self.inline.is_empty() && s.chars().any(|c| !c.is_whitespace()) {
+            self.block_inline = self.block_inline.union(self.inline);
+        }
         if self.pre_depth > 0 {
             if !s.is_empty() {
                 self.after_br = false;
@@ -484,10 +499,16 @@ impl Visitor for Segmenter {
             tag,
             elem: None,
             saved_hints: self.hints,
+            saved_inline: self.inline,
             saved_path: self.path_hash,
             saved_kind: self.kind,
         };
         self.hints = self.hints.union(own);
+        if is_block_level(tag) || tag == Tag::Td || tag == Tag::Th {
+            self.inline = Hints::default();
+        } else {
+            self.inline = self.inline.union(own);
+        }
         let mut frame = frame;
         if tag == Tag::Td || tag == Tag::Th {
             // Soft boundary: cells join the row's block unless they hold blocks themselves.
@@ -580,6 +601,7 @@ impl Visitor for Segmenter {
             _ => {}
         }
         self.hints = frame.saved_hints;
+        self.inline = frame.saved_inline;
         self.path_hash = frame.saved_path;
         self.kind = frame.saved_kind;
     }
