@@ -103,10 +103,9 @@ fn benches(c: &mut Criterion) {
         set.pages.len(),
         set.bytes() as f64 / 1e6
     );
-    for (group_name, run) in [
-        ("parse", (|html: &str| drop(black_box(parse_only(html)))) as fn(&str)),
-        ("extract", |html: &str| drop(black_box(unboil::extract(html)))),
-    ] {
+    let run_parse: fn(&str) = |html| drop(black_box(parse_only(html)));
+    let run_extract: fn(&str) = |html| drop(black_box(unboil::extract(html)));
+    for (group_name, run) in [("parse", run_parse), ("extract", run_extract)] {
         let mut group = c.benchmark_group(group_name);
         // One iteration runs the whole page set (about 0.3 s for parse, 1-2 s for extract on
         // aeb), so flat sampling with the minimum of 10 samples keeps `cargo bench` under a
