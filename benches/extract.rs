@@ -24,6 +24,7 @@ use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 use criterion::{Criterion, SamplingMode, Throughput, criterion_group, criterion_main};
+use html5ever::ParseOpts;
 use html5ever::tendril::TendrilSink;
 use markup5ever_rcdom::RcDom;
 
@@ -91,7 +92,7 @@ fn page_set() -> PageSet {
 }
 
 fn parse_only(html: &str) -> RcDom {
-    html5ever::parse_document(RcDom::default(), Default::default()).one(html)
+    html5ever::parse_document(RcDom::default(), ParseOpts::default()).one(html)
 }
 
 fn benches(c: &mut Criterion) {
