@@ -19,6 +19,7 @@ use crate::model;
 use crate::options::Focus;
 use crate::repeat;
 use crate::segment::{Elem, RawBlock};
+use crate::shape::Shape;
 use std::collections::HashMap;
 
 /// Per-block result of classification.
@@ -32,6 +33,7 @@ pub(crate) struct Verdict {
 pub(crate) struct BlockView<'a> {
     pub raw: &'a RawBlock,
     pub stats: TextStats,
+    pub shape: Shape,
     /// Effective hints (see the module docs).
     pub hints: Hints,
     /// Position in the page, 0 to 1.
@@ -46,6 +48,8 @@ pub(crate) struct BlockView<'a> {
     pub parent_blocks: u32,
     /// Where the block sits relative to the block stating the page title, if one was found.
     pub title_side: TitleSide,
+    /// Blocks after the title block (1 for the block right after it), 0 when not after it.
+    pub after_title: u32,
 }
 
 /// Where a block sits relative to the title block.
@@ -168,6 +172,7 @@ pub(crate) fn views<'a>(
             let (pf, pe) = parent.map_or((i, i + 1), range);
             let parent_chars = range_sum(&chars_prefix, pf, pe);
             BlockView {
+                shape: Shape::of(&raw.text),
                 raw,
                 stats,
                 hints: inherited
@@ -187,6 +192,7 @@ pub(crate) fn views<'a>(
                     Some(t) if i == t => TitleSide::Title,
                     Some(_) => TitleSide::After,
                 },
+                after_title: title_block.map_or(0, |t| i.saturating_sub(t) as u32),
             }
         })
         .collect()
@@ -282,6 +288,20 @@ pub(crate) fn classify(
     let container_chars: f32 = blocks
         .get(first..end)
         .map_or(0.0, |bs| bs.iter().map(|b| b.stats.chars as f32).sum());
+    let prose_chars = |range: std::ops::Range<usize>| -> f32 {
+        blocks
+            .get(range.clone())
+            .zip(prose.get(range))
+            .map_or(0.0, |(bs, ps)| {
+                bs.iter()
+                    .zip(ps)
+                    .filter(|(_, p)| **p > 0.0)
+                    .map(|(b, _)| b.weighted_chars())
+                    .sum()
+            })
+    };
+    let page_prose = prose_chars(0..blocks.len());
+    let container_prose = prose_chars(first..end);
     let bias = focus.bias();
     let mean = |s: &[f32]| {
         if s.is_empty() {
@@ -320,6 +340,8 @@ pub(crate) fn classify(
             } else {
                 (i + 1 - end) as u32
             },
+            page_prose,
+            container_prose,
         };
         let r = reasons.as_mut().and_then(|r| r.get_mut(i));
         let s = model::block_score(b, &ctx, r);

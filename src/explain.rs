@@ -97,6 +97,8 @@ pub enum Reason {
     Surroundings,
     /// Before the title block (menus, breadcrumbs) or after it (the article).
     TitleSide,
+    /// How much prose the page holds: pages with little (listings, shops) keep shorter blocks.
+    PageProse,
     /// Many blocks of the page share this block's element path: a template's repeated items.
     Repetition,
     /// Inside the main container: given the benefit of the doubt.

@@ -83,7 +83,10 @@ impl Extractor {
         let views = classify::views(&seg.elems, &seg.blocks, title_block);
         let outcome = classify::classify(&seg.elems, &views, self.options.focus, explain);
         let mut decisions: Vec<Decision> = outcome.verdicts.iter().map(|v| v.decision).collect();
-        mark_title(&seg.blocks, &mut decisions, title.as_deref());
+        // The title block is returned by `title()`, not repeated in the text.
+        if let Some(d) = title_block.and_then(|i| decisions.get_mut(i)) {
+            *d = Decision::Title;
+        }
         let texts: Vec<&str> = seg.blocks.iter().map(|b| b.text.as_str()).collect();
         let keep: Vec<bool> = decisions.iter().map(|d| *d == Decision::Content).collect();
         for (d, dup) in decisions.iter_mut().zip(repeat::duplicates(&texts, &keep)) {
@@ -123,39 +126,18 @@ impl Extractor {
     }
 }
 
-/// The first heading (or, failing that, paragraph) that states the title.
+/// The block that states the title: the first heading whose text is the title, or failing that
+/// the first block of any kind (a bold line, a table cell in an old layout) whose text is.
 pub(crate) fn title_block(blocks: &[segment::RawBlock], title: Option<&str>) -> Option<usize> {
     let title = meta::fold(title?);
     if title.is_empty() {
         return None;
     }
+    // The length check skips the fold for blocks that cannot match.
     let states =
         |b: &segment::RawBlock| b.text.len() < title.len() * 2 + 16 && meta::fold(&b.text) == title;
     blocks
         .iter()
         .position(|b| b.kind.is_heading() && states(b))
-        .or_else(|| {
-            blocks
-                .iter()
-                .position(|b| b.kind == crate::BlockKind::Paragraph && states(b))
-        })
-}
-
-/// The heading that states the title is the title, not body text. Only headings before the
-/// first kept paragraph qualify, so a repeated headline deep in a page is left alone.
-fn mark_title(blocks: &[segment::RawBlock], decisions: &mut [Decision], title: Option<&str>) {
-    let Some(title) = title.map(meta::fold).filter(|t| !t.is_empty()) else {
-        return;
-    };
-    for (b, d) in blocks.iter().zip(decisions.iter_mut()) {
-        if b.kind.is_heading() || b.kind == crate::BlockKind::Paragraph {
-            if meta::fold(&b.text) == title {
-                *d = Decision::Title;
-                return;
-            }
-        }
-        if *d == Decision::Content && !b.kind.is_heading() {
-            return;
-        }
-    }
+        .or_else(|| blocks.iter().position(states))
 }

@@ -36,6 +36,14 @@ impl Hints {
     /// A list of teasers: class says list, card, teaser, grid, feed, tile.
     pub const TEASER: Hints = Hints(1 << 16);
     pub const CAPTION: Hints = Hints(1 << 17);
+    /// Who wrote it: byline, author, credit.
+    pub const BYLINE: Hints = Hints(1 << 18);
+    /// When: date, time, timestamp.
+    pub const DATE: Hints = Hints(1 << 19);
+    /// Tags, categories, keywords, topics.
+    pub const TAGS: Hints = Hints(1 << 20);
+    /// Reviews, ratings, testimonials.
+    pub const REVIEW: Hints = Hints(1 << 21);
 
     /// All the categories that suggest boilerplate.
     pub const NEGATIVE: Hints = Hints(
@@ -66,9 +74,10 @@ impl Hints {
 
     /// Names of the categories present, for explanations.
     pub fn names(self) -> Vec<&'static str> {
-        const NAMES: [&str; 18] = [
+        const NAMES: [&str; 22] = [
             "nav", "footer", "header", "sidebar", "related", "share", "comment", "ad", "consent",
             "meta", "hidden", "content", "article", "main", "body", "form", "teaser", "caption",
+            "byline", "date", "tags", "review",
         ];
         NAMES
             .iter()
@@ -114,7 +123,10 @@ pub(crate) fn of_element(el: Element<'_>) -> Hints {
                 h = h.union(match token {
                     "articleBody" | "reviewBody" | "text" | "mainEntityOfPage" => Hints::BODY_PROP,
                     "comment" => Hints::COMMENT,
-                    "author" | "datePublished" | "dateModified" => Hints::META,
+                    "author" | "creator" => Hints::BYLINE,
+                    "datePublished" | "dateModified" | "dateCreated" => Hints::DATE,
+                    "keywords" => Hints::TAGS,
+                    "review" | "aggregateRating" | "ratingValue" => Hints::REVIEW,
                     _ => Hints::default(),
                 });
             }
@@ -208,9 +220,17 @@ fn of_token(tok: &str) -> Hints {
         "cookie" | "cookies" | "consent" | "gdpr" | "newsletter" | "subscribe" | "subscription"
         | "signup" | "paywall" | "modal" | "popup" | "overlay" | "login" | "register"
         | "registration" | "optin" => Hints::CONSENT,
-        "byline" | "author" | "authors" | "meta" | "metadata" | "dateline" | "date"
-        | "timestamp" | "published" | "tags" | "tag" | "tagged" | "category" | "categories"
-        | "keywords" | "credit" | "credits" | "info" => Hints::META,
+        "meta" | "metadata" | "postmeta" | "entrymeta" => Hints::META,
+        "byline" | "author" | "authors" | "credit" | "credits" | "writer" | "contributor"
+        | "contributors" | "dateline" | "avatar" | "profile" | "bio" => Hints::BYLINE,
+        "date" | "time" | "timestamp" | "published" | "updated" | "pubdate" | "posted" => {
+            Hints::DATE
+        }
+        "tags" | "tag" | "tagged" | "category" | "categories" | "keywords" | "topics"
+        | "taxonomy" => Hints::TAGS,
+        "review" | "reviews" | "rating" | "ratings" | "stars" | "testimonial" | "testimonials" => {
+            Hints::REVIEW
+        }
         "hidden" | "hide" | "invisible" | "sronly" | "sr" | "visuallyhidden" | "offscreen" => {
             Hints::HIDDEN
         }

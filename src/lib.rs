@@ -17,6 +17,7 @@ mod options;
 mod render;
 mod repeat;
 mod segment;
+mod shape;
 #[cfg(test)]
 mod train_dump;
 

@@ -19,7 +19,7 @@ use crate::explain::Reason;
 use crate::hints::Hints;
 
 /// Number of text features, shared by both scores.
-pub(crate) const N_TEXT: usize = 21;
+pub(crate) const N_TEXT: usize = 28;
 
 const TEXT_REASONS: [Reason; N_TEXT] = [
     Reason::Length, // the intercept, reported with length
@@ -43,6 +43,13 @@ const TEXT_REASONS: [Reason; N_TEXT] = [
     Reason::Kind,
     Reason::Length,
     Reason::Length,
+    Reason::LinkDensity,
+    Reason::Shape,
+    Reason::Shape,
+    Reason::Shape,
+    Reason::Shape,
+    Reason::Shape,
+    Reason::Shape,
 ];
 
 fn flag(b: bool) -> f32 {
@@ -85,12 +92,22 @@ pub(crate) fn text_features(b: &BlockView<'_>) -> [f32; N_TEXT] {
         flag(kind == BlockKind::Caption),
         flag(st.cjk),
         (1.0 + st.words as f32).ln(),
+        // 21: text in buttons and labels.
+        ratio(b.raw.button_chars, st.chars),
+        // 22: furniture shapes.
+        flag(b.shape.byline),
+        flag(b.shape.date),
+        flag(b.shape.time),
+        flag(b.shape.copyright),
+        flag(b.shape.rating),
+        flag(b.shape.field),
     ]
 }
 
 const PROSE_WEIGHTS: [f32; N_TEXT] = [
-    0.8338, 0.4842, 1.0502, -0.1123, 0.1599, -1.7605, 0.0057, -0.1770, -0.2795, -0.3544, -0.2467,
-    0.9848, 0.2301, -1.6763, -0.3773, 0.3985, 1.1703, 1.0234, -2.8117, -0.8539, -0.2446,
+    1.2932, 0.6123, 1.1424, -0.0863, 0.1955, -1.7837, 0.0061, -0.1719, -0.7250, 0.5337, -0.2054,
+    1.1119, 0.3317, -1.7159, -0.3331, 0.4810, 1.1626, 1.6659, -2.6094, -1.1480, -0.3726, -0.5190,
+    -1.0132, -0.6770, -1.4125, -5.1142, 2.3340, 0.4541,
 ];
 
 /// How much a block reads like running prose, from its text alone. Positive leans to prose.
@@ -103,7 +120,7 @@ pub(crate) fn prose_score(b: &BlockView<'_>) -> f32 {
 }
 
 /// The hint categories the block score reads, in feature order.
-const HINT_FEATURES: [(Hints, &str); 18] = [
+const HINT_FEATURES: [(Hints, &str); 22] = [
     (Hints::NAV, "nav"),
     (Hints::FOOTER, "footer"),
     (Hints::HEADER, "header"),
@@ -122,6 +139,10 @@ const HINT_FEATURES: [(Hints, &str); 18] = [
     (Hints::FORM, "form"),
     (Hints::TEASER, "teaser"),
     (Hints::CAPTION, "caption"),
+    (Hints::BYLINE, "byline"),
+    (Hints::DATE, "date"),
+    (Hints::TAGS, "tags"),
+    (Hints::REVIEW, "review"),
 ];
 
 /// What the block score knows beyond the block itself.
@@ -138,10 +159,14 @@ pub(crate) struct Context {
     pub next3: f32,
     /// Blocks between this block and the container, 0 inside.
     pub distance: u32,
+    /// Characters of prose-like blocks in the whole page and in the container: pages with
+    /// little prose (listings, product grids) keep shorter blocks.
+    pub page_prose: f32,
+    pub container_prose: f32,
 }
 
 /// Number of context features of the block score.
-const N_CONTEXT: usize = 16;
+const N_CONTEXT: usize = 21;
 
 const CONTEXT_REASONS: [Reason; N_CONTEXT] = [
     Reason::InContainer,
@@ -160,10 +185,15 @@ const CONTEXT_REASONS: [Reason; N_CONTEXT] = [
     Reason::Neighbours,
     Reason::OutsideContainer,
     Reason::InContainer,
+    Reason::TitleSide,
+    Reason::TitleSide,
+    Reason::TitleSide,
+    Reason::PageProse,
+    Reason::PageProse,
 ];
 
 /// Number of features of the block score.
-pub(crate) const N_BLOCK: usize = N_TEXT + 18 + N_CONTEXT;
+pub(crate) const N_BLOCK: usize = N_TEXT + HINT_FEATURES.len() + N_CONTEXT;
 
 /// The block score's features: text, hints, context.
 pub(crate) fn block_features(b: &BlockView<'_>, c: &Context) -> [f32; N_BLOCK] {
@@ -188,6 +218,13 @@ pub(crate) fn block_features(b: &BlockView<'_>, c: &Context) -> [f32; N_BLOCK] {
         clip(c.next3),
         (1.0 + c.distance as f32).ln(),
         if c.inside { c.container_share } else { 0.0 },
+        // 16: the first three blocks after the title (bylines, decks, dates sit there).
+        flag(b.after_title == 1),
+        flag(b.after_title == 2),
+        flag(b.after_title == 3),
+        // 19: how much prose the page and its container hold.
+        (1.0 + c.page_prose).ln(),
+        (1.0 + c.container_prose).ln(),
     ];
     for (dst, src) in x
         .iter_mut()
@@ -212,12 +249,13 @@ fn block_reason(i: usize) -> Reason {
 }
 
 const BLOCK_WEIGHTS: [f32; N_BLOCK] = [
-    0.9182, 0.3993, 0.9476, 0.0125, 0.0711, -1.4279, -0.2663, -0.1781, 0.9720, -0.1183, 0.4791,
-    0.5596, 0.4091, -1.3033, 0.0944, 0.3072, 1.2455, 0.7263, -1.1099, -0.9727, -0.3423, -0.7934,
-    -2.7806, -0.6484, -0.9452, -1.8930, -0.5291, -2.0551, -0.6185, -2.5246, -0.4756, -0.4885,
-    -0.3018, 0.3628, 0.2516, 1.6961, -0.9785, 0.1579, -1.6458, 1.8080, -1.3163, 0.4783, -0.1559,
-    -0.1029, 0.1618, 0.2571, -1.6596, -0.1619, 0.2717, 0.0662, 0.0628, 0.1840, 0.2685, 0.0723,
-    -1.1683,
+    2.4599, 0.2807, 0.8957, 0.0133, 0.0954, -0.6878, -0.2287, -0.3551, 0.1524, 0.0304, 0.5321,
+    0.5212, 0.4432, -1.2921, 0.1730, 0.4035, 1.2617, 0.2251, -0.9412, -0.4910, -0.1915, 0.2339,
+    -0.4677, -0.5256, 0.3186, -1.5522, 0.3589, 0.0525, -1.0043, -2.4042, -0.5468, -0.8968, -1.7570,
+    -0.3448, -1.7853, -0.4877, -2.5014, 0.4408, -0.6238, -0.1988, 0.1674, -0.0140, 1.7135, -1.1306,
+    0.0954, -1.5634, -1.4314, -1.2598, -0.0318, -0.3296, 1.0401, -1.2395, 0.5285, -0.1291, -0.0622,
+    0.2134, 0.2286, -1.3167, -0.2002, 0.0216, 0.0742, 0.0471, 0.1468, 0.2904, -0.1425, -0.3459,
+    0.2354, 0.1545, 0.5051, 0.4772, -0.7439,
 ];
 
 /// The block score; with `reasons`, each feature's contribution is recorded by reason.

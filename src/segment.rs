@@ -36,8 +36,10 @@ pub(crate) struct RawBlock {
     pub kind: BlockKind,
     /// The innermost block-level element holding the block.
     pub elem: u32,
-    /// Characters of text inside links or buttons.
+    /// Characters of text inside links.
     pub link_chars: u32,
+    /// Characters of text inside buttons and form labels.
+    pub button_chars: u32,
     /// Number of separate links in the block.
     pub links: u16,
     /// Hints of all enclosing elements, OR-ed.
@@ -132,6 +134,7 @@ struct Segmenter {
     /// Kind given by the innermost kind-bearing element.
     kind: Option<BlockKind>,
     link_depth: u32,
+    button_depth: u32,
     pre_depth: u32,
     table_depth: u32,
     list_stack: Vec<bool>,
@@ -141,6 +144,7 @@ struct Segmenter {
     // The block being built.
     text: String,
     link_chars: u32,
+    button_chars: u32,
     links: u16,
     cells: u16,
     /// White space seen since the last text: the next text gets one space (or a newline).
@@ -171,6 +175,7 @@ impl Segmenter {
             path_hash: 0xcbf2_9ce4_8422_2325,
             kind: None,
             link_depth: 0,
+            button_depth: 0,
             pre_depth: 0,
             table_depth: 0,
             list_stack: Vec::new(),
@@ -179,6 +184,7 @@ impl Segmenter {
             in_head: false,
             text: String::new(),
             link_chars: 0,
+            button_chars: 0,
             links: 0,
             cells: 0,
             pending_space: false,
@@ -195,6 +201,7 @@ impl Segmenter {
         let cells = std::mem::take(&mut self.cells);
         if self.text.is_empty() {
             self.link_chars = 0;
+            self.button_chars = 0;
             self.links = 0;
             self.block_inline = Hints::default();
             return;
@@ -212,6 +219,7 @@ impl Segmenter {
             kind,
             elem: self.elem,
             link_chars: std::mem::take(&mut self.link_chars),
+            button_chars: std::mem::take(&mut self.button_chars),
             links: std::mem::take(&mut self.links),
             hints: self.hints,
             inline_hints: std::mem::take(&mut self.block_inline),
@@ -231,8 +239,13 @@ impl Segmenter {
         if self.pre_depth > 0 {
             if !s.is_empty() {
                 self.after_br = false;
-                if self.link_depth > 0 {
-                    self.link_chars += s.chars().count() as u32;
+                if self.link_depth > 0 || self.button_depth > 0 {
+                    let n = s.chars().count() as u32;
+                    if self.link_depth > 0 {
+                        self.link_chars += n;
+                    } else {
+                        self.button_chars += n;
+                    }
                 }
                 self.text.push_str(s);
             }
@@ -246,7 +259,9 @@ impl Segmenter {
             if word.is_empty() {
                 continue;
             }
-            if !self.text.is_empty() {
+            // No space after a cell separator or a line break the block already ends with.
+            let ends_with_break = self.text.ends_with(['\t', '\n']);
+            if !self.text.is_empty() && !ends_with_break {
                 if self.pending_newline {
                     self.text.push('\n');
                     appended += 1;
@@ -259,12 +274,14 @@ impl Segmenter {
             self.pending_newline = false;
             self.after_br = false;
             self.text.push_str(word);
-            if self.link_depth > 0 {
+            if self.link_depth > 0 || self.button_depth > 0 {
                 appended += word.chars().count() as u32;
             }
         }
         if self.link_depth > 0 {
             self.link_chars += appended;
+        } else if self.button_depth > 0 {
+            self.button_chars += appended;
         }
     }
 
@@ -364,7 +381,8 @@ fn kind_of(tag: Tag) -> Option<BlockKind> {
             level: tag.heading_level().unwrap_or(1),
         },
         Tag::Li | Tag::Dd | Tag::Dt => BlockKind::ListItem,
-        Tag::Td | Tag::Th => BlockKind::TableCell,
+        // A row starts as a cell; a second cell in the same block makes it a row (`flush`).
+        Tag::Tr | Tag::Td | Tag::Th => BlockKind::TableCell,
         Tag::Pre => BlockKind::Code,
         Tag::Blockquote => BlockKind::Quote,
         Tag::Figcaption | Tag::Caption => BlockKind::Caption,
@@ -537,12 +555,11 @@ impl Visitor for Segmenter {
             self.kind = Some(BlockKind::Paragraph);
         }
         match tag {
-            Tag::A | Tag::Button | Tag::Label => {
+            Tag::A => {
                 self.link_depth += 1;
-                if tag == Tag::A {
-                    self.links = self.links.saturating_add(1);
-                }
+                self.links = self.links.saturating_add(1);
             }
+            Tag::Button | Tag::Label => self.button_depth += 1,
             Tag::Pre => self.pre_depth += 1,
             Tag::Table => self.table_depth += 1,
             Tag::Ul | Tag::Menu | Tag::Dl => self.list_stack.push(false),

@@ -81,6 +81,9 @@ fn train_dump() {
                 f32::from(u8::from(v.title_side == crate::classify::TitleSide::Before)),
                 f32::from(u8::from(v.title_side == crate::classify::TitleSide::After)),
                 f32::from(u8::from(v.raw.in_table)),
+                f32::from(u8::from(v.after_title == 1)),
+                f32::from(u8::from(v.after_title == 2)),
+                f32::from(u8::from(v.after_title == 3)),
             ] {
                 write!(blocks_tsv, "\t{xi}").unwrap();
             }

@@ -1,0 +1,241 @@
+//! The shape of a short line of text: does it look like a byline, a date, a copyright line, a
+//! rating or a `Label: value` field? Page furniture has these shapes in every language; the
+//! few words used here (a byline's "by", month names) are weak evidence that the classifier
+//! weighs with everything else, never a verdict.
+
+/// Shape flags of a block's text.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub(crate) struct Shape {
+    /// Starts with "By", "Von", "Par", "Por", "Di", "Door", "Av" followed by a capitalised word.
+    pub byline: bool,
+    /// Holds a date: a month name next to a number, a numeric date, or a CJK date.
+    pub date: bool,
+    /// Holds a clock time such as `11:00` or `9.30 pm`.
+    pub time: bool,
+    /// A copyright sign or the word copyright.
+    pub copyright: bool,
+    /// Rating stars.
+    pub rating: bool,
+    /// A short `Label: value` line ("Posts: 212", "Joined: Mar 2019").
+    pub field: bool,
+}
+
+/// Texts longer than this are prose, not furniture lines; only the copyright check runs on them.
+const SHORT: usize = 200;
+
+const BYLINE_WORDS: [&str; 8] = ["by", "von", "par", "por", "di", "door", "av", "af"];
+
+/// Month names and common abbreviations in English, French, German, Spanish, Italian,
+/// Portuguese and Dutch, lowercase.
+const MONTHS: &[&str] = &[
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "may",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "sept",
+    "oct",
+    "nov",
+    "dec",
+    "january",
+    "february",
+    "march",
+    "april",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "janvier",
+    "février",
+    "mars",
+    "avril",
+    "mai",
+    "juin",
+    "juillet",
+    "août",
+    "septembre",
+    "octobre",
+    "novembre",
+    "décembre",
+    "januar",
+    "februar",
+    "märz",
+    "juni",
+    "juli",
+    "oktober",
+    "dezember",
+    "enero",
+    "febrero",
+    "marzo",
+    "abril",
+    "mayo",
+    "junio",
+    "julio",
+    "agosto",
+    "septiembre",
+    "octubre",
+    "noviembre",
+    "diciembre",
+    "gennaio",
+    "febbraio",
+    "aprile",
+    "maggio",
+    "giugno",
+    "luglio",
+    "settembre",
+    "ottobre",
+    "dicembre",
+    "janeiro",
+    "fevereiro",
+    "março",
+    "maio",
+    "junho",
+    "julho",
+    "setembro",
+    "outubro",
+    "dezembro",
+    "januari",
+    "februari",
+    "maart",
+    "mei",
+];
+
+impl Shape {
+    pub fn of(text: &str) -> Shape {
+        let mut s = Shape {
+            copyright: text.contains('©') || contains_word_ci(text, "copyright"),
+            ..Shape::default()
+        };
+        if text.len() > SHORT {
+            return s;
+        }
+        s.rating = text.contains(['★', '☆', '⭐']);
+        let mut words = text
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty());
+        if let (Some(first), Some(second)) = (words.next(), words.next()) {
+            s.byline = BYLINE_WORDS.iter().any(|b| first.eq_ignore_ascii_case(b))
+                && second.chars().next().is_some_and(char::is_uppercase);
+        }
+        let has_number = text.chars().any(|c| c.is_ascii_digit());
+        if has_number {
+            s.date = numeric_date(text)
+                || text.contains('年') && text.contains('月')
+                || text
+                    .split(|c: char| !c.is_alphabetic())
+                    .any(|w| w.len() >= 3 && is_month(w));
+            s.time = clock_time(text);
+        }
+        s.field = field(text);
+        s
+    }
+}
+
+fn contains_word_ci(text: &str, word: &str) -> bool {
+    text.split(|c: char| !c.is_alphanumeric())
+        .any(|w| w.eq_ignore_ascii_case(word))
+}
+
+fn is_month(w: &str) -> bool {
+    if w.len() > 10 {
+        return false;
+    }
+    let lower = w.to_lowercase();
+    let lower = lower.trim_end_matches('.');
+    MONTHS.contains(&lower)
+}
+
+/// `12/03/2021`, `2021-03-12`, `12.3.21`: digit groups joined by `/`, `-` or `.`, three groups.
+fn numeric_date(text: &str) -> bool {
+    let b = text.as_bytes();
+    let mut i = 0;
+    while i < b.len() {
+        if !b.get(i).is_some_and(u8::is_ascii_digit) {
+            i += 1;
+            continue;
+        }
+        let mut groups = 0;
+        let mut j = i;
+        let mut sep = 0u8;
+        loop {
+            let start = j;
+            while b.get(j).is_some_and(u8::is_ascii_digit) {
+                j += 1;
+            }
+            let len = j - start;
+            if len == 0 || len > 4 {
+                break;
+            }
+            groups += 1;
+            match b.get(j) {
+                Some(&c @ (b'/' | b'-' | b'.')) if groups < 3 && (sep == 0 || sep == c) => {
+                    sep = c;
+                    j += 1;
+                }
+                _ => break,
+            }
+        }
+        if groups == 3 {
+            return true;
+        }
+        i = j.max(i + 1);
+    }
+    false
+}
+
+/// `11:00`, `9:30`.
+fn clock_time(text: &str) -> bool {
+    let b = text.as_bytes();
+    b.windows(4).any(|w| {
+        matches!(w, [h, b':', m1, m2] if h.is_ascii_digit() && m1.is_ascii_digit() && m2.is_ascii_digit())
+    })
+}
+
+/// A short `Label: value` line: one or two words, a colon, then something.
+fn field(text: &str) -> bool {
+    if text.chars().count() > 40 {
+        return false;
+    }
+    let Some((label, value)) = text.split_once(':') else {
+        return false;
+    };
+    let label_words = label.split_whitespace().count();
+    (1..=2).contains(&label_words)
+        && label
+            .chars()
+            .all(|c| c.is_alphabetic() || c.is_whitespace())
+        && !value.trim().is_empty()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bylines_and_dates() {
+        let s = Shape::of("By Ana Ferreira · 12 March 2026");
+        assert!(s.byline && s.date && !s.time);
+        assert!(Shape::of("Tue 30th March 2021 | 11:00 AM").time);
+        assert!(Shape::of("Updated 2021-03-12").date);
+        assert!(Shape::of("12/03/21").date);
+        assert!(!Shape::of("by the river we walked").byline);
+        assert!(!Shape::of("Version 1.2 of the tool").date);
+        assert!(Shape::of("2024年3月12日").date);
+    }
+
+    #[test]
+    fn furniture_lines() {
+        assert!(Shape::of("© 2026 The Coastline Gazette").copyright);
+        assert!(Shape::of("★★★★☆").rating);
+        assert!(Shape::of("Posts: 212").field);
+        assert!(Shape::of("Joined: Mar 2019").field);
+        assert!(!Shape::of("Note: this is a longer sentence that goes on and on.").field);
+    }
+}
