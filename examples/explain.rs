@@ -1,4 +1,5 @@
-//! Prints one line per block of a page: decision, score, kind and the start of its text.
+//! Prints the page's metadata, then one line per block: decision, score, kind and the start of
+//! its text.
 //!
 //! ```text
 //! cargo run --release --example explain -- FILE
@@ -20,6 +21,24 @@ fn main() -> ExitCode {
     };
     let extracted = unboil::extract(&html);
     println!("title: {:?}", extracted.title());
+    let m = extracted.metadata();
+    println!(
+        "authors: {:?}  published: {:?}  modified: {:?}  site: {:?}  language: {:?}  direction: {:?}",
+        m.authors(),
+        m.published(),
+        m.modified(),
+        m.site_name(),
+        m.language(),
+        m.direction()
+    );
+    println!(
+        "url: {:?}  image: {:?}  tags: {:?}  categories: {:?}",
+        m.canonical_url(),
+        m.image(),
+        m.tags(),
+        m.categories()
+    );
+    println!("description: {:?}", m.description());
     for b in extracted.blocks() {
         let start: String = b.text().chars().take(90).collect();
         println!(

@@ -81,14 +81,9 @@ impl Extractor {
             })
             .collect();
         let verdicts = classify::classify(&seg.elems, &views, self.options.focus);
-        let h1 = seg
-            .blocks
-            .iter()
-            .find(|b| b.kind == crate::BlockKind::Heading { level: 1 })
-            .map(|b| b.text.as_str());
-        let title = meta::title(&seg.facts, h1);
         let mut decisions: Vec<Decision> = verdicts.iter().map(|v| v.decision).collect();
-        mark_title(&seg.blocks, &mut decisions, title.as_deref());
+        let metadata = meta::read(&seg.facts, &seg.blocks, &decisions);
+        mark_title(&seg.blocks, &mut decisions, metadata.title());
         let texts: Vec<&str> = seg.blocks.iter().map(|b| b.text.as_str()).collect();
         let keep: Vec<bool> = decisions.iter().map(|d| *d == Decision::Content).collect();
         for (d, dup) in decisions.iter_mut().zip(repeat::duplicates(&texts, &keep)) {
@@ -111,7 +106,7 @@ impl Extractor {
             .collect();
         Extracted {
             text: render::text(&blocks),
-            title,
+            metadata,
             blocks,
         }
     }

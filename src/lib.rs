@@ -11,6 +11,7 @@ mod extractor;
 mod features;
 mod hints;
 mod meta;
+mod metadata;
 mod options;
 mod render;
 mod repeat;
@@ -20,6 +21,7 @@ pub use block::{Block, BlockKind, Decision};
 pub use error::{Error, ErrorKind};
 pub use extracted::Extracted;
 pub use extractor::Extractor;
+pub use metadata::{Metadata, TextDirection};
 pub use options::{Focus, Options};
 
 /// Extracts the main text of an HTML page with default options.
