@@ -135,7 +135,10 @@ fn shingles<'a>(toks: &[&'a str]) -> HashMap<Vec<&'a str>, usize> {
 }
 
 /// (tp, fp, fn) of the multisets.
-fn overlap<K: std::hash::Hash + Eq>(g: &HashMap<K, usize>, p: &HashMap<K, usize>) -> (usize, usize, usize) {
+fn overlap<K: std::hash::Hash + Eq>(
+    g: &HashMap<K, usize>,
+    p: &HashMap<K, usize>,
+) -> (usize, usize, usize) {
     let mut tp = 0;
     let mut fp = 0;
     for (k, &pc) in p {
@@ -169,8 +172,16 @@ fn score_doc(gold: &str, pred: &str) -> DocScore {
         (1.0, 1.0)
     } else {
         (
-            if tp + fp > 0 { tp as f64 / (tp + fp) as f64 } else { 0.0 },
-            if tp + fnn > 0 { tp as f64 / (tp + fnn) as f64 } else { 0.0 },
+            if tp + fp > 0 {
+                tp as f64 / (tp + fp) as f64
+            } else {
+                0.0
+            },
+            if tp + fnn > 0 {
+                tp as f64 / (tp + fnn) as f64
+            } else {
+                0.0
+            },
         )
     };
     let gold_l = gold.to_lowercase();
@@ -193,7 +204,11 @@ fn score_doc(gold: &str, pred: &str) -> DocScore {
     } else {
         let (o, _, _) = overlap(&gb, &pb);
         let (pr, rc) = (o as f64 / np as f64, o as f64 / ng as f64);
-        if pr + rc > 0.0 { 2.0 * pr * rc / (pr + rc) } else { 0.0 }
+        if pr + rc > 0.0 {
+            2.0 * pr * rc / (pr + rc)
+        } else {
+            0.0
+        }
     };
     DocScore {
         p: (tp + fp > 0).then_some(p),
@@ -212,7 +227,11 @@ fn mean(xs: impl Iterator<Item = f64>) -> f64 {
 fn print_row(name: &str, docs: &[DocScore]) {
     let p = mean(docs.iter().filter_map(|d| d.p));
     let r = mean(docs.iter().filter_map(|d| d.r));
-    let f1 = if p + r > 0.0 { 2.0 * p * r / (p + r) } else { 0.0 };
+    let f1 = if p + r > 0.0 {
+        2.0 * p * r / (p + r)
+    } else {
+        0.0
+    };
     let acc = mean(docs.iter().map(|d| f64::from(u8::from(d.exact))));
     let empty = docs.iter().filter(|d| d.empty).count();
     let bow = mean(docs.iter().map(|d| d.bow_f1));
@@ -225,7 +244,11 @@ fn print_row(name: &str, docs: &[DocScore]) {
 fn corpus_f1(docs: &[DocScore]) -> f64 {
     let p = mean(docs.iter().filter_map(|d| d.p));
     let r = mean(docs.iter().filter_map(|d| d.r));
-    if p + r > 0.0 { 2.0 * p * r / (p + r) } else { 0.0 }
+    if p + r > 0.0 {
+        2.0 * p * r / (p + r)
+    } else {
+        0.0
+    }
 }
 
 /// Lowercases and collapses white space: the comparison the title figure uses.
@@ -269,15 +292,25 @@ fn run(a: &Args) -> Result<bool, String> {
     for line in manifest.lines().filter(|l| !l.trim().is_empty()) {
         let doc: serde_json::Value =
             serde_json::from_str(line).map_err(|e| format!("manifest: {e}"))?;
-        let field = |k: &str| doc.get(k).and_then(|v| v.as_str()).unwrap_or_default().to_string();
+        let field = |k: &str| {
+            doc.get(k)
+                .and_then(|v| v.as_str())
+                .unwrap_or_default()
+                .to_string()
+        };
         let id = field("id");
-        let input = read(&a.dataset.join(field(if a.text_mode { "text" } else { "html" })))?;
+        let input = read(
+            &a.dataset
+                .join(field(if a.text_mode { "text" } else { "html" })),
+        )?;
         let gold = read(&a.dataset.join(field("gold")))?;
         let start = Instant::now();
         if a.text_mode {
             return Err("--mode text: plain-text mode is not in this build yet".into());
         }
-        let extracted = extractor.extract(&input).map_err(|e| format!("{id}: {e}"))?;
+        let extracted = extractor
+            .extract(&input)
+            .map_err(|e| format!("{id}: {e}"))?;
         times.push(start.elapsed().as_secs_f64() * 1000.0);
         let pred = extracted.text();
         if let (true, Some(want)) = (a.titles, doc.get("title").and_then(|v| v.as_str())) {

@@ -1,19 +1,25 @@
 //! The scoring model and its context pass.
 //!
-//! 1. Every block gets a local score from its own features: length, sentence punctuation, link
-//!    density, kind and the hints of the elements around it.
-//! 2. The main container is the element whose blocks have the largest sum of signed weights
-//!    (characters of content-like blocks count for it, characters of boilerplate-like blocks
-//!    against it). Blocks are contiguous per element, so each sum is a prefix-sum difference.
-//! 3. Blocks inside the container get the benefit of the doubt, blocks outside need a strong
-//!    score; then short blocks take the decision of their neighbours.
-//! 4. Repeated text is kept once; if nothing survives, thresholds relax step by step.
+//! 1. Hints are made effective: a boilerplate hint on an element that holds most of the page's
+//!    text (a `<body class="has-sidebar">`, a `<div id="content" class="with-nav">`) describes
+//!    the layout, not the text, and is ignored.
+//! 2. Every block gets a local score from its own features (see [`model`]).
+//! 3. The main container is the element whose blocks have the largest sum of signed weights:
+//!    characters of content-like blocks count for it, those of boilerplate-like blocks against
+//!    it. Blocks are contiguous per element, so each sum is a prefix-sum difference.
+//! 4. A context score adds the container and the neighbours' local scores.
+//! 5. Headings take the side of what follows them; if nothing survives, the best blocks are
+//!    kept (the page never comes back empty when it has text).
 
 use crate::block::{BlockKind, Decision};
+use crate::explain::Reason;
 use crate::features::TextStats;
 use crate::hints::Hints;
+use crate::model;
 use crate::options::Focus;
+use crate::repeat;
 use crate::segment::{Elem, RawBlock};
+use std::collections::HashMap;
 
 /// Per-block result of classification.
 #[derive(Debug, Clone, Copy)]
@@ -22,77 +28,179 @@ pub(crate) struct Verdict {
     pub score: f32,
 }
 
-/// The inputs the classifier needs for one block.
+/// Everything the classifier knows about one block.
 pub(crate) struct BlockView<'a> {
     pub raw: &'a RawBlock,
     pub stats: TextStats,
+    /// Effective hints (see the module docs).
+    pub hints: Hints,
+    /// Position in the page, 0 to 1.
+    pub position: f32,
+    /// Number of blocks in the page with the same element path (template repetition).
+    pub path_repeats: u32,
+    /// Number of other blocks of the page with the same folded text.
+    pub text_repeats: u32,
+    /// The subtree of the parent of the block's element: characters, link characters, blocks.
+    pub parent_chars: u32,
+    pub parent_link_chars: u32,
+    pub parent_blocks: u32,
+    /// Where the block sits relative to the block stating the page title, if one was found.
+    pub title_side: TitleSide,
+}
+
+/// Where a block sits relative to the title block.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum TitleSide {
+    /// No block states the title.
+    Unknown,
+    Before,
+    Title,
+    After,
 }
 
 impl BlockView<'_> {
-    fn link_density(&self) -> f32 {
+    pub fn link_density(&self) -> f32 {
         if self.stats.chars == 0 {
             0.0
         } else {
             (self.raw.link_chars as f32 / self.stats.chars as f32).min(1.0)
         }
     }
+
+    /// Characters, with text in unspaced scripts weighted up (a CJK character carries about
+    /// as much as three Latin ones).
+    pub fn weighted_chars(&self) -> f32 {
+        self.stats.chars as f32 * if self.stats.cjk { 3.0 } else { 1.0 }
+    }
 }
 
-/// The score a block earns on its own. Positive leans to main text.
-pub(crate) fn local_score(b: &BlockView<'_>) -> f32 {
-    let st = &b.stats;
-    // CJK text packs about three times the meaning per character.
-    let chars = if st.cjk { st.chars * 3 } else { st.chars } as f32;
-    let ld = b.link_density();
-    let mut s = (chars.max(1.0) / 50.0).ln().clamp(-3.0, 2.5);
-    if st.ends_sentence {
-        s += 0.8;
-    }
-    s += (st.sentence_marks.min(4) as f32) * 0.15 + (st.commas.min(4) as f32) * 0.1;
-    s -= 4.0 * ld;
-    if b.raw.links > 0 && ld > 0.3 && chars < 80.0 {
-        s -= 0.5;
-    }
-    match b.raw.kind {
-        BlockKind::Heading { .. } => s += 0.6,
-        BlockKind::ListItem => s -= 0.2,
-        BlockKind::Code => s += 1.5,
-        BlockKind::Quote => s += 0.3,
-        _ => {}
-    }
-    let h = b.raw.hints;
-    if h.has(Hints::NEGATIVE) {
-        s -= 1.5;
-    }
-    if h.has(Hints::COMMENT) {
-        s -= 1.0;
-    }
-    if h.has(Hints::HIDDEN) {
-        s -= 1.0;
-    }
-    if h.has(Hints::META) {
-        s -= 0.6;
-    }
-    if h.has(Hints::TEASER) {
-        s -= 0.4;
-    }
-    if h.has(Hints::BODY_PROP) {
-        s += 1.0;
-    } else if h.has(Hints::POSITIVE) {
-        s += 0.4;
-    }
-    s
+/// The classifier's output for a page.
+pub(crate) struct Outcome {
+    pub verdicts: Vec<Verdict>,
+    /// Arena index of the main container.
+    pub container: usize,
+    /// Per block, the evidence and its weights, when explaining.
+    pub reasons: Option<Vec<Vec<(Reason, f32)>>>,
 }
 
-/// Picks the element whose blocks weigh most: the main container.
-fn find_container(elems: &[Elem], blocks: &[BlockView<'_>], local: &[f32]) -> usize {
+/// Categories whose hint on an element that holds most of the page is layout, not evidence.
+const LAYOUT_HINTS: Hints = Hints(
+    Hints::NAV.0
+        | Hints::FOOTER.0
+        | Hints::HEADER.0
+        | Hints::SIDEBAR.0
+        | Hints::AD.0
+        | Hints::CONSENT.0
+        | Hints::HIDDEN.0
+        | Hints::TEASER.0
+        | Hints::META.0
+        | Hints::RELATED.0
+        | Hints::SHARE.0
+        | Hints::FORM.0,
+);
+
+/// Sums over a block range, from prefix sums.
+fn range_sum(prefix: &[u64], first: usize, end: usize) -> u64 {
+    if first >= end {
+        return 0;
+    }
+    prefix.get(end).copied().unwrap_or(0) - prefix.get(first).copied().unwrap_or(0)
+}
+
+/// Builds the views: text statistics, effective hints, position, repetition, the surrounding
+/// subtree's totals and the side of the title. `title_block` is the index of the block that
+/// states the page title, if any.
+pub(crate) fn views<'a>(
+    elems: &[Elem],
+    blocks: &'a [RawBlock],
+    title_block: Option<usize>,
+) -> Vec<BlockView<'a>> {
+    let stats: Vec<TextStats> = blocks.iter().map(|b| TextStats::of(&b.text)).collect();
+    let mut chars_prefix = Vec::with_capacity(blocks.len() + 1);
+    let mut link_prefix = Vec::with_capacity(blocks.len() + 1);
+    let (mut c, mut l) = (0u64, 0u64);
+    chars_prefix.push(0u64);
+    link_prefix.push(0u64);
+    for (s, b) in stats.iter().zip(blocks) {
+        c += u64::from(s.chars);
+        l += u64::from(b.link_chars.min(s.chars));
+        chars_prefix.push(c);
+        link_prefix.push(l);
+    }
+    let total = c.max(1) as f64;
+    let range = |e: &Elem| {
+        (
+            e.first_block as usize,
+            (e.end_block as usize).min(blocks.len()),
+        )
+    };
+    // Effective hints, inherited in arena order (a parent always precedes its children).
+    let mut inherited: Vec<Hints> = Vec::with_capacity(elems.len());
+    for e in elems {
+        let (first, end) = range(e);
+        let mut own = e.hints;
+        if range_sum(&chars_prefix, first, end) as f64 / total > 0.5 {
+            own = Hints(own.0 & !LAYOUT_HINTS.0);
+        }
+        let parent = inherited
+            .get(e.parent as usize)
+            .copied()
+            .unwrap_or_default();
+        inherited.push(parent.union(own));
+    }
+    let mut path_counts: HashMap<u64, u32> = HashMap::new();
+    let mut text_counts: HashMap<u64, u32> = HashMap::new();
+    let text_hashes: Vec<u64> = blocks.iter().map(|b| repeat::fold_hash(&b.text)).collect();
+    for (b, h) in blocks.iter().zip(&text_hashes) {
+        *path_counts.entry(b.path_hash).or_insert(0) += 1;
+        *text_counts.entry(*h).or_insert(0) += 1;
+    }
+    let n = blocks.len().max(2) as f32 - 1.0;
+    blocks
+        .iter()
+        .zip(stats)
+        .zip(text_hashes)
+        .enumerate()
+        .map(|(i, ((raw, stats), text_hash))| {
+            let parent = elems
+                .get(raw.elem as usize)
+                .and_then(|e| elems.get(e.parent as usize));
+            let (pf, pe) = parent.map_or((i, i + 1), range);
+            let parent_chars = range_sum(&chars_prefix, pf, pe);
+            BlockView {
+                raw,
+                stats,
+                hints: inherited
+                    .get(raw.elem as usize)
+                    .copied()
+                    .unwrap_or_default()
+                    .union(raw.inline_hints),
+                position: i as f32 / n,
+                path_repeats: path_counts.get(&raw.path_hash).copied().unwrap_or(1),
+                text_repeats: text_counts.get(&text_hash).copied().unwrap_or(1) - 1,
+                parent_chars: parent_chars.min(u64::from(u32::MAX)) as u32,
+                parent_link_chars: range_sum(&link_prefix, pf, pe).min(u64::from(u32::MAX)) as u32,
+                parent_blocks: (pe.saturating_sub(pf)) as u32,
+                title_side: match title_block {
+                    None => TitleSide::Unknown,
+                    Some(t) if i < t => TitleSide::Before,
+                    Some(t) if i == t => TitleSide::Title,
+                    Some(_) => TitleSide::After,
+                },
+            }
+        })
+        .collect()
+}
+
+/// Picks the element whose blocks weigh most: the main container. A block weighs its
+/// characters, for the container when it reads as prose and against it otherwise.
+fn find_container(elems: &[Elem], blocks: &[BlockView<'_>], prose: &[f32]) -> usize {
     let mut prefix = Vec::with_capacity(blocks.len() + 1);
     let mut acc = 0.0f64;
     prefix.push(0.0);
-    for (b, &s) in blocks.iter().zip(local) {
-        let chars = b.stats.chars as f64 * if b.stats.cjk { 3.0 } else { 1.0 };
-        let w = if s > 0.0 { chars } else { -0.7 * chars };
-        acc += w;
+    for (b, &s) in blocks.iter().zip(prose) {
+        let chars = f64::from(b.weighted_chars());
+        acc += if s > 0.0 { chars } else { -0.7 * chars };
         prefix.push(acc);
     }
     let mut best = (0usize, f64::MIN);
@@ -102,8 +210,9 @@ fn find_container(elems: &[Elem], blocks: &[BlockView<'_>], local: &[f32]) -> us
         if first >= end {
             continue;
         }
-        let sum = prefix.get(end).copied().unwrap_or(0.0) - prefix.get(first).copied().unwrap_or(0.0);
-        // Markup that names the body earns a bonus, so ties go to it.
+        let sum =
+            prefix.get(end).copied().unwrap_or(0.0) - prefix.get(first).copied().unwrap_or(0.0);
+        // Markup that names the body earns a bonus, so near-ties go to it.
         let bonus = if e.hints.has(Hints::BODY_PROP) {
             1.15
         } else if e.hints.has(Hints::ARTICLE) || e.hints.has(Hints::CONTENT) {
@@ -119,41 +228,125 @@ fn find_container(elems: &[Elem], blocks: &[BlockView<'_>], local: &[f32]) -> us
     best.0
 }
 
-/// Classifies all blocks of a page.
-pub(crate) fn classify(elems: &[Elem], blocks: &[BlockView<'_>], focus: Focus) -> Vec<Verdict> {
-    let local: Vec<f32> = blocks.iter().map(local_score).collect();
-    if blocks.is_empty() {
-        return Vec::new();
+/// Hints of each element counted from just below `container`: empty for the container and
+/// everything outside it.
+fn hints_below(elems: &[Elem], container: usize) -> Vec<Hints> {
+    let mut below: Vec<Option<Hints>> = Vec::with_capacity(elems.len());
+    for (i, e) in elems.iter().enumerate() {
+        let h = if i == container {
+            Some(Hints::default())
+        } else if i == 0 {
+            None
+        } else {
+            below
+                .get(e.parent as usize)
+                .copied()
+                .flatten()
+                .map(|p| p.union(e.hints))
+        };
+        below.push(h);
     }
-    let container = find_container(elems, blocks, &local);
-    let (first, end) = elems
-        .get(container)
-        .map_or((0, blocks.len()), |e| {
-            (e.first_block as usize, (e.end_block as usize).min(blocks.len()))
-        });
-    let bias = focus.bias();
-    let mut score: Vec<f32> = local
+    below.into_iter().map(Option::unwrap_or_default).collect()
+}
+
+/// Classifies all blocks of a page.
+pub(crate) fn classify(
+    elems: &[Elem],
+    blocks: &[BlockView<'_>],
+    focus: Focus,
+    explain: bool,
+) -> Outcome {
+    let mut reasons: Option<Vec<Vec<(Reason, f32)>>> =
+        explain.then(|| blocks.iter().map(|_| Vec::new()).collect());
+    if blocks.is_empty() {
+        return Outcome {
+            verdicts: Vec::new(),
+            container: 0,
+            reasons,
+        };
+    }
+    let prose: Vec<f32> = blocks.iter().map(model::prose_score).collect();
+    let container = find_container(elems, blocks, &prose);
+    let (first, end) = elems.get(container).map_or((0, blocks.len()), |e| {
+        (
+            e.first_block as usize,
+            (e.end_block as usize).min(blocks.len()),
+        )
+    });
+    let below = hints_below(elems, container);
+    let total: f32 = blocks
         .iter()
-        .enumerate()
-        .map(|(i, &s)| {
-            let inside = i >= first && i < end;
-            s + bias + if inside { 1.2 } else { -2.5 }
-        })
-        .collect();
-    smooth(blocks, &mut score);
+        .map(|b| b.stats.chars as f32)
+        .sum::<f32>()
+        .max(1.0);
+    let container_chars: f32 = blocks
+        .get(first..end)
+        .map_or(0.0, |bs| bs.iter().map(|b| b.stats.chars as f32).sum());
+    let bias = focus.bias();
+    let mean = |s: &[f32]| {
+        if s.is_empty() {
+            0.0
+        } else {
+            s.iter().sum::<f32>() / s.len() as f32
+        }
+    };
+    let mut score: Vec<f32> = Vec::with_capacity(blocks.len());
+    for (i, b) in blocks.iter().enumerate() {
+        let inside = i >= first && i < end;
+        let ctx = model::Context {
+            hints: if inside {
+                below
+                    .get(b.raw.elem as usize)
+                    .copied()
+                    .unwrap_or_default()
+                    .union(b.raw.inline_hints)
+            } else {
+                b.hints
+            },
+            inside,
+            container_share: container_chars / total,
+            prev: if i > 0 {
+                prose.get(i - 1).copied().unwrap_or(0.0)
+            } else {
+                0.0
+            },
+            next: prose.get(i + 1).copied().unwrap_or(0.0),
+            prev3: mean(prose.get(i.saturating_sub(3)..i).unwrap_or(&[])),
+            next3: mean(prose.get(i + 1..(i + 4).min(prose.len())).unwrap_or(&[])),
+            distance: if inside {
+                0
+            } else if i < first {
+                (first - i) as u32
+            } else {
+                (i + 1 - end) as u32
+            },
+        };
+        let r = reasons.as_mut().and_then(|r| r.get_mut(i));
+        let s = model::block_score(b, &ctx, r);
+        if bias != 0.0 {
+            if let Some(r) = reasons.as_mut().and_then(|r| r.get_mut(i)) {
+                r.push((Reason::Focus, bias));
+            }
+        }
+        score.push(s + bias);
+    }
+    smooth(blocks, &mut score, reasons.as_mut());
     let mut keep: Vec<bool> = score.iter().map(|&s| s > 0.0).collect();
-    keep_headings_before_content(blocks, &mut keep);
+    headings_follow_content(blocks, &mut keep, reasons.as_mut(), &score);
     // Never empty when text exists: fall back to the best blocks.
     if !keep.iter().any(|&k| k) {
-        let best = score
-            .iter()
-            .copied()
-            .fold(f32::MIN, f32::max);
-        for (k, &s) in keep.iter_mut().zip(&score) {
+        let best = score.iter().copied().fold(f32::MIN, f32::max);
+        for (i, (k, &s)) in keep.iter_mut().zip(&score).enumerate() {
             *k = s >= best - 1.0;
+            if *k {
+                if let Some(r) = reasons.as_mut().and_then(|r| r.get_mut(i)) {
+                    r.push((Reason::Fallback, 0.0));
+                }
+            }
         }
     }
-    keep.iter()
+    let verdicts = keep
+        .iter()
         .zip(&score)
         .map(|(&k, &s)| Verdict {
             decision: if k {
@@ -163,45 +356,65 @@ pub(crate) fn classify(elems: &[Elem], blocks: &[BlockView<'_>], focus: Focus) -
             },
             score: s,
         })
-        .collect()
+        .collect();
+    Outcome {
+        verdicts,
+        container,
+        reasons,
+    }
 }
 
 /// Short blocks take their neighbours' side: a short line between two content blocks is content,
 /// a lone weak block among boilerplate is boilerplate.
-fn smooth(blocks: &[BlockView<'_>], score: &mut [f32]) {
-    let n = score.len();
+fn smooth(
+    blocks: &[BlockView<'_>],
+    score: &mut [f32],
+    mut reasons: Option<&mut Vec<Vec<(Reason, f32)>>>,
+) {
     let orig = score.to_vec();
-    for i in 0..n {
-        let Some(b) = blocks.get(i) else { continue };
-        let short = b.stats.chars < 80;
-        if !short {
+    for (i, b) in blocks.iter().enumerate() {
+        if b.stats.chars >= 80 || i == 0 {
             continue;
         }
-        let prev = if i > 0 { orig.get(i - 1).copied() } else { None };
-        let next = orig.get(i + 1).copied();
-        let (Some(p), Some(nx)) = (prev, next) else {
+        let (Some(&p), Some(&nx)) = (orig.get(i - 1), orig.get(i + 1)) else {
             continue;
         };
-        if let Some(s) = score.get_mut(i) {
-            if p > 0.0 && nx > 0.0 && b.link_density() < 0.5 {
-                *s = s.max(0.1);
-            } else if p <= 0.0 && nx <= 0.0 {
-                *s = s.min(-0.1);
+        let Some(s) = score.get_mut(i) else { continue };
+        let before = *s;
+        if p > 0.0 && nx > 0.0 && b.link_density() < 0.5 {
+            *s = s.max(0.1);
+        } else if p <= 0.0 && nx <= 0.0 {
+            *s = s.min(-0.1);
+        }
+        if *s != before {
+            if let Some(r) = reasons.as_deref_mut().and_then(|r| r.get_mut(i)) {
+                r.push((Reason::Neighbours, *s - before));
             }
         }
     }
 }
 
 /// A heading is kept when the block after it is content and it is not a list of links.
-fn keep_headings_before_content(blocks: &[BlockView<'_>], keep: &mut [bool]) {
+fn headings_follow_content(
+    blocks: &[BlockView<'_>],
+    keep: &mut [bool],
+    mut reasons: Option<&mut Vec<Vec<(Reason, f32)>>>,
+    score: &[f32],
+) {
     for i in 0..blocks.len() {
         let Some(b) = blocks.get(i) else { continue };
-        if !b.raw.kind.is_heading() {
+        if !matches!(b.raw.kind, BlockKind::Heading { .. }) {
             continue;
         }
         let next_content = keep.get(i + 1).copied().unwrap_or(false);
-        if let Some(k) = keep.get_mut(i) {
-            *k = next_content && b.link_density() < 0.6;
+        let Some(k) = keep.get_mut(i) else { continue };
+        let new = next_content && b.link_density() < 0.6;
+        if new != *k {
+            *k = new;
+            if let Some(r) = reasons.as_deref_mut().and_then(|r| r.get_mut(i)) {
+                let s = score.get(i).copied().unwrap_or(0.0);
+                r.push((Reason::HeadingContext, if new { 0.1 - s } else { -0.1 - s }));
+            }
         }
     }
 }

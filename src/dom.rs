@@ -13,14 +13,13 @@
 use std::cell::{Cell, Ref, RefCell};
 use std::collections::HashMap;
 
-
+use html5ever::TokenizerResult;
 use html5ever::tendril::StrTendril;
 use html5ever::tokenizer::{
     BufferQueue, TagKind, Token, TokenSink, TokenSinkResult, Tokenizer, TokenizerOpts,
 };
 use html5ever::tree_builder::{TreeBuilder, TreeBuilderOpts};
 use html5ever::{LocalName, ns};
-use html5ever::TokenizerResult;
 use markup5ever_rcdom::{Handle, Node, NodeData, RcDom};
 
 /// Parse limits; see `Options` for the public knobs.
@@ -48,7 +47,13 @@ pub(crate) struct Document {
 /// Parses `html` into a [`Document`], feeding the tokenizer in chunks so that a node limit can
 /// stop the work early instead of after the whole page has been built.
 pub(crate) fn parse(html: &str, limits: ParseLimits) -> Result<Document, ParseStop> {
-    let builder = TreeBuilder::new(RcDom::default(), TreeBuilderOpts::default());
+    // Scripting off, as for a browser without JavaScript: `<noscript>` content is then parsed as
+    // markup. Forums and lazy-loading sites put their whole text there for crawlers.
+    let opts = TreeBuilderOpts {
+        scripting_enabled: false,
+        ..TreeBuilderOpts::default()
+    };
+    let builder = TreeBuilder::new(RcDom::default(), opts);
     let guard = DepthGuard::new(builder, limits);
     let tokenizer = Tokenizer::new(guard, TokenizerOpts::default());
     let queue = BufferQueue::default();
@@ -121,7 +126,6 @@ fn is_raw_text(name: &LocalName) -> bool {
             | "iframe"
             | "noembed"
             | "noframes"
-            | "noscript"
             | "plaintext"
     )
 }
@@ -711,8 +715,10 @@ mod tests {
         impl Visitor for Attrs {
             fn open(&mut self, el: Element<'_>) -> bool {
                 if el.tag() == Tag::Div {
-                    self.0.push(el.attr("class").map(|c| c.to_string()).unwrap_or_default());
-                    self.0.push(el.attr("id").map(|c| c.to_string()).unwrap_or_default());
+                    self.0
+                        .push(el.attr("class").map(|c| c.to_string()).unwrap_or_default());
+                    self.0
+                        .push(el.attr("id").map(|c| c.to_string()).unwrap_or_default());
                 }
                 true
             }

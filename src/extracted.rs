@@ -1,6 +1,7 @@
 //! The result of an extraction.
 
 use crate::block::Block;
+use crate::explain::Explanation;
 use crate::metadata::Metadata;
 
 /// What an extraction found: the main text, the title and the rest of the [`Metadata`], and
@@ -26,6 +27,7 @@ pub struct Extracted {
     pub(crate) metadata: Metadata,
     pub(crate) text: String,
     pub(crate) blocks: Vec<Block>,
+    pub(crate) explanation: Option<Explanation>,
 }
 
 impl Extracted {
@@ -60,6 +62,12 @@ impl Extracted {
     /// Every block of the page in document order, content and boilerplate alike.
     pub fn blocks(&self) -> &[Block] {
         &self.blocks
+    }
+
+    /// Why each block was kept or dropped, when [`Options::explain`](crate::Options::explain)
+    /// was on.
+    pub fn explanation(&self) -> Option<&Explanation> {
+        self.explanation.as_ref()
     }
 
     /// Whether no main text was found.

@@ -1,11 +1,11 @@
 //! The configured extractor: options in, one pipeline per call.
 
 use crate::block::{Block, Decision};
-use crate::classify::{self, BlockView};
+use crate::classify;
 use crate::dom::{self, ParseLimits, ParseStop};
 use crate::error::{Error, ErrorKind};
+use crate::explain;
 use crate::extracted::Extracted;
-use crate::features::TextStats;
 use crate::meta;
 use crate::options::Options;
 use crate::render;
@@ -72,17 +72,15 @@ impl Extractor {
     }
 
     fn decide(&self, seg: segment::Segmented) -> Extracted {
-        let views: Vec<BlockView<'_>> = seg
-            .blocks
-            .iter()
-            .map(|raw| BlockView {
-                raw,
-                stats: TextStats::of(&raw.text),
-            })
-            .collect();
-        let verdicts = classify::classify(&seg.elems, &views, self.options.focus);
-        let mut decisions: Vec<Decision> = verdicts.iter().map(|v| v.decision).collect();
-        let metadata = meta::read(&seg.facts, &seg.blocks, &decisions);
+        let explain = self.options.explain;
+        // The title comes first, since the classifier uses where it stands; the rest of the
+        // metadata prefers facts near the main text, so it comes after.
+        let heads = meta::heads(&seg.facts, &seg.blocks);
+        let title_block = title_block(&seg.blocks, heads.title());
+        let views = classify::views(&seg.elems, &seg.blocks, title_block);
+        let outcome = classify::classify(&seg.elems, &views, self.options.focus, explain);
+        let mut decisions: Vec<Decision> = outcome.verdicts.iter().map(|v| v.decision).collect();
+        let metadata = meta::read(&seg.facts, &seg.blocks, &decisions, heads);
         mark_title(&seg.blocks, &mut decisions, metadata.title());
         let texts: Vec<&str> = seg.blocks.iter().map(|b| b.text.as_str()).collect();
         let keep: Vec<bool> = decisions.iter().map(|d| *d == Decision::Content).collect();
@@ -91,12 +89,22 @@ impl Extractor {
                 *d = Decision::Duplicate;
             }
         }
+        let explanation = outcome.reasons.map(|reasons| {
+            explain::build(
+                &seg.elems,
+                &views,
+                &outcome.verdicts,
+                &decisions,
+                reasons,
+                outcome.container,
+            )
+        });
         drop(views);
         let blocks: Vec<Block> = seg
             .blocks
             .into_iter()
             .zip(decisions)
-            .zip(verdicts)
+            .zip(outcome.verdicts)
             .map(|((raw, decision), v)| Block {
                 kind: raw.kind,
                 text: raw.text,
@@ -108,8 +116,27 @@ impl Extractor {
             text: render::text(&blocks),
             metadata,
             blocks,
+            explanation,
         }
     }
+}
+
+/// The first heading (or, failing that, paragraph) that states the title.
+pub(crate) fn title_block(blocks: &[segment::RawBlock], title: Option<&str>) -> Option<usize> {
+    let title = meta::fold(title?);
+    if title.is_empty() {
+        return None;
+    }
+    let states =
+        |b: &segment::RawBlock| b.text.len() < title.len() * 2 + 16 && meta::fold(&b.text) == title;
+    blocks
+        .iter()
+        .position(|b| b.kind.is_heading() && states(b))
+        .or_else(|| {
+            blocks
+                .iter()
+                .position(|b| b.kind == crate::BlockKind::Paragraph && states(b))
+        })
 }
 
 /// The heading that states the title is the title, not body text. Only headings before the

@@ -28,7 +28,10 @@ pub(crate) struct TextStats {
 }
 
 fn is_sentence_mark(c: char) -> bool {
-    matches!(c, '.' | '!' | '?' | '。' | '！' | '？' | '؟' | '।' | '…' | '‼' | '．')
+    matches!(
+        c,
+        '.' | '!' | '?' | '。' | '！' | '？' | '؟' | '।' | '…' | '‼' | '．'
+    )
 }
 
 fn is_clause_mark(c: char) -> bool {
@@ -36,7 +39,10 @@ fn is_clause_mark(c: char) -> bool {
 }
 
 fn is_closing(c: char) -> bool {
-    matches!(c, '"' | '\'' | ')' | ']' | '”' | '’' | '»' | '」' | '』' | '）' | '*')
+    matches!(
+        c,
+        '"' | '\'' | ')' | ']' | '”' | '’' | '»' | '」' | '』' | '）' | '*'
+    )
 }
 
 /// Scripts written without spaces between words: Han, kana, Thai and a few others.

@@ -90,6 +90,9 @@ pub(crate) fn of_element(el: Element<'_>) -> Hints {
         Tag::Main => Hints::MAIN,
         Tag::Form => Hints::FORM,
         Tag::Figcaption | Tag::Caption => Hints::CAPTION,
+        // Shown only without JavaScript: usually "please enable JavaScript", sometimes the whole
+        // page for crawlers (then the hint is dropped as layout, see `classify::views`).
+        Tag::Noscript => Hints::HIDDEN,
         _ => Hints::default(),
     };
     el.for_each_attr(|name, value| match name {
@@ -109,9 +112,7 @@ pub(crate) fn of_element(el: Element<'_>) -> Hints {
         "itemprop" => {
             for token in value.split_ascii_whitespace() {
                 h = h.union(match token {
-                    "articleBody" | "reviewBody" | "text" | "mainEntityOfPage" => {
-                        Hints::BODY_PROP
-                    }
+                    "articleBody" | "reviewBody" | "text" | "mainEntityOfPage" => Hints::BODY_PROP,
                     "comment" => Hints::COMMENT,
                     "author" | "datePublished" | "dateModified" => Hints::META,
                     _ => Hints::default(),
@@ -193,9 +194,9 @@ fn of_token(tok: &str) -> Hints {
         "header" | "masthead" | "branding" | "logo" => Hints::HEADER,
         "sidebar" | "aside" | "widget" | "widgets" | "rail" | "secondary" | "sidebox"
         | "complementary" => Hints::SIDEBAR,
-        "related" | "recommended" | "recommendations" | "recirc" | "recirculation"
-        | "trending" | "popular" | "mostread" | "outbrain" | "taboola" | "upnext"
-        | "readnext" | "more" | "also" | "suggested" | "similar" => Hints::RELATED,
+        "related" | "recommended" | "recommendations" | "recirc" | "recirculation" | "trending"
+        | "popular" | "mostread" | "outbrain" | "taboola" | "upnext" | "readnext" | "more"
+        | "also" | "suggested" | "similar" => Hints::RELATED,
         "share" | "sharing" | "shares" | "social" | "sociallinks" | "follow" | "print"
         | "sharethis" | "addthis" => Hints::SHARE,
         "comment" | "comments" | "disqus" | "discussion" | "respond" | "reply" | "replies" => {
@@ -204,9 +205,9 @@ fn of_token(tok: &str) -> Hints {
         "ad" | "ads" | "advert" | "adverts" | "advertisement" | "advertising" | "sponsor"
         | "sponsored" | "promo" | "promotion" | "promoted" | "banner" | "dfp" | "adslot"
         | "adunit" | "gpt" => Hints::AD,
-        "cookie" | "cookies" | "consent" | "gdpr" | "newsletter" | "subscribe"
-        | "subscription" | "signup" | "paywall" | "modal" | "popup" | "overlay" | "login"
-        | "register" | "registration" | "optin" => Hints::CONSENT,
+        "cookie" | "cookies" | "consent" | "gdpr" | "newsletter" | "subscribe" | "subscription"
+        | "signup" | "paywall" | "modal" | "popup" | "overlay" | "login" | "register"
+        | "registration" | "optin" => Hints::CONSENT,
         "byline" | "author" | "authors" | "meta" | "metadata" | "dateline" | "date"
         | "timestamp" | "published" | "tags" | "tag" | "tagged" | "category" | "categories"
         | "keywords" | "credit" | "credits" | "info" => Hints::META,

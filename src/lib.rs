@@ -6,19 +6,24 @@ mod block;
 mod classify;
 mod dom;
 mod error;
+mod explain;
 mod extracted;
 mod extractor;
 mod features;
 mod hints;
 mod meta;
 mod metadata;
+mod model;
 mod options;
 mod render;
 mod repeat;
 mod segment;
+#[cfg(test)]
+mod train_dump;
 
 pub use block::{Block, BlockKind, Decision};
 pub use error::{Error, ErrorKind};
+pub use explain::{BlockExplanation, BlockFeatures, Explanation, Reason};
 pub use extracted::Extracted;
 pub use extractor::Extractor;
 pub use metadata::{Metadata, TextDirection};

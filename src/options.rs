@@ -53,6 +53,7 @@ pub struct Options {
     pub(crate) max_input_bytes: usize,
     pub(crate) max_nodes: usize,
     pub(crate) max_depth: usize,
+    pub(crate) explain: bool,
 }
 
 impl Default for Options {
@@ -66,6 +67,7 @@ impl Default for Options {
             // dataset page has about 60 thousand) yet bounds memory at a few hundred MB.
             max_nodes: 4_000_000,
             max_depth: 512,
+            explain: false,
         }
     }
 }
@@ -93,6 +95,13 @@ impl Options {
     /// [`ErrorKind::TooManyNodes`](crate::ErrorKind::TooManyNodes). Default: 4,000,000.
     pub fn max_nodes(mut self, nodes: usize) -> Self {
         self.max_nodes = nodes;
+        self
+    }
+
+    /// Records why each block was kept or dropped, for
+    /// [`Extracted::explanation`](crate::Extracted::explanation). Default: off.
+    pub fn explain(mut self, on: bool) -> Self {
+        self.explain = on;
         self
     }
 

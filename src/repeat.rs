@@ -5,6 +5,20 @@ use std::collections::HashMap;
 
 use crate::meta::fold;
 
+/// A hash of the text with case, punctuation and white space folded away: two blocks with the
+/// same hash read the same. Allocation-free, for counting repeats on every block.
+pub(crate) fn fold_hash(text: &str) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for c in text
+        .chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+    {
+        h = (h ^ u64::from(u32::from(c))).wrapping_mul(0x100_0000_01b3);
+    }
+    h
+}
+
 /// Marks as duplicates the `keep`-ed blocks whose folded text already appeared in an earlier
 /// kept block, or that are a cut-off start ("…", "...") of a later kept block.
 /// Returns, per block, whether it is a duplicate.
@@ -37,7 +51,9 @@ pub(crate) fn duplicates(texts: &[&str], keep: &[bool]) -> Vec<bool> {
         if !cut || dup.get(i).copied().unwrap_or(true) {
             continue;
         }
-        let Some(Some(f)) = folded.get(i) else { continue };
+        let Some(Some(f)) = folded.get(i) else {
+            continue;
+        };
         if f.chars().count() < 30 {
             continue;
         }
@@ -60,10 +76,20 @@ mod tests {
 
     #[test]
     fn second_copy_is_a_duplicate() {
-        let texts = ["A deck that says what happened today.", "Body.", "A deck that says what happened today!"];
-        assert_eq!(duplicates(&texts, &[true, true, true]), vec![false, false, true]);
+        let texts = [
+            "A deck that says what happened today.",
+            "Body.",
+            "A deck that says what happened today!",
+        ];
+        assert_eq!(
+            duplicates(&texts, &[true, true, true]),
+            vec![false, false, true]
+        );
         // Blocks not kept are not compared.
-        assert_eq!(duplicates(&texts, &[false, true, true]), vec![false, false, false]);
+        assert_eq!(
+            duplicates(&texts, &[false, true, true]),
+            vec![false, false, false]
+        );
     }
 
     #[test]

@@ -43,6 +43,9 @@ pub(crate) struct RawBlock {
     pub links: u16,
     /// Hints of all enclosing elements, OR-ed.
     pub hints: Hints,
+    /// Hints of inline elements (`<span class=byline>`, `<a class=share>`) around any of the
+    /// block's text; block-level hints come from the element arena.
+    pub inline_hints: Hints,
     /// Hash of the enclosing element path (tags and classes), for template repetition.
     pub path_hash: u64,
     /// Depth of the innermost element.
@@ -86,6 +89,7 @@ struct Frame {
     /// Arena index if this element is block-level.
     elem: Option<u32>,
     saved_hints: Hints,
+    saved_inline: Hints,
     saved_path: u64,
     saved_kind: Option<BlockKind>,
 }
@@ -108,6 +112,10 @@ struct Segmenter {
     /// Innermost open block-level element.
     elem: u32,
     hints: Hints,
+    /// Hints of the inline elements open since the innermost block-level element.
+    inline: Hints,
+    /// Inline hints seen while the current block received text.
+    block_inline: Hints,
     path_hash: u64,
     /// Kind given by the innermost kind-bearing element.
     kind: Option<BlockKind>,
@@ -147,6 +155,8 @@ impl Segmenter {
             frames: Vec::new(),
             elem: 0,
             hints: Hints::default(),
+            inline: Hints::default(),
+            block_inline: Hints::default(),
             path_hash: 0xcbf2_9ce4_8422_2325,
             kind: None,
             link_depth: 0,
@@ -175,6 +185,7 @@ impl Segmenter {
         if self.text.is_empty() {
             self.link_chars = 0;
             self.links = 0;
+            self.block_inline = Hints::default();
             return;
         }
         let trimmed_len = self.text.trim_end().len();
@@ -192,6 +203,7 @@ impl Segmenter {
             link_chars: std::mem::take(&mut self.link_chars),
             links: std::mem::take(&mut self.links),
             hints: self.hints,
+            inline_hints: std::mem::take(&mut self.block_inline),
             path_hash: self.path_hash,
             depth,
             list_depth: self.list_stack.len().min(255) as u8,
@@ -202,6 +214,9 @@ impl Segmenter {
 
     /// Appends text with white space collapsed, counting link characters.
     fn push_text(&mut self, s: &str) {
+        if !self.inline.is_empty() && s.chars().any(|c| !c.is_whitespace()) {
+            self.block_inline = self.block_inline.union(self.inline);
+        }
         if self.pre_depth > 0 {
             if !s.is_empty() {
                 self.after_br = false;
@@ -403,6 +418,7 @@ fn is_block_level(tag: Tag) -> bool {
             | Tag::Main
             | Tag::Menu
             | Tag::Nav
+            | Tag::Noscript
             | Tag::Ol
             | Tag::P
             | Tag::Pre
@@ -432,7 +448,6 @@ fn is_skipped(tag: Tag) -> bool {
             | Tag::Select
             | Tag::Textarea
             | Tag::Input
-            | Tag::Noscript
             | Tag::Audio
             | Tag::Video
             | Tag::Map
@@ -498,10 +513,16 @@ impl Visitor for Segmenter {
             tag,
             elem: None,
             saved_hints: self.hints,
+            saved_inline: self.inline,
             saved_path: self.path_hash,
             saved_kind: self.kind,
         };
         self.hints = self.hints.union(own);
+        if is_block_level(tag) || tag == Tag::Td || tag == Tag::Th {
+            self.inline = Hints::default();
+        } else {
+            self.inline = self.inline.union(own);
+        }
         let mut frame = frame;
         if tag == Tag::Td || tag == Tag::Th {
             // Soft boundary: cells join the row's block unless they hold blocks themselves.
@@ -588,7 +609,9 @@ impl Visitor for Segmenter {
             }
         }
         match frame.tag {
-            Tag::A | Tag::Button | Tag::Label => self.link_depth = self.link_depth.saturating_sub(1),
+            Tag::A | Tag::Button | Tag::Label => {
+                self.link_depth = self.link_depth.saturating_sub(1)
+            }
             Tag::Pre => self.pre_depth = self.pre_depth.saturating_sub(1),
             Tag::Table => self.table_depth = self.table_depth.saturating_sub(1),
             Tag::Ul | Tag::Menu | Tag::Dl | Tag::Ol => {
@@ -597,6 +620,7 @@ impl Visitor for Segmenter {
             _ => {}
         }
         self.hints = frame.saved_hints;
+        self.inline = frame.saved_inline;
         self.path_hash = frame.saved_path;
         self.kind = frame.saved_kind;
     }

@@ -1,10 +1,12 @@
 //! Metadata: title, authors, dates, site, language, direction, description, URL, image, tags.
 //!
 //! The segmenting walk gathers raw [`PageFacts`] (head elements, JSON-LD scripts, microdata and
-//! bylines in the body); once the classifier has decided which blocks are the main text,
-//! [`read`] turns the facts into a [`Metadata`], preferring for each value the most reliable
-//! source that states it and, for facts found in the body, those near the main text.
-//! Nothing is guessed: a value no source states stays empty.
+//! bylines in the body). Before the classifier runs, [`heads`] reads the JSON-LD and chooses
+//! the title (the classifier uses where it stands); once the classifier has decided which
+//! blocks are the main text, [`read`] turns the rest of the facts into a [`Metadata`],
+//! preferring for each value the most reliable source that states it and, for facts found in
+//! the body, those near the main text. Nothing is guessed: a value no source states stays
+//! empty.
 
 mod date;
 mod facts;
@@ -21,17 +23,31 @@ use crate::segment::RawBlock;
 use facts::{Found, Prop};
 use text::{clean, looks_like_url};
 
-/// Reads the metadata of a page from its facts, its blocks and the decisions about them.
-pub(crate) fn read(facts: &PageFacts, blocks: &[RawBlock], decisions: &[Decision]) -> Metadata {
+/// What is read before the classifier runs, because the classifier uses where the title
+/// stands: the JSON-LD, the site name and the title.
+pub(crate) struct Heads {
+    ld: jsonld::LdFacts,
+    site_name: Option<String>,
+    choice: title::Choice,
+}
+
+impl Heads {
+    /// The chosen title.
+    pub fn title(&self) -> Option<&str> {
+        self.choice.title.as_deref()
+    }
+}
+
+/// Reads the JSON-LD, the site name and the title of a page from its facts and blocks.
+pub(crate) fn heads(facts: &PageFacts, blocks: &[RawBlock]) -> Heads {
     let ld = if facts.json_ld.is_empty() {
         jsonld::LdFacts::default()
     } else {
         jsonld::read(&facts.json_ld)
     };
-    let span = content_span(decisions);
     let page = Page {
         facts,
-        span,
+        span: None,
         blocks,
     };
     let site_name = page
@@ -45,7 +61,31 @@ pub(crate) fn read(facts: &PageFacts, blocks: &[RawBlock], decisions: &[Decision
             .meta(&["og:type"])
             .is_some_and(|t| t.eq_ignore_ascii_case("article"))
         || page.meta(&["article:published_time"]).is_some();
-    let chosen = choose_title(&page, &ld, site_name.as_deref(), decisions, article);
+    let choice = choose_title(&page, &ld, site_name.as_deref(), article);
+    Heads {
+        ld,
+        site_name,
+        choice,
+    }
+}
+
+/// Reads the rest of the metadata once the classifier has decided about the blocks.
+pub(crate) fn read(
+    facts: &PageFacts,
+    blocks: &[RawBlock],
+    decisions: &[Decision],
+    heads: Heads,
+) -> Metadata {
+    let Heads {
+        ld,
+        site_name,
+        choice: chosen,
+    } = heads;
+    let page = Page {
+        facts,
+        span: content_span(decisions),
+        blocks,
+    };
     let language = facts
         .lang
         .as_deref()
@@ -192,7 +232,6 @@ fn choose_title(
     page: &Page<'_>,
     ld: &jsonld::LdFacts,
     site: Option<&str>,
-    decisions: &[Decision],
     article: bool,
 ) -> title::Choice {
     let document = page.facts.title.as_deref().map(clean);
@@ -222,7 +261,7 @@ fn choose_title(
         .iter()
         .map(|(i, t)| title::Heading {
             text: t,
-            credible: credible_heading(page, *i, decisions),
+            credible: credible_heading(page, *i),
             linked: page
                 .blocks
                 .get(*i)
@@ -247,19 +286,14 @@ fn heading_text(text: &str) -> String {
     clean(t)
 }
 
-/// Whether a heading can be the page's title by where it stands: kept as content, or before
-/// the end of the main text (a heading after it belongs to teasers or the footer). Markup
-/// hints are not used: they are OR-ed over all enclosing elements, and pages wrap their
-/// headline in containers with every kind of class.
-/// A heading that ends with a colon introduces what follows ("A message from our sponsor:").
-fn credible_heading(page: &Page<'_>, i: usize, decisions: &[Decision]) -> bool {
-    let lead_in = page
+/// Whether a heading can be the page's title: a heading that ends with a colon introduces
+/// what follows ("A message from our sponsor:"). (Where it stands is not known yet: the title
+/// is chosen before the classifier runs.)
+fn credible_heading(page: &Page<'_>, i: usize) -> bool {
+    !page
         .blocks
         .get(i)
-        .is_some_and(|b| b.text.trim_end().ends_with(':'));
-    !lead_in
-        && (decisions.get(i) == Some(&Decision::Content)
-            || page.span.is_none_or(|(_, end)| i <= end))
+        .is_some_and(|b| b.text.trim_end().ends_with(':'))
 }
 
 /// Splits a byline into names: drops "By", "Written by" and the like, splits at "and", "&",

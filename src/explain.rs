@@ -1,0 +1,186 @@
+//! Why each block was kept or dropped, as data.
+//!
+//! Recorded only when [`Options::explain`](crate::Options::explain) is on, so extraction without
+//! it pays nothing. The types are `#[non_exhaustive]`: fields may be added in minor releases.
+
+use crate::block::{BlockKind, Decision};
+use crate::classify::{BlockView, Verdict};
+use crate::segment::Elem;
+
+/// The explanation of one extraction: the main container and every block's evidence.
+///
+/// ```
+/// use unboil::{Extractor, Options};
+///
+/// let page = "<nav><a href='/'>Home</a> <a href='/about'>About</a></nav>
+///   <article><p>Main text of the page, long enough to be a real paragraph of prose.</p></article>";
+/// let extracted = Extractor::new(Options::default().explain(true)).extract(page)?;
+/// let explanation = extracted.explanation().expect("explain was on");
+/// let nav = &explanation.blocks[0];
+/// assert!(nav.features.link_density > 0.9);
+/// assert!(!nav.reasons.is_empty());
+/// # Ok::<(), unboil::Error>(())
+/// ```
+#[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
+pub struct Explanation {
+    /// Tag path of the element chosen as the main container, such as `html>body>div>article`.
+    pub container: String,
+    /// One entry per block, in the order of [`Extracted::blocks`](crate::Extracted::blocks).
+    pub blocks: Vec<BlockExplanation>,
+}
+
+/// The evidence about one block.
+#[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
+pub struct BlockExplanation {
+    /// The block's kind.
+    pub kind: BlockKind,
+    /// The final decision.
+    pub decision: Decision,
+    /// The final score (the sum of the reasons' weights, after the context pass).
+    pub score: f32,
+    /// What was measured.
+    pub features: BlockFeatures,
+    /// Each piece of evidence with its signed weight; positive weights push toward content.
+    pub reasons: Vec<(Reason, f32)>,
+}
+
+/// Measurements of a block.
+#[derive(Debug, Clone, PartialEq, Default)]
+#[non_exhaustive]
+pub struct BlockFeatures {
+    /// Characters of text.
+    pub chars: u32,
+    /// Words (each ideograph counts as a word).
+    pub words: u32,
+    /// Characters inside links and buttons.
+    pub link_chars: u32,
+    /// `link_chars / chars`.
+    pub link_density: f32,
+    /// Sentence-ending punctuation marks.
+    pub sentence_marks: u32,
+    /// Whether the text ends like a sentence.
+    pub ends_sentence: bool,
+    /// Position in the page, 0 (first block) to 1 (last block).
+    pub position: f32,
+    /// Nesting depth of the block's element among block-level elements.
+    pub depth: u16,
+    /// Tag path of the block's element, such as `html>body>main>article>p`.
+    pub tag_path: String,
+    /// Hint categories from the tags and class/id/role/itemprop attributes around the block,
+    /// such as `nav`, `share`, `comment` or `content`.
+    pub hints: Vec<&'static str>,
+    /// Whether the block lies inside the main container.
+    pub in_container: bool,
+}
+
+/// A piece of evidence about a block.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum Reason {
+    /// Longer text is more likely main text; very short text less.
+    Length,
+    /// Sentence punctuation (full stops, commas) marks prose.
+    Punctuation,
+    /// Much of the text is inside links: menus, related lists, tag clouds.
+    LinkDensity,
+    /// The block's kind (heading, list item, code…) shifts the score.
+    Kind,
+    /// A markup hint around the block, named as in [`BlockFeatures::hints`].
+    Hint(&'static str),
+    /// Where the block sits in the page.
+    Position,
+    /// The shape of the text: digits, capitalised words, a closing colon.
+    Shape,
+    /// The element around the block: how much text it holds and how much of it is links.
+    Surroundings,
+    /// Before the title block (menus, breadcrumbs) or after it (the article).
+    TitleSide,
+    /// Many blocks of the page share this block's element path: a template's repeated items.
+    Repetition,
+    /// Inside the main container: given the benefit of the doubt.
+    InContainer,
+    /// Outside the main container: needs strong evidence.
+    OutsideContainer,
+    /// The block follows its neighbours' decision (a short line between content blocks is
+    /// content; a weak block among boilerplate is boilerplate).
+    Neighbours,
+    /// A heading kept because content follows it, or dropped because none does.
+    HeadingContext,
+    /// The focus preset moved the threshold.
+    Focus,
+    /// Nothing passed the threshold, so the best blocks were kept.
+    Fallback,
+    /// The text appeared earlier in the page.
+    Repeated,
+    /// The block states the page title.
+    Title,
+}
+
+/// The tag path of an arena element, root first.
+fn tag_path(elems: &[Elem], mut id: usize) -> String {
+    let mut names = Vec::new();
+    // Parents precede children in the arena, so the walk up ends; the bound guards it anyway.
+    for _ in 0..elems.len() {
+        let Some(e) = elems.get(id) else { break };
+        if id == 0 {
+            break;
+        }
+        names.push(format!("{:?}", e.tag).to_ascii_lowercase());
+        id = e.parent as usize;
+    }
+    names.reverse();
+    names.join(">")
+}
+
+/// Assembles the explanation from the classifier's trace.
+pub(crate) fn build(
+    elems: &[Elem],
+    views: &[BlockView<'_>],
+    verdicts: &[Verdict],
+    decisions: &[Decision],
+    reasons: Vec<Vec<(Reason, f32)>>,
+    container: usize,
+) -> Explanation {
+    let (first, end) = elems
+        .get(container)
+        .map_or((0, 0), |e| (e.first_block as usize, e.end_block as usize));
+    let blocks = views
+        .iter()
+        .zip(verdicts)
+        .zip(decisions)
+        .zip(reasons)
+        .enumerate()
+        .map(|(i, (((v, verdict), &decision), mut reasons))| {
+            match decision {
+                Decision::Duplicate => reasons.push((Reason::Repeated, 0.0)),
+                Decision::Title => reasons.push((Reason::Title, 0.0)),
+                _ => {}
+            }
+            BlockExplanation {
+                kind: v.raw.kind,
+                decision,
+                score: verdict.score,
+                features: BlockFeatures {
+                    chars: v.stats.chars,
+                    words: v.stats.words,
+                    link_chars: v.raw.link_chars,
+                    link_density: v.link_density(),
+                    sentence_marks: v.stats.sentence_marks,
+                    ends_sentence: v.stats.ends_sentence,
+                    position: v.position,
+                    depth: v.raw.depth,
+                    tag_path: tag_path(elems, v.raw.elem as usize),
+                    hints: v.hints.names(),
+                    in_container: i >= first && i < end,
+                },
+                reasons,
+            }
+        })
+        .collect();
+    Explanation {
+        container: tag_path(elems, container),
+        blocks,
+    }
+}
