@@ -11,6 +11,11 @@
 //! of empty outputs and the WCXB bag-of-words F1, defined exactly as in score.py, plus the mean
 //! and median milliseconds per page spent inside unboil (reading files is not counted).
 //! `--min-f1` / `--min-bow` make the run fail (exit code 1) below a floor: the CI quality gate.
+//! `--titles` also compares `title()` with the manifest's `title` field, where there is one,
+//! case and white space folded, prints the match rate, and lists the mismatches on stderr. A
+//! second, looser figure also folds typographic quotes and drops ®/™ (the WCXB titles are
+//! written with plain quotes and without those marks even where every source on the page has
+//! them); the first figure is the one to quote.
 
 use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
@@ -28,12 +33,13 @@ struct Args {
     focus: Focus,
     min_f1: Option<f64>,
     min_bow: Option<f64>,
+    titles: bool,
 }
 
 fn usage() -> ExitCode {
     eprintln!(
         "usage: evaluate DATASET_DIR [--out DIR] [--by FIELD] [--mode html|text] \
-         [--focus precision|balanced|recall] [--min-f1 X] [--min-bow X]"
+         [--focus precision|balanced|recall] [--min-f1 X] [--min-bow X] [--titles]"
     );
     ExitCode::from(2)
 }
@@ -48,6 +54,7 @@ fn parse_args() -> Result<Args, String> {
         focus: Focus::Balanced,
         min_f1: None,
         min_bow: None,
+        titles: false,
     };
     let mut dataset = None;
     while let Some(arg) = args.next() {
@@ -74,6 +81,7 @@ fn parse_args() -> Result<Args, String> {
             "--min-bow" => {
                 a.min_bow = Some(value("--min-bow")?.parse().map_err(|e| format!("{e}"))?)
             }
+            "--titles" => a.titles = true,
             s if s.starts_with("--") => return Err(format!("unknown option {s}")),
             s => dataset = Some(PathBuf::from(s)),
         }
@@ -243,6 +251,28 @@ fn corpus_f1(docs: &[DocScore]) -> f64 {
     }
 }
 
+/// Lowercases and collapses white space: the comparison the title figure uses.
+fn fold_title(s: &str) -> String {
+    s.split_whitespace()
+        .map(str::to_lowercase)
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// [`fold_title`], also with typographic quotes as plain ones and without ® and ™.
+fn fold_title_loosely(s: &str) -> String {
+    let plain: String = s
+        .chars()
+        .filter(|c| !matches!(c, '®' | '™'))
+        .map(|c| match c {
+            '‘' | '’' | '′' => '\'',
+            '“' | '”' | '″' => '"',
+            c => c,
+        })
+        .collect();
+    fold_title(&plain)
+}
+
 fn read(path: &Path) -> Result<String, String> {
     std::fs::read(path)
         .map(|b| String::from_utf8_lossy(&b).into_owned())
@@ -257,6 +287,8 @@ fn run(a: &Args) -> Result<bool, String> {
     let extractor = Extractor::new(Options::default().focus(a.focus));
     let mut groups: BTreeMap<String, Vec<DocScore>> = BTreeMap::new();
     let mut times = Vec::new();
+    // Pages with a manifest title; of which matched; of which matched loosely.
+    let mut titles = (0usize, 0usize, 0usize);
     for line in manifest.lines().filter(|l| !l.trim().is_empty()) {
         let doc: serde_json::Value =
             serde_json::from_str(line).map_err(|e| format!("manifest: {e}"))?;
@@ -281,6 +313,16 @@ fn run(a: &Args) -> Result<bool, String> {
             .map_err(|e| format!("{id}: {e}"))?;
         times.push(start.elapsed().as_secs_f64() * 1000.0);
         let pred = extracted.text();
+        if let (true, Some(want)) = (a.titles, doc.get("title").and_then(|v| v.as_str())) {
+            let got = extracted.title().unwrap_or_default();
+            titles.0 += 1;
+            titles.2 += usize::from(fold_title_loosely(got) == fold_title_loosely(want));
+            if fold_title(got) == fold_title(want) {
+                titles.1 += 1;
+            } else {
+                eprintln!("title {id}\twant {want:?}\tgot {got:?}");
+            }
+        }
         if let Some(out) = &a.out {
             let path = out.join(format!("{id}.txt"));
             std::fs::write(&path, pred).map_err(|e| format!("{}: {e}", path.display()))?;
@@ -304,6 +346,17 @@ fn run(a: &Args) -> Result<bool, String> {
     print_row("all", &all);
     for (k, v) in &groups {
         print_row(k, v);
+    }
+    if a.titles {
+        let pct = |n: usize| 100.0 * n as f64 / titles.0.max(1) as f64;
+        println!(
+            "titles: {} of {} match ({:.1}%); with typographic quotes and ®/™ folded too: {} ({:.1}%)",
+            titles.1,
+            titles.0,
+            pct(titles.1),
+            titles.2,
+            pct(titles.2)
+        );
     }
     times.sort_by(f64::total_cmp);
     let median = times.get(times.len() / 2).copied().unwrap_or(0.0);

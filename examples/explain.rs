@@ -1,5 +1,5 @@
-//! Prints one line per block of a page: decision, score, the strongest reasons, link density,
-//! characters, and the start of its text.
+//! Prints the page's metadata, then one line per block: decision, score, the strongest reasons,
+//! link density, characters, and the start of its text.
 //!
 //! ```text
 //! cargo run --release --example explain -- [--tsv] FILE
@@ -39,6 +39,24 @@ fn main() -> ExitCode {
     };
     if !tsv {
         println!("title: {:?}", extracted.title());
+        let m = extracted.metadata();
+        println!(
+            "authors: {:?}  published: {:?}  modified: {:?}  site: {:?}  language: {:?}  direction: {:?}",
+            m.authors(),
+            m.published(),
+            m.modified(),
+            m.site_name(),
+            m.language(),
+            m.direction()
+        );
+        println!(
+            "url: {:?}  image: {:?}  tags: {:?}  categories: {:?}",
+            m.canonical_url(),
+            m.image(),
+            m.tags(),
+            m.categories()
+        );
+        println!("description: {:?}", m.description());
         println!("container: {}", explanation.container);
     }
     for (b, e) in extracted.blocks().iter().zip(&explanation.blocks) {

@@ -1,7 +1,12 @@
 //! The public block model: what a page was cut into, and what was decided about each piece.
 
 /// What a block is, from the markup (HTML mode) or from its shape (plain-text mode).
+///
+/// With the `serde` feature it serialises as an object with a `kind` field in snake case
+/// (`{"kind": "paragraph"}`, `{"kind": "heading", "level": 2}`, `{"kind": "list_item"}`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[cfg_attr(feature = "serde", serde(tag = "kind", rename_all = "snake_case"))]
 #[non_exhaustive]
 pub enum BlockKind {
     /// Running text: `<p>`, text directly in a `<div>`, a line or paragraph of a dump.
@@ -33,7 +38,11 @@ impl BlockKind {
 }
 
 /// What the extractor decided about a block.
+///
+/// With the `serde` feature it serialises as a snake-case string (`"content"`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
 #[non_exhaustive]
 pub enum Decision {
     /// Part of the main text.
@@ -62,8 +71,14 @@ pub enum Decision {
 /// let menu = extracted.blocks().iter().find(|b| b.text().contains("Home")).unwrap();
 /// assert!(!menu.is_content());
 /// ```
+///
+/// With the `serde` feature a block serialises as
+/// `{"kind": "heading", "level": 2, "text": "…", "decision": "content", "score": 1.5}`
+/// (`level` only for headings).
 #[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct Block {
+    #[cfg_attr(feature = "serde", serde(flatten))]
     pub(crate) kind: BlockKind,
     pub(crate) text: String,
     pub(crate) decision: Decision,

@@ -2,8 +2,10 @@
 
 use crate::block::Block;
 use crate::explain::Explanation;
+use crate::metadata::Metadata;
 
-/// What an extraction found: the main text, the title, and every block with its decision.
+/// What an extraction found: the main text, the title and the rest of the [`Metadata`], and
+/// every block with its decision.
 ///
 /// ```
 /// let page = r#"<html><head><title>Rain at last - The Valley Courier</title></head><body>
@@ -17,9 +19,12 @@ use crate::explain::Explanation;
 /// assert!(extracted.text().starts_with("After four dry months"));
 /// assert!(!extracted.text().contains("Home"));
 /// ```
+///
+/// With the `serde` feature, `Extracted` serialises to the JSON object described in the
+/// crate's README ("JSON output"): `title`, `metadata`, `text` and `blocks`.
 #[derive(Debug, Clone, Default)]
 pub struct Extracted {
-    pub(crate) title: Option<String>,
+    pub(crate) metadata: Metadata,
     pub(crate) text: String,
     pub(crate) blocks: Vec<Block>,
     pub(crate) explanation: Option<Explanation>,
@@ -32,10 +37,26 @@ impl Extracted {
         &self.text
     }
 
-    /// The page title, if one was found: the best of `<title>`, `og:title` and the first `<h1>`,
-    /// with a site-name suffix removed.
+    /// The page title, if one was found: the best of `<title>`, `og:title`, the JSON-LD
+    /// headline and the main `<h1>`, with a site-name suffix removed. The same as
+    /// `metadata().title()`; see [`Metadata::title`].
     pub fn title(&self) -> Option<&str> {
-        self.title.as_deref()
+        self.metadata.title()
+    }
+
+    /// What the page says about itself: title, authors, dates, site name, language, text
+    /// direction, description, canonical URL, image, tags and categories.
+    ///
+    /// ```
+    /// let page = r#"<html lang="en"><head><title>Rain at last - The Valley Courier</title>
+    ///   <meta name="author" content="Jo Park"></head>
+    ///   <body><p>After four dry months, the valley had its first real rain.</p></body></html>"#;
+    /// let extracted = unboil::extract(page);
+    /// assert_eq!(extracted.metadata().authors(), ["Jo Park"]);
+    /// assert_eq!(extracted.metadata().language(), Some("en"));
+    /// ```
+    pub fn metadata(&self) -> &Metadata {
+        &self.metadata
     }
 
     /// Every block of the page in document order, content and boilerplate alike.
@@ -52,5 +73,20 @@ impl Extracted {
     /// Whether no main text was found.
     pub fn is_empty(&self) -> bool {
         self.text.is_empty()
+    }
+}
+
+/// The JSON shape: `{"title": …, "metadata": {…}, "text": "…", "blocks": [{…}, …]}`. The title
+/// is repeated at the top (it is also `metadata.title`) because it is what most users want.
+#[cfg(feature = "serde")]
+impl serde::Serialize for Extracted {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let mut s = serializer.serialize_struct("Extracted", 4)?;
+        s.serialize_field("title", &self.title())?;
+        s.serialize_field("metadata", &self.metadata)?;
+        s.serialize_field("text", &self.text)?;
+        s.serialize_field("blocks", &self.blocks)?;
+        s.end()
     }
 }

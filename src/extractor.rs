@@ -73,18 +73,18 @@ impl Extractor {
 
     fn decide(&self, seg: segment::Segmented) -> Extracted {
         let explain = self.options.explain;
-        let h1 = seg
-            .blocks
-            .iter()
-            .find(|b| b.kind == crate::BlockKind::Heading { level: 1 })
-            .map(|b| b.text.as_str());
-        let title = meta::title(&seg.facts, h1);
-        let title_block = title_block(&seg.blocks, title.as_deref());
-        let views = classify::views(&seg.elems, &seg.blocks, title_block);
+        // The title comes first, since the classifier uses where it stands; the rest of the
+        // metadata prefers facts near the main text, so it comes after.
+        let heads = meta::heads(&seg.facts, &seg.blocks);
+        let early_title = title_block(&seg.blocks, heads.title());
+        let views = classify::views(&seg.elems, &seg.blocks, early_title);
         let outcome = classify::classify(&seg.elems, &views, self.options.focus, explain);
         let mut decisions: Vec<Decision> = outcome.verdicts.iter().map(|v| v.decision).collect();
-        // The title block is returned by `title()`, not repeated in the text.
-        if let Some(d) = title_block.and_then(|i| decisions.get_mut(i)) {
+        let metadata = meta::read(&seg.facts, &seg.blocks, &decisions, heads);
+        // The title block is returned by `title()`, not repeated in the text. The final title
+        // may differ from the early one (it prefers facts near the main text).
+        let final_title = title_block(&seg.blocks, metadata.title()).or(early_title);
+        if let Some(d) = final_title.and_then(|i| decisions.get_mut(i)) {
             *d = Decision::Title;
         }
         let texts: Vec<&str> = seg.blocks.iter().map(|b| b.text.as_str()).collect();
@@ -119,7 +119,7 @@ impl Extractor {
             .collect();
         Extracted {
             text: render::text(&blocks),
-            title,
+            metadata,
             blocks,
             explanation,
         }

@@ -12,6 +12,7 @@ mod extractor;
 mod features;
 mod hints;
 mod meta;
+mod metadata;
 mod model;
 mod options;
 mod render;
@@ -26,6 +27,7 @@ pub use error::{Error, ErrorKind};
 pub use explain::{BlockExplanation, BlockFeatures, Explanation, Reason};
 pub use extracted::Extracted;
 pub use extractor::Extractor;
+pub use metadata::{Metadata, TextDirection};
 pub use options::{Focus, Options};
 
 /// Extracts the main text of an HTML page with default options.

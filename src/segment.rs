@@ -14,6 +14,7 @@
 use crate::block::BlockKind;
 use crate::dom::{Document, Element, Tag, Visitor};
 use crate::hints::{self, Hints};
+use crate::meta::{BodyFacts, PageFacts, Place};
 
 /// A block-level element of the page.
 #[derive(Debug, Clone)]
@@ -57,21 +58,6 @@ pub(crate) struct RawBlock {
     pub ordered: bool,
     /// Inside a `<table>` (any depth).
     pub in_table: bool,
-}
-
-/// What the head and a few special elements told us, for the metadata module.
-#[derive(Debug, Default, Clone)]
-pub(crate) struct PageFacts {
-    /// Text of `<title>`.
-    pub title: Option<String>,
-    /// `<meta>` pairs: (`property` or `name` or `itemprop`, `content`), lowercased keys.
-    pub meta: Vec<(String, String)>,
-    /// Contents of `<script type="application/ld+json">`.
-    pub json_ld: Vec<String>,
-    /// `<html lang>`.
-    pub lang: Option<String>,
-    /// `<link rel=canonical href>`.
-    pub canonical: Option<String>,
 }
 
 /// The result of segmenting a page.
@@ -122,6 +108,8 @@ struct Segmenter {
     blocks: Vec<RawBlock>,
     elems: Vec<Elem>,
     facts: PageFacts,
+    /// Metadata facts in the body (microdata, bylines, dates).
+    body_facts: BodyFacts,
     frames: Vec<Frame>,
     /// Innermost open block-level element.
     elem: u32,
@@ -167,6 +155,7 @@ impl Segmenter {
                 end_block: u32::MAX,
             }],
             facts: PageFacts::default(),
+            body_facts: BodyFacts::default(),
             frames: Vec::new(),
             elem: 0,
             hints: Hints::default(),
@@ -326,15 +315,35 @@ impl Segmenter {
     }
 
     fn meta(&mut self, el: Element<'_>) {
-        let key = el
-            .attr("property")
-            .or_else(|| el.attr("name"))
-            .or_else(|| el.attr("itemprop"))
-            .map(|k| k.trim().to_ascii_lowercase());
-        if let (Some(key), Some(content)) = (key, el.attr("content")) {
-            if !key.is_empty() && self.facts.meta.len() < 256 {
-                self.facts.meta.push((key, content.trim().to_string()));
+        let Some(content) = el.attr("content") else {
+            return;
+        };
+        let content = content.trim();
+        if content.is_empty() {
+            return;
+        }
+        // One tag may name its value several ways (`property="article:published"` with
+        // `itemprop="datePublished dateCreated"`): record it under each name.
+        for attr in ["property", "name", "itemprop", "http-equiv"] {
+            let Some(keys) = el.attr(attr) else { continue };
+            for key in keys.split_ascii_whitespace() {
+                if self.facts.meta.len() < 512 {
+                    self.facts
+                        .meta
+                        .push((key.to_ascii_lowercase(), content.to_string()));
+                }
             }
+        }
+    }
+
+    /// Where an element with hints `own` opens, for the metadata facts.
+    fn place(&self, own: Hints) -> Place {
+        Place {
+            own_meta: own.has(Hints::META),
+            in_meta: self.hints.has(Hints::META),
+            in_comment: self.hints.union(own).has(Hints::COMMENT),
+            depth: self.frames.len(),
+            block: self.blocks.len() as u32,
         }
     }
 
@@ -479,6 +488,8 @@ impl Visitor for Segmenter {
             Tag::Script => return self.script(el),
             Tag::Meta => {
                 self.meta(el);
+                let place = self.place(Hints::default());
+                self.body_facts.open(&mut self.facts, el, place);
                 return false;
             }
             Tag::Link => {
@@ -513,6 +524,8 @@ impl Visitor for Segmenter {
             }
         }
         let own = hints::of_element(el);
+        let place = self.place(own);
+        self.body_facts.open(&mut self.facts, el, place);
         let class = el.attr("class");
         let frame = Frame {
             tag,
@@ -594,6 +607,9 @@ impl Visitor for Segmenter {
         let Some(frame) = self.frames.pop() else {
             return;
         };
+        if self.body_facts.capturing() {
+            self.body_facts.close(&mut self.facts, self.frames.len());
+        }
         if frame.elem.is_some() && frame.tag != Tag::Td && frame.tag != Tag::Th {
             self.flush();
         }
@@ -628,7 +644,12 @@ impl Visitor for Segmenter {
 
     fn text(&mut self, text: &str) {
         match self.capture {
-            Capture::None => self.push_text(text),
+            Capture::None => {
+                if self.body_facts.capturing() {
+                    self.body_facts.text(text);
+                }
+                self.push_text(text)
+            }
             _ => {
                 if self.captured.len() < 1 << 20 {
                     self.captured.push_str(text);

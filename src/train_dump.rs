@@ -40,15 +40,10 @@ fn train_dump() {
         };
         let parsed = dom::parse(&html, limits).unwrap();
         let seg = segment::segment(&parsed);
-        let h1 = seg
-            .blocks
-            .iter()
-            .find(|b| b.kind == crate::BlockKind::Heading { level: 1 })
-            .map(|b| b.text.as_str());
-        let title_text = crate::meta::title(&seg.facts, h1);
-        let title_block = crate::extractor::title_block(&seg.blocks, title_text.as_deref());
+        let heads = crate::meta::heads(&seg.facts, &seg.blocks);
+        let title_block = crate::extractor::title_block(&seg.blocks, heads.title());
         let views = classify::views(&seg.elems, &seg.blocks, title_block);
-        let title = title_text.map(|t| crate::meta::fold(&t));
+        let title = heads.title().map(crate::meta::fold);
         for (i, v) in views.iter().enumerate() {
             let x = model::text_features(v);
             let is_title = title.as_deref() == Some(crate::meta::fold(&v.raw.text).as_str());
