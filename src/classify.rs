@@ -38,27 +38,35 @@ impl BlockView<'_> {
     }
 }
 
-/// The score a block earns on its own. Positive leans to main text.
-pub(crate) fn local_score(b: &BlockView<'_>) -> f32 {
-    let st = &b.stats;
+/// Evidence from the text alone: length, sentence punctuation and block kind. HTML and
+/// plain-text mode both start from it; each adds what its input has besides.
+pub(crate) fn text_evidence(st: &TextStats, kind: BlockKind) -> f32 {
     // CJK text packs about three times the meaning per character.
     let chars = if st.cjk { st.chars * 3 } else { st.chars } as f32;
-    let ld = b.link_density();
     let mut s = (chars.max(1.0) / 50.0).ln().clamp(-3.0, 2.5);
     if st.ends_sentence {
         s += 0.8;
     }
     s += (st.sentence_marks.min(4) as f32) * 0.15 + (st.commas.min(4) as f32) * 0.1;
-    s -= 4.0 * ld;
-    if b.raw.links > 0 && ld > 0.3 && chars < 80.0 {
-        s -= 0.5;
-    }
-    match b.raw.kind {
+    match kind {
         BlockKind::Heading { .. } => s += 0.6,
         BlockKind::ListItem => s -= 0.2,
         BlockKind::Code => s += 1.5,
         BlockKind::Quote => s += 0.3,
         _ => {}
+    }
+    s
+}
+
+/// The score a block earns on its own. Positive leans to main text.
+pub(crate) fn local_score(b: &BlockView<'_>) -> f32 {
+    let st = &b.stats;
+    let chars = if st.cjk { st.chars * 3 } else { st.chars } as f32;
+    let ld = b.link_density();
+    let mut s = text_evidence(st, b.raw.kind);
+    s -= 4.0 * ld;
+    if b.raw.links > 0 && ld > 0.3 && chars < 80.0 {
+        s -= 0.5;
     }
     let h = b.raw.hints;
     if h.has(Hints::NEGATIVE) {
@@ -140,19 +148,14 @@ pub(crate) fn classify(elems: &[Elem], blocks: &[BlockView<'_>], focus: Focus) -
             s + bias + if inside { 1.2 } else { -2.5 }
         })
         .collect();
-    smooth(blocks, &mut score);
+    smooth(
+        |i| blocks.get(i).is_some_and(|b| b.stats.chars < 80),
+        |i| blocks.get(i).is_some_and(|b| b.link_density() < 0.5),
+        &mut score,
+    );
     let mut keep: Vec<bool> = score.iter().map(|&s| s > 0.0).collect();
     keep_headings_before_content(blocks, &mut keep);
-    // Never empty when text exists: fall back to the best blocks.
-    if !keep.iter().any(|&k| k) {
-        let best = score
-            .iter()
-            .copied()
-            .fold(f32::MIN, f32::max);
-        for (k, &s) in keep.iter_mut().zip(&score) {
-            *k = s >= best - 1.0;
-        }
-    }
+    never_empty(&score, &mut keep);
     keep.iter()
         .zip(&score)
         .map(|(&k, &s)| Verdict {
@@ -167,28 +170,42 @@ pub(crate) fn classify(elems: &[Elem], blocks: &[BlockView<'_>], focus: Focus) -
 }
 
 /// Short blocks take their neighbours' side: a short line between two content blocks is content,
-/// a lone weak block among boilerplate is boilerplate.
-fn smooth(blocks: &[BlockView<'_>], score: &mut [f32]) {
+/// a lone weak block among boilerplate is boilerplate. `short(i)` tells which blocks are short
+/// enough to follow their neighbours; `may_join(i)` which of them may be pulled up to content
+/// (a link list between two paragraphs may not). Both modes share this pass.
+pub(crate) fn smooth(
+    short: impl Fn(usize) -> bool,
+    may_join: impl Fn(usize) -> bool,
+    score: &mut [f32],
+) {
     let n = score.len();
     let orig = score.to_vec();
-    for i in 0..n {
-        let Some(b) = blocks.get(i) else { continue };
-        let short = b.stats.chars < 80;
-        if !short {
+    for i in 1..n.saturating_sub(1) {
+        if !short(i) {
             continue;
         }
-        let prev = if i > 0 { orig.get(i - 1).copied() } else { None };
-        let next = orig.get(i + 1).copied();
-        let (Some(p), Some(nx)) = (prev, next) else {
+        let (Some(&p), Some(&nx)) = (orig.get(i - 1), orig.get(i + 1)) else {
             continue;
         };
         if let Some(s) = score.get_mut(i) {
-            if p > 0.0 && nx > 0.0 && b.link_density() < 0.5 {
+            if p > 0.0 && nx > 0.0 && may_join(i) {
                 *s = s.max(0.1);
             } else if p <= 0.0 && nx <= 0.0 {
                 *s = s.min(-0.1);
             }
         }
+    }
+}
+
+/// Never empty when text exists: if no block was kept, keep the best-scoring ones (within one
+/// point of the best). Both modes share this fallback.
+pub(crate) fn never_empty(score: &[f32], keep: &mut [bool]) {
+    if keep.iter().any(|&k| k) {
+        return;
+    }
+    let best = score.iter().copied().fold(f32::MIN, f32::max);
+    for (k, &s) in keep.iter_mut().zip(score) {
+        *k = s >= best - 1.0;
     }
 }
 

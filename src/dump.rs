@@ -1,0 +1,319 @@
+//! Plain-text mode: which blocks of a dump are the main text.
+//!
+//! A dump has no markup, so the evidence is the text and the layout that the converter kept:
+//!
+//! 1. Each block starts from the same text evidence as in HTML mode (length, sentence
+//!    punctuation, kind), plus its [`Shape`]: menu lines, dates and counts, copyright lines,
+//!    teasers cut off with an ellipsis or in mid-sentence, web addresses, weak phrase hints.
+//! 2. Context that only the sequence shows: runs of short lines (menus, link lists), lines that
+//!    repeat in the dump (a menu printed twice), lines that share an opening ("Also read – …"),
+//!    headline + teaser pairs.
+//! 3. The main text is the span of blocks with the largest sum of signed weights (characters of
+//!    content-like blocks for it, of boilerplate-like blocks against it): the dump's analogue of
+//!    HTML mode's main container. Inside it blocks get the benefit of the doubt.
+//! 4. The context pass shared with HTML mode: short blocks follow their neighbours, a heading
+//!    stands or falls with the block after it, and the output is never empty when text exists.
+//! 5. The title is the headline-shaped line nearest before the main text.
+
+use std::collections::HashMap;
+
+use crate::block::{Block, BlockKind, Decision};
+use crate::classify::{self, Verdict};
+use crate::extracted::Extracted;
+use crate::lines::{self, DumpBlock, Phrases};
+use crate::meta::fold;
+use crate::options::Focus;
+use crate::render;
+use crate::repeat;
+
+/// The decisions about a dump's blocks and the index of its title block.
+pub(crate) struct DumpDecisions {
+    pub verdicts: Vec<Verdict>,
+    pub title: Option<usize>,
+}
+
+/// Characters, with CJK counted three times (as in HTML mode).
+fn weight_chars(b: &DumpBlock) -> f32 {
+    let st = &b.stats;
+    (if st.cjk { st.chars * 3 } else { st.chars }) as f32
+}
+
+/// A short line that does not read as a sentence: a menu item, a headline, a label.
+fn is_weak(b: &DumpBlock) -> bool {
+    weight_chars(b) < 60.0 && !b.stats.ends_sentence
+}
+
+/// The evidence a block carries on its own.
+fn local_score(b: &DumpBlock) -> f32 {
+    let st = &b.stats;
+    let sh = &b.shape;
+    let chars = weight_chars(b);
+    let mut s = classify::text_evidence(st, b.raw.kind);
+    if st.chars > 0 && b.raw.link_chars > 0 {
+        let ld = (b.raw.link_chars as f32 / st.chars as f32).min(1.0);
+        s -= 4.0 * ld;
+    }
+    if sh.menu_parts >= 3 {
+        s -= 2.5;
+    }
+    if sh.numeric {
+        s -= 1.5;
+    }
+    if sh.copyright {
+        s -= 3.0;
+    }
+    if sh.ellipsis {
+        s -= 1.5;
+    }
+    if sh.url {
+        s -= 2.0;
+    }
+    // Prose ends its paragraphs with punctuation; a long block that stops without it was cut
+    // off (a teaser) or is a run of titles glued together.
+    if !st.ends_sentence && chars >= 100.0 {
+        s -= 1.2;
+    }
+    if sh.title_case && !st.ends_sentence {
+        s -= 0.5;
+    }
+    if sh.phrases.any() {
+        s -= if sh.phrases.has(Phrases::LEGAL) { 1.2 } else { 0.8 };
+    }
+    s
+}
+
+/// Evidence from the blocks around: runs of short lines, repeats, shared openings.
+fn context_scores(blocks: &[DumpBlock]) -> Vec<f32> {
+    let n = blocks.len();
+    let mut ctx = vec![0.0f32; n];
+    // Runs of short non-sentences: menus and link lists.
+    let mut i = 0;
+    while i < n {
+        let mut j = i;
+        while j < n && blocks.get(j).is_some_and(is_weak) {
+            j += 1;
+        }
+        let run = j - i;
+        if run >= 3 {
+            let pen = if run >= 5 { 1.0 } else { 0.5 };
+            for c in ctx.iter_mut().take(j).skip(i) {
+                *c -= pen;
+            }
+        }
+        i = j.max(i + 1);
+    }
+    // Lines that repeat inside the dump: menus printed twice, "Advertisement" between
+    // paragraphs. Long repeats (a deck repeated in the body) are handled as duplicates later.
+    let folded: Vec<String> = blocks.iter().map(|b| fold(&b.raw.text)).collect();
+    let mut counts: HashMap<&str, u32> = HashMap::new();
+    for f in &folded {
+        if !f.is_empty() {
+            *counts.entry(f.as_str()).or_insert(0) += 1;
+        }
+    }
+    // Openings shared by several short lines: "Also read – …", "Read more: …".
+    let mut openings: HashMap<String, u32> = HashMap::new();
+    let opening_of = |b: &DumpBlock| -> Option<String> {
+        if b.stats.chars > 120 {
+            return None;
+        }
+        let t = b.raw.text.as_str();
+        let cut = t.find([':', '–', '—', '|', '»'])?;
+        let head = fold(&t[..cut]);
+        let words = head.split(' ').count();
+        (!head.is_empty() && words <= 3).then_some(head)
+    };
+    let heads: Vec<Option<String>> = blocks.iter().map(opening_of).collect();
+    for h in heads.iter().flatten() {
+        *openings.entry(h.clone()).or_insert(0) += 1;
+    }
+    for (i, b) in blocks.iter().enumerate() {
+        let Some(c) = ctx.get_mut(i) else { continue };
+        let f = folded.get(i).map_or("", String::as_str);
+        if counts.get(f).copied().unwrap_or(0) >= 2 && b.stats.chars < 100 {
+            *c -= 1.0;
+        }
+        if let Some(Some(h)) = heads.get(i) {
+            if openings.get(h).copied().unwrap_or(0) >= 2 {
+                *c -= 1.0;
+            }
+        }
+    }
+    ctx
+}
+
+/// The span `first..end` with the largest sum of signed weights.
+fn main_span(blocks: &[DumpBlock], score: &[f32]) -> (usize, usize) {
+    let mut best = (0usize, 0usize, f32::MIN);
+    let mut start = 0usize;
+    let mut acc = 0.0f32;
+    for (i, (b, &s)) in blocks.iter().zip(score).enumerate() {
+        let chars = weight_chars(b);
+        let w = if s > 0.0 { chars } else { -0.7 * chars.max(25.0) };
+        if acc <= 0.0 {
+            start = i;
+            acc = 0.0;
+        }
+        acc += w;
+        if acc > best.2 {
+            best = (start, i + 1, acc);
+        }
+    }
+    (best.0, best.1)
+}
+
+/// Classifies the blocks of a dump and finds its title.
+pub(crate) fn classify(blocks: &[DumpBlock], focus: Focus) -> DumpDecisions {
+    if blocks.is_empty() {
+        return DumpDecisions {
+            verdicts: Vec::new(),
+            title: None,
+        };
+    }
+    let local: Vec<f32> = blocks.iter().map(local_score).collect();
+    let ctx = context_scores(blocks);
+    let own: Vec<f32> = local.iter().zip(&ctx).map(|(a, b)| a + b).collect();
+    let (first, end) = main_span(blocks, &own);
+    let bias = focus.bias();
+    let mut score: Vec<f32> = own
+        .iter()
+        .enumerate()
+        .map(|(i, &s)| s + bias + if (first..end).contains(&i) { 1.0 } else { -2.0 })
+        .collect();
+    classify::smooth(
+        |i| blocks.get(i).is_some_and(|b| weight_chars(b) < 80.0),
+        |i| own.get(i).is_some_and(|&s| s > -1.0),
+        &mut score,
+    );
+    let mut keep: Vec<bool> = score.iter().map(|&s| s > 0.0).collect();
+    headlines_follow_next(blocks, &mut keep);
+    classify::never_empty(&score, &mut keep);
+    let title = find_title(blocks, &keep);
+    let verdicts = keep
+        .iter()
+        .zip(&score)
+        .map(|(&k, &s)| Verdict {
+            decision: if k {
+                Decision::Content
+            } else {
+                Decision::Boilerplate
+            },
+            score: s,
+        })
+        .collect();
+    DumpDecisions { verdicts, title }
+}
+
+/// A short line that is not a sentence (a heading, or a label of what follows) is content only
+/// when the block after it is: "Recent Stories" above a list of links goes with the list.
+/// List items are left alone (an item list in the body is content).
+fn headlines_follow_next(blocks: &[DumpBlock], keep: &mut [bool]) {
+    for i in (0..blocks.len()).rev() {
+        let Some(b) = blocks.get(i) else { continue };
+        let headline = b.raw.kind.is_heading()
+            || b.raw.kind == BlockKind::Paragraph && !b.stats.ends_sentence && b.stats.words <= 15;
+        if !headline {
+            continue;
+        }
+        let next = keep.get(i + 1).copied().unwrap_or(false);
+        if let Some(k) = keep.get_mut(i) {
+            *k = *k && next;
+        }
+    }
+}
+
+/// Whether a block could be a headline: a few words to a long line, not a sentence ending in a
+/// period, not a date, menu, address or furniture phrase.
+fn headline_shaped(b: &DumpBlock) -> bool {
+    let st = &b.stats;
+    let sh = &b.shape;
+    let words_ok = if st.cjk {
+        (6..=80).contains(&st.chars)
+    } else {
+        (2..=30).contains(&st.words) && st.chars >= 10
+    };
+    let ends_period = b
+        .raw
+        .text
+        .trim_end()
+        .ends_with(['.', '。']);
+    words_ok
+        && !ends_period
+        && !sh.numeric
+        && !sh.copyright
+        && !sh.url
+        && !sh.ellipsis
+        && sh.menu_parts < 3
+        && !sh.phrases.any()
+        && b.raw.kind != BlockKind::ListItem
+}
+
+/// The title: among the headline-shaped lines before the first content block (at most a few
+/// dozen blocks back), one that the dump repeats there (title and heading both printed) or else
+/// the nearest one with three or more words.
+fn find_title(blocks: &[DumpBlock], keep: &[bool]) -> Option<usize> {
+    let body = keep.iter().position(|&k| k)?;
+    let from = body.saturating_sub(30);
+    let candidates: Vec<usize> = (from..body)
+        .filter(|&i| blocks.get(i).is_some_and(headline_shaped))
+        .collect();
+    let folded = |i: usize| blocks.get(i).map(|b| fold(&b.raw.text)).unwrap_or_default();
+    // A headline printed twice before the body (page title and heading) is the title.
+    for (k, &i) in candidates.iter().enumerate().rev() {
+        let f = folded(i);
+        if candidates[..k].iter().any(|&j| folded(j) == f) {
+            return Some(i);
+        }
+    }
+    let nearest = |min_words: u32| {
+        candidates.iter().rev().copied().find(|&i| {
+            blocks
+                .get(i)
+                .is_some_and(|b| b.stats.cjk || b.stats.words >= min_words)
+        })
+    };
+    nearest(3).or_else(|| nearest(2))
+}
+
+/// The whole plain-text pipeline: segment, classify, pick the title, drop repeats, render.
+pub(crate) fn extract(dump: &str, focus: Focus) -> Extracted {
+    let blocks = lines::segment(dump);
+    let DumpDecisions { verdicts, title } = classify(&blocks, focus);
+    let mut decisions: Vec<Decision> = verdicts.iter().map(|v| v.decision).collect();
+    let title_text = title.and_then(|i| blocks.get(i)).map(|b| b.raw.text.clone());
+    if let (Some(i), Some(t)) = (title, &title_text) {
+        if let Some(d) = decisions.get_mut(i) {
+            *d = Decision::Title;
+        }
+        // The headline is not repeated in the body.
+        let ft = fold(t);
+        for (b, d) in blocks.iter().zip(decisions.iter_mut()) {
+            if *d == Decision::Content && fold(&b.raw.text) == ft {
+                *d = Decision::Duplicate;
+            }
+        }
+    }
+    let texts: Vec<&str> = blocks.iter().map(|b| b.raw.text.as_str()).collect();
+    let keep: Vec<bool> = decisions.iter().map(|d| *d == Decision::Content).collect();
+    for (d, dup) in decisions.iter_mut().zip(repeat::duplicates(&texts, &keep)) {
+        if dup {
+            *d = Decision::Duplicate;
+        }
+    }
+    let out: Vec<Block> = blocks
+        .into_iter()
+        .zip(decisions)
+        .zip(verdicts)
+        .map(|((b, decision), v)| Block {
+            kind: b.raw.kind,
+            text: b.raw.text,
+            decision,
+            score: v.score,
+        })
+        .collect();
+    Extracted {
+        text: render::text(&out),
+        title: title_text,
+        blocks: out,
+    }
+}
