@@ -38,9 +38,13 @@ fn weight_chars(b: &DumpBlock) -> f32 {
     (if st.cjk { st.chars * 3 } else { st.chars }) as f32
 }
 
-/// A short line that does not read as a sentence: a menu item, a headline, a label.
-fn is_weak(b: &DumpBlock) -> bool {
-    weight_chars(b) < 60.0 && !b.stats.ends_sentence
+/// A short line that reads like a menu item or a link label: a few words, or capitalised words,
+/// and no sentence. List items in a text are longer or written in sentence case.
+fn is_menu_like(b: &DumpBlock) -> bool {
+    let st = &b.stats;
+    !st.ends_sentence
+        && !b.shape.sentence_case
+        && (weight_chars(b) < 30.0 || b.shape.title_case && weight_chars(b) < 80.0)
 }
 
 /// The evidence a block carries on its own.
@@ -73,6 +77,16 @@ fn local_score(b: &DumpBlock) -> f32 {
     if !st.ends_sentence && chars >= 100.0 {
         s -= 1.2;
     }
+    if sh.glued > 0 {
+        s -= 1.0 + 0.5 * f32::from(sh.glued.min(3));
+    }
+    if sh.count_suffix {
+        s -= 1.0;
+    }
+    // A sentence in sentence case reads as prose however short it is.
+    if sh.sentence_case && sh.glued == 0 {
+        s += tune("PROSE", 0.5);
+    }
     if sh.title_case && !st.ends_sentence {
         s -= 0.5;
     }
@@ -90,7 +104,7 @@ fn context_scores(blocks: &[DumpBlock]) -> Vec<f32> {
     let mut i = 0;
     while i < n {
         let mut j = i;
-        while j < n && blocks.get(j).is_some_and(is_weak) {
+        while j < n && blocks.get(j).is_some_and(is_menu_like) {
             j += 1;
         }
         let run = j - i;
@@ -142,24 +156,125 @@ fn context_scores(blocks: &[DumpBlock]) -> Vec<f32> {
     ctx
 }
 
-/// The span `first..end` with the largest sum of signed weights.
-fn main_span(blocks: &[DumpBlock], score: &[f32]) -> (usize, usize) {
-    let mut best = (0usize, 0usize, f32::MIN);
-    let mut start = 0usize;
-    let mut acc = 0.0f32;
-    for (i, (b, &s)) in blocks.iter().zip(score).enumerate() {
-        let chars = weight_chars(b);
-        let w = if s > 0.0 { chars } else { -0.7 * chars.max(25.0) };
-        if acc <= 0.0 {
-            start = i;
-            acc = 0.0;
+fn tune(name: &str, default: f32) -> f32 {
+    std::env::var(name).ok().and_then(|v| v.parse().ok()).unwrap_or(default)
+}
+
+/// Where a block lies relative to the main text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Place {
+    /// In the heaviest content region.
+    Main,
+    /// In another content region that weighs at least a third of the main one (the second
+    /// half of a product page, the replies of a forum thread).
+    Side,
+    Outside,
+}
+
+/// Block weights for the region search: characters for content-like blocks, a cost for the
+/// others that grows with how clearly they are furniture, and a small cost for every block.
+fn region_weights(blocks: &[DumpBlock], score: &[f32]) -> Vec<f32> {
+    let cost = tune("COST", 40.0);
+    let negmax = tune("NEGMAX", 1.5);
+    let mode = tune("WMODE", 0.0) as i32;
+    blocks
+        .iter()
+        .zip(score)
+        .map(|(blk, &s)| {
+            let chars = weight_chars(blk);
+            match mode {
+                1 => s * chars.max(30.0).sqrt() * tune("K", 5.0),
+                2 => {
+                    if s > 0.0 {
+                        chars.max(40.0) * s.min(2.0) / 2.0 - cost
+                    } else {
+                        -chars.max(25.0) * (-s).clamp(0.3, negmax) - cost
+                    }
+                }
+                _ => {
+                    if s > 0.0 {
+                        chars - cost
+                    } else {
+                        -chars.max(25.0) * (-s).clamp(0.3, negmax) - cost
+                    }
+                }
+            }
+        })
+        .collect()
+}
+
+fn places(blocks: &[DumpBlock], score: &[f32]) -> Vec<Place> {
+    let w = region_weights(blocks, score);
+    let inside = content_regions(&w);
+    // Regions as (start, end, mass).
+    let mut regions: Vec<(usize, usize, f32)> = Vec::new();
+    let mut i = 0;
+    while i < inside.len() {
+        if !inside.get(i).copied().unwrap_or(false) {
+            i += 1;
+            continue;
         }
-        acc += w;
-        if acc > best.2 {
-            best = (start, i + 1, acc);
+        let start = i;
+        let mut mass = 0.0;
+        while inside.get(i).copied().unwrap_or(false) {
+            mass += w.get(i).copied().unwrap_or(0.0);
+            i += 1;
+        }
+        regions.push((start, i, mass));
+    }
+    let mut out = vec![Place::Outside; blocks.len()];
+    let main_mass = regions.iter().map(|r| r.2).fold(0.0f32, f32::max);
+    let side_share = tune("SIDESHARE", 0.33);
+    for &(a, e, mass) in &regions {
+        let place = if mass >= main_mass {
+            Place::Main
+        } else if mass >= main_mass * side_share {
+            Place::Side
+        } else {
+            continue;
+        };
+        for p in out.iter_mut().take(e).skip(a) {
+            *p = place;
         }
     }
-    (best.0, best.1)
+    out
+}
+
+/// Content regions: a two-state segmentation of the dump (main text, furniture) that pays
+/// `switch` characters for every change of state, found by dynamic programming (Viterbi).
+/// One region per page would miss the parts of forum threads and product pages; the cost of a
+/// switch keeps a lone teaser among menus, or a lone menu line between paragraphs, from forming
+/// a region of its own.
+fn content_regions(weights: &[f32]) -> Vec<bool> {
+    let n = weights.len();
+    let switch = tune("SWITCH", 150.0);
+    // best[state] = best total ending in state; back pointers per block.
+    let mut from_c: Vec<bool> = Vec::with_capacity(n); // for state C at i: previous was C?
+    let mut from_b: Vec<bool> = Vec::with_capacity(n); // for state B at i: previous was C?
+    let (mut c, mut b) = (-switch, 0.0f32);
+    for &w in weights {
+        let c_prev_c = c >= b - switch;
+        let new_c = if c_prev_c { c } else { b - switch } + w;
+        let b_prev_c = c - switch > b;
+        let new_b = if b_prev_c { c - switch } else { b };
+        from_c.push(c_prev_c);
+        from_b.push(b_prev_c);
+        c = new_c;
+        b = new_b;
+    }
+    let mut out = vec![false; n];
+    let mut state_c = c - switch > b;
+    for i in (0..n).rev() {
+        if let Some(o) = out.get_mut(i) {
+            *o = state_c;
+        }
+        state_c = if state_c {
+            from_c.get(i).copied().unwrap_or(false)
+        } else {
+            from_b.get(i).copied().unwrap_or(false)
+        };
+    }
+    out
 }
 
 /// Classifies the blocks of a dump and finds its title.
@@ -173,12 +288,19 @@ pub(crate) fn classify(blocks: &[DumpBlock], focus: Focus) -> DumpDecisions {
     let local: Vec<f32> = blocks.iter().map(local_score).collect();
     let ctx = context_scores(blocks);
     let own: Vec<f32> = local.iter().zip(&ctx).map(|(a, b)| a + b).collect();
-    let (first, end) = main_span(blocks, &own);
+    let place = places(blocks, &own);
     let bias = focus.bias();
     let mut score: Vec<f32> = own
         .iter()
-        .enumerate()
-        .map(|(i, &s)| s + bias + if (first..end).contains(&i) { 1.0 } else { -2.0 })
+        .zip(&place)
+        .map(|(&s, &p)| {
+            s + bias
+                + match p {
+                    Place::Main => tune("IN", 1.0),
+                    Place::Side => tune("SIDE", -1.0),
+                    Place::Outside => tune("OUT", -3.0),
+                }
+        })
         .collect();
     classify::smooth(
         |i| blocks.get(i).is_some_and(|b| weight_chars(b) < 80.0),

@@ -54,8 +54,16 @@ pub(crate) struct Shape {
     pub url: bool,
     /// Most longer words start with a capital: a headline or a menu, rarely a sentence.
     pub title_case: bool,
+    /// Five or more words, many of them starting in lower case: a sentence, even without its
+    /// final punctuation (menus and headlines capitalise).
+    pub sentence_case: bool,
     /// Phrase hints in the wording (weak evidence, see [`phrase_hints`]).
     pub phrases: Phrases,
+    /// Places where two blocks were glued without a space ("Student-AthleteA 24-year-old"):
+    /// a converter lost a boundary, typically between a teaser's headline and its summary.
+    pub glued: u8,
+    /// Ends in a count: "Comments (12)", "Tom Brady can play until 46 (129)".
+    pub count_suffix: bool,
 }
 
 /// Phrases that tend to open page furniture, in several languages.
@@ -444,6 +452,56 @@ fn is_title_case(text: &str) -> bool {
     long >= 2 && caps * 10 >= long * 8
 }
 
+/// Counts places where a word runs into the next block's capitalised start: four or more
+/// lower-case letters, a digit or a `?`/`!` directly followed by a capital and a lower-case
+/// letter ("HeadlineThe summary", "250,000The", "Rise?Violence"). Brand names with an inner
+/// capital have shorter lower-case runs before it (iPhone, YouTube, JavaScript).
+fn glued_boundaries(text: &str) -> u8 {
+    let mut n = 0u8;
+    let mut lower_run = 0u32;
+    let mut prev: Option<char> = None;
+    let mut it = text.chars().peekable();
+    while let Some(c) = it.next() {
+        if c.is_uppercase() {
+            let next_lower = it.peek().is_some_and(|d| d.is_lowercase());
+            let glue = lower_run >= 4 || matches!(prev, Some('?' | '!')) || prev.is_some_and(|p| p.is_ascii_digit());
+            if glue && next_lower {
+                n = n.saturating_add(1);
+            }
+        }
+        lower_run = if c.is_lowercase() { lower_run + 1 } else { 0 };
+        prev = Some(c);
+    }
+    n
+}
+
+/// Ends in a number in brackets, as comment and item counts do.
+fn count_suffix(text: &str) -> bool {
+    let Some(inner) = text.strip_suffix(')') else {
+        return false;
+    };
+    let Some(open) = inner.rfind('(') else {
+        return false;
+    };
+    let n = &inner[open + 1..];
+    !n.is_empty() && n.len() <= 7 && n.chars().all(|c| c.is_ascii_digit() || c == ',' || c == '.')
+}
+
+fn is_sentence_case(text: &str) -> bool {
+    let mut words = 0u32;
+    let mut lower = 0u32;
+    for w in text.split_whitespace() {
+        let Some(c) = w.chars().find(|c| c.is_alphabetic()) else {
+            continue;
+        };
+        words += 1;
+        if c.is_lowercase() {
+            lower += 1;
+        }
+    }
+    words >= 5 && lower * 10 >= words * 4
+}
+
 /// The shape of a block's text (layout fields are filled in by the caller).
 fn shape_of(text: &str, st: &TextStats) -> Shape {
     let trimmed = text.trim_end();
@@ -462,7 +520,10 @@ fn shape_of(text: &str, st: &TextStats) -> Shape {
         ellipsis: trimmed.ends_with('…') || trimmed.ends_with(".."),
         url,
         title_case: is_title_case(text),
+        sentence_case: is_sentence_case(text),
         phrases: phrase_hints(&lower_start, st.chars),
+        glued: glued_boundaries(text),
+        count_suffix: count_suffix(trimmed),
         ..Shape::default()
     }
 }
