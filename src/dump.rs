@@ -85,7 +85,7 @@ fn local_score(b: &DumpBlock) -> f32 {
     }
     // A sentence in sentence case reads as prose however short it is.
     if sh.sentence_case && sh.glued == 0 {
-        s += tune("PROSE", 0.5);
+        s += 0.5;
     }
     if sh.title_case && !st.ends_sentence {
         s -= 0.5;
@@ -94,6 +94,20 @@ fn local_score(b: &DumpBlock) -> f32 {
         s -= if sh.phrases.has(Phrases::LEGAL) { 1.2 } else { 0.8 };
     }
     s
+}
+
+/// A block whose shape says it is page furniture wherever it stands: a menu line, a date or
+/// count, a copyright line, a teaser cut off, an address, glued link texts, a furniture phrase.
+fn is_furniture(b: &DumpBlock) -> bool {
+    let sh = &b.shape;
+    sh.menu_parts >= 3
+        || sh.numeric
+        || sh.copyright
+        || sh.ellipsis
+        || sh.url
+        || sh.glued > 0
+        || sh.count_suffix
+        || sh.phrases.any()
 }
 
 /// Evidence from the blocks around: runs of short lines, repeats, shared openings.
@@ -156,9 +170,6 @@ fn context_scores(blocks: &[DumpBlock]) -> Vec<f32> {
     ctx
 }
 
-fn tune(name: &str, default: f32) -> f32 {
-    std::env::var(name).ok().and_then(|v| v.parse().ok()).unwrap_or(default)
-}
 
 /// Where a block lies relative to the main text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -171,37 +182,44 @@ enum Place {
     Outside,
 }
 
-/// Block weights for the region search: characters for content-like blocks, a cost for the
-/// others that grows with how clearly they are furniture, and a small cost for every block.
+/// Block weights for the region search: the block's score times the square root of its
+/// length, so that one long paragraph outweighs a few short lines but a run of twenty menu
+/// items still outweighs one paragraph. A block that is not furniture by its shape (a heading,
+/// a short list item, a label) costs at most [`NEUTRAL_CAP`], so that the headings and lists of
+/// an article do not split it into pieces.
 fn region_weights(blocks: &[DumpBlock], score: &[f32]) -> Vec<f32> {
-    let cost = tune("COST", 40.0);
-    let negmax = tune("NEGMAX", 1.5);
-    let mode = tune("WMODE", 0.0) as i32;
     blocks
         .iter()
         .zip(score)
-        .map(|(blk, &s)| {
-            let chars = weight_chars(blk);
-            match mode {
-                1 => s * chars.max(30.0).sqrt() * tune("K", 5.0),
-                2 => {
-                    if s > 0.0 {
-                        chars.max(40.0) * s.min(2.0) / 2.0 - cost
-                    } else {
-                        -chars.max(25.0) * (-s).clamp(0.3, negmax) - cost
-                    }
-                }
-                _ => {
-                    if s > 0.0 {
-                        chars - cost
-                    } else {
-                        -chars.max(25.0) * (-s).clamp(0.3, negmax) - cost
-                    }
-                }
+        .map(|(b, &s)| {
+            let w = s * weight_chars(b).max(30.0).sqrt() * 10.0;
+            if is_furniture(b) {
+                w
+            } else {
+                w.max(-NEUTRAL_CAP)
             }
         })
         .collect()
 }
+
+/// Most that a block which is not furniture by its shape costs a region (see
+/// [`region_weights`]): about two short list items' worth.
+const NEUTRAL_CAP: f32 = 50.0;
+
+/// What changing between main text and furniture costs in [`content_regions`], in the units of
+/// [`region_weights`] (a paragraph of 200 characters with a score of 2 weighs about 280).
+const SWITCH_COST: f32 = 150.0;
+
+/// A region weighing less than this share of the heaviest one is not main text.
+const SIDE_SHARE: f32 = 0.33;
+
+/// Score shifts by place: the main region gives the benefit of the doubt (more to blocks that
+/// are not furniture by their shape); a side region is neutral-to-doubtful; outside, only very
+/// strong blocks survive.
+const IN_MAIN: f32 = 1.0;
+const IN_MAIN_NEUTRAL: f32 = 3.0;
+const IN_SIDE: f32 = -1.5;
+const OUTSIDE: f32 = -3.0;
 
 fn places(blocks: &[DumpBlock], score: &[f32]) -> Vec<Place> {
     let w = region_weights(blocks, score);
@@ -224,7 +242,7 @@ fn places(blocks: &[DumpBlock], score: &[f32]) -> Vec<Place> {
     }
     let mut out = vec![Place::Outside; blocks.len()];
     let main_mass = regions.iter().map(|r| r.2).fold(0.0f32, f32::max);
-    let side_share = tune("SIDESHARE", 0.33);
+    let side_share = SIDE_SHARE;
     for &(a, e, mass) in &regions {
         let place = if mass >= main_mass {
             Place::Main
@@ -247,7 +265,7 @@ fn places(blocks: &[DumpBlock], score: &[f32]) -> Vec<Place> {
 /// a region of its own.
 fn content_regions(weights: &[f32]) -> Vec<bool> {
     let n = weights.len();
-    let switch = tune("SWITCH", 150.0);
+    let switch = SWITCH_COST;
     // best[state] = best total ending in state; back pointers per block.
     let mut from_c: Vec<bool> = Vec::with_capacity(n); // for state C at i: previous was C?
     let mut from_b: Vec<bool> = Vec::with_capacity(n); // for state B at i: previous was C?
@@ -293,12 +311,14 @@ pub(crate) fn classify(blocks: &[DumpBlock], focus: Focus) -> DumpDecisions {
     let mut score: Vec<f32> = own
         .iter()
         .zip(&place)
-        .map(|(&s, &p)| {
+        .zip(blocks)
+        .map(|((&s, &p), b)| {
             s + bias
                 + match p {
-                    Place::Main => tune("IN", 1.0),
-                    Place::Side => tune("SIDE", -1.0),
-                    Place::Outside => tune("OUT", -3.0),
+                    Place::Main if !is_furniture(b) => IN_MAIN_NEUTRAL,
+                    Place::Main => IN_MAIN,
+                    Place::Side => IN_SIDE,
+                    Place::Outside => OUTSIDE,
                 }
         })
         .collect();

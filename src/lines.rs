@@ -505,7 +505,13 @@ fn is_sentence_case(text: &str) -> bool {
 /// The shape of a block's text (layout fields are filled in by the caller).
 fn shape_of(text: &str, st: &TextStats) -> Shape {
     let trimmed = text.trim_end();
-    let lower_start: String = text.chars().take(60).flat_map(char::to_lowercase).collect();
+    // Legal notices (cookies, rights) are looked for in the whole of a short block, the other
+    // phrases at its start.
+    let lower_start: String = if st.chars <= 400 {
+        text.chars().take(400).flat_map(char::to_lowercase).collect()
+    } else {
+        String::new()
+    };
     let url = {
         let t = text.trim();
         (t.starts_with("http://") || t.starts_with("https://") || t.starts_with("www."))
@@ -595,11 +601,14 @@ const PHRASES: &[(Phrases, &[&str])] = &[
 /// block of `chars` characters). Legal phrases count anywhere in a short block.
 pub(crate) fn phrase_hints(lower: &str, chars: u32) -> Phrases {
     let chars = chars as usize;
-    if chars > 160 {
+    if chars > 400 {
         return Phrases::default();
     }
     let mut found = 0u8;
     for (family, phrases) in PHRASES {
+        if chars > 160 && *family != Phrases::LEGAL {
+            continue;
+        }
         let hit = phrases.iter().any(|p| {
             if *family == Phrases::LEGAL {
                 lower.contains(p)
