@@ -8,12 +8,14 @@
 //! 2. Context that only the sequence shows: runs of short lines (menus, link lists), lines that
 //!    repeat in the dump (a menu printed twice), lines that share an opening ("Also read – …"),
 //!    headline + teaser pairs.
-//! 3. The main text is the span of blocks with the largest sum of signed weights (characters of
-//!    content-like blocks for it, of boilerplate-like blocks against it): the dump's analogue of
-//!    HTML mode's main container. Inside it blocks get the benefit of the doubt.
+//! 3. The dump is split into content and furniture regions by a two-state Viterbi pass over
+//!    signed block weights, with a cost for every change of state; the heaviest region is the
+//!    main text (the dump's analogue of HTML mode's main container) and gets the benefit of the
+//!    doubt, regions a third as heavy are kept on their merits, the rest needs a strong score.
 //! 4. The context pass shared with HTML mode: short blocks follow their neighbours, a heading
 //!    stands or falls with the block after it, and the output is never empty when text exists.
-//! 5. The title is the headline-shaped line nearest before the main text.
+//! 5. The title is the headline that opens the main text, or the headline-shaped line nearest
+//!    before it (a line printed twice there wins). Repeats are kept once.
 
 use std::collections::HashMap;
 
@@ -91,7 +93,16 @@ fn local_score(b: &DumpBlock) -> f32 {
         s -= 0.5;
     }
     if sh.phrases.any() {
-        s -= if sh.phrases.has(Phrases::LEGAL) { 1.2 } else { 0.8 };
+        s -= if sh.phrases.has(Phrases::LEGAL) {
+            1.2
+        } else {
+            0.8
+        };
+        // A phrase and a shape together: "Also read: <headline>", "Tags: a, b, c" are labels
+        // over links, not sentences.
+        if !st.ends_sentence {
+            s -= 1.0;
+        }
     }
     s
 }
@@ -161,15 +172,14 @@ fn context_scores(blocks: &[DumpBlock]) -> Vec<f32> {
         if counts.get(f).copied().unwrap_or(0) >= 2 && b.stats.chars < 100 {
             *c -= 1.0;
         }
-        if let Some(Some(h)) = heads.get(i) {
-            if openings.get(h).copied().unwrap_or(0) >= 2 {
-                *c -= 1.0;
-            }
+        if let Some(Some(h)) = heads.get(i)
+            && openings.get(h).copied().unwrap_or(0) >= 2
+        {
+            *c -= 1.0;
         }
     }
     ctx
 }
-
 
 /// Where a block lies relative to the main text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -329,6 +339,7 @@ pub(crate) fn classify(blocks: &[DumpBlock], focus: Focus) -> DumpDecisions {
     );
     let mut keep: Vec<bool> = score.iter().map(|&s| s > 0.0).collect();
     headlines_follow_next(blocks, &mut keep);
+    trim_furniture_edges(blocks, &mut keep);
     classify::never_empty(&score, &mut keep);
     let title = find_title(blocks, &keep);
     let verdicts = keep
@@ -364,6 +375,42 @@ fn headlines_follow_next(blocks: &[DumpBlock], keep: &mut [bool]) {
     }
 }
 
+/// Furniture at the edges of a kept run ("Disclaimer: …", "Tags: …" after the last paragraph,
+/// a dateline before the first) goes with the furniture outside it, as link-dense blocks at
+/// the edges of the container do in HTML mode.
+fn trim_furniture_edges(blocks: &[DumpBlock], keep: &mut [bool]) {
+    let n = keep.len();
+    let furniture = |i: usize| blocks.get(i).is_some_and(is_furniture);
+    let kept = |keep: &[bool], i: usize| keep.get(i).copied().unwrap_or(false);
+    // Run ends: peel backwards.
+    for i in (0..n).rev() {
+        if kept(keep, i) && !kept(keep, i + 1) {
+            let mut j = i;
+            while kept(keep, j) && furniture(j) {
+                if let Some(k) = keep.get_mut(j) {
+                    *k = false;
+                }
+                if j == 0 {
+                    break;
+                }
+                j -= 1;
+            }
+        }
+    }
+    // Run starts: peel forwards.
+    for i in 0..n {
+        if kept(keep, i) && (i == 0 || !kept(keep, i - 1)) {
+            let mut j = i;
+            while kept(keep, j) && furniture(j) {
+                if let Some(k) = keep.get_mut(j) {
+                    *k = false;
+                }
+                j += 1;
+            }
+        }
+    }
+}
+
 /// Whether a block could be a headline: a few words to a long line, not a sentence ending in a
 /// period, not a date, menu, address or furniture phrase.
 fn headline_shaped(b: &DumpBlock) -> bool {
@@ -374,11 +421,7 @@ fn headline_shaped(b: &DumpBlock) -> bool {
     } else {
         (2..=30).contains(&st.words) && st.chars >= 10
     };
-    let ends_period = b
-        .raw
-        .text
-        .trim_end()
-        .ends_with(['.', '。']);
+    let ends_period = b.raw.text.trim_end().ends_with(['.', '。']);
     words_ok
         && !ends_period
         && !sh.numeric
@@ -394,7 +437,20 @@ fn headline_shaped(b: &DumpBlock) -> bool {
 /// dozen blocks back), one that the dump repeats there (title and heading both printed) or else
 /// the nearest one with three or more words.
 fn find_title(blocks: &[DumpBlock], keep: &[bool]) -> Option<usize> {
-    let body = keep.iter().position(|&k| k)?;
+    let first = keep.iter().position(|&k| k)?;
+    // The main text may open with its own headline (and a deck under it): then the first kept
+    // block is the title.
+    // (Not when it is all that was kept: the text is never emptied for a title.)
+    let more_kept = keep.iter().skip(first + 1).any(|&k| k);
+    let opens_with_headline = more_kept
+        && blocks.get(first).is_some_and(headline_shaped)
+        && blocks
+            .get(first + 1)
+            .is_some_and(|b| !b.raw.kind.is_heading());
+    if opens_with_headline {
+        return Some(first);
+    }
+    let body = first;
     let from = body.saturating_sub(30);
     let candidates: Vec<usize> = (from..body)
         .filter(|&i| blocks.get(i).is_some_and(headline_shaped))
@@ -417,12 +473,36 @@ fn find_title(blocks: &[DumpBlock], keep: &[bool]) -> Option<usize> {
     nearest(3).or_else(|| nearest(2))
 }
 
+/// A lead paragraph that a later paragraph repeats and continues ("A said B." above "A said B.
+/// It was the third time…") is a standfirst printed twice: the longer copy is kept.
+fn drop_repeated_leads(blocks: &[DumpBlock], decisions: &mut [Decision]) {
+    let kept: Vec<(usize, String)> = blocks
+        .iter()
+        .zip(decisions.iter())
+        .enumerate()
+        .filter(|(_, (b, d))| **d == Decision::Content && b.stats.chars >= 60)
+        .map(|(i, (b, _))| (i, fold(&b.raw.text)))
+        .collect();
+    for (k, (i, lead)) in kept.iter().enumerate() {
+        let continued = kept
+            .iter()
+            .skip(k + 1)
+            .take(12)
+            .any(|(_, later)| later.len() > lead.len() && later.starts_with(lead.as_str()));
+        if continued && let Some(d) = decisions.get_mut(*i) {
+            *d = Decision::Duplicate;
+        }
+    }
+}
+
 /// The whole plain-text pipeline: segment, classify, pick the title, drop repeats, render.
 pub(crate) fn extract(dump: &str, focus: Focus) -> Extracted {
     let blocks = lines::segment(dump);
     let DumpDecisions { verdicts, title } = classify(&blocks, focus);
     let mut decisions: Vec<Decision> = verdicts.iter().map(|v| v.decision).collect();
-    let title_text = title.and_then(|i| blocks.get(i)).map(|b| b.raw.text.clone());
+    let title_text = title
+        .and_then(|i| blocks.get(i))
+        .map(|b| b.raw.text.clone());
     if let (Some(i), Some(t)) = (title, &title_text) {
         if let Some(d) = decisions.get_mut(i) {
             *d = Decision::Title;
@@ -442,6 +522,7 @@ pub(crate) fn extract(dump: &str, focus: Focus) -> Extracted {
             *d = Decision::Duplicate;
         }
     }
+    drop_repeated_leads(&blocks, &mut decisions);
     let out: Vec<Block> = blocks
         .into_iter()
         .zip(decisions)

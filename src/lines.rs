@@ -99,8 +99,30 @@ impl Phrases {
 fn is_bullet_glyph(c: char) -> bool {
     matches!(
         c,
-        '•' | '·' | '*' | '-' | '–' | '—' | '+' | '▪' | '■' | '□' | '►' | '▸' | '▶' | '◦' | '○'
-            | '●' | '‣' | '⁃' | '◆' | '◇' | '»' | '→' | '✓' | '✔' | '☐'
+        '•' | '·'
+            | '*'
+            | '-'
+            | '–'
+            | '—'
+            | '+'
+            | '▪'
+            | '■'
+            | '□'
+            | '►'
+            | '▸'
+            | '▶'
+            | '◦'
+            | '○'
+            | '●'
+            | '‣'
+            | '⁃'
+            | '◆'
+            | '◇'
+            | '»'
+            | '→'
+            | '✓'
+            | '✔'
+            | '☐'
     )
 }
 
@@ -280,12 +302,12 @@ pub(crate) fn segment(dump: &str) -> Vec<DumpBlock> {
         }
         let line = parse_line(raw, gap);
         gap = false;
-        if let Some((first, text, n)) = cur.as_mut() {
-            if continues(first, text, &line, width) {
-                join_wrapped(text, line.text);
-                *n = n.saturating_add(1);
-                continue;
-            }
+        if let Some((first, text, n)) = cur.as_mut()
+            && continues(first, text, &line, width)
+        {
+            join_wrapped(text, line.text);
+            *n = n.saturating_add(1);
+            continue;
         }
         if let Some(c) = cur.take() {
             blocks.push(finish(c));
@@ -426,7 +448,10 @@ fn is_numeric_line(text: &str, st: &TextStats) -> bool {
     }
     let mut numeric = 0u32;
     let mut words = 0u32;
-    for w in text.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()) {
+    for w in text
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+    {
         words += 1;
         // "30th", "2021", "11", "5k" count as numbers.
         if w.chars().next().is_some_and(|c| c.is_ascii_digit()) {
@@ -445,7 +470,10 @@ fn is_title_case(text: &str) -> bool {
             continue;
         }
         long += 1;
-        if w.chars().find(|c| c.is_alphabetic()).is_some_and(char::is_uppercase) {
+        if w.chars()
+            .find(|c| c.is_alphabetic())
+            .is_some_and(char::is_uppercase)
+        {
             caps += 1;
         }
     }
@@ -464,7 +492,9 @@ fn glued_boundaries(text: &str) -> u8 {
     while let Some(c) = it.next() {
         if c.is_uppercase() {
             let next_lower = it.peek().is_some_and(|d| d.is_lowercase());
-            let glue = lower_run >= 4 || matches!(prev, Some('?' | '!')) || prev.is_some_and(|p| p.is_ascii_digit());
+            let glue = lower_run >= 4
+                || matches!(prev, Some('?' | '!'))
+                || prev.is_some_and(|p| p.is_ascii_digit());
             if glue && next_lower {
                 n = n.saturating_add(1);
             }
@@ -484,7 +514,10 @@ fn count_suffix(text: &str) -> bool {
         return false;
     };
     let n = &inner[open + 1..];
-    !n.is_empty() && n.len() <= 7 && n.chars().all(|c| c.is_ascii_digit() || c == ',' || c == '.')
+    !n.is_empty()
+        && n.len() <= 7
+        && n.chars()
+            .all(|c| c.is_ascii_digit() || c == ',' || c == '.')
 }
 
 fn is_sentence_case(text: &str) -> bool {
@@ -508,7 +541,10 @@ fn shape_of(text: &str, st: &TextStats) -> Shape {
     // Legal notices (cookies, rights) are looked for in the whole of a short block, the other
     // phrases at its start.
     let lower_start: String = if st.chars <= 400 {
-        text.chars().take(400).flat_map(char::to_lowercase).collect()
+        text.chars()
+            .take(400)
+            .flat_map(char::to_lowercase)
+            .collect()
     } else {
         String::new()
     };
@@ -541,58 +577,178 @@ const PHRASES: &[(Phrases, &[&str])] = &[
     (
         Phrases::RELATED,
         &[
-            "related", "also read", "read also", "read more", "see also", "more from",
-            "more stories", "more news", "recent", "latest", "popular", "most read",
-            "most popular", "trending", "recommended", "you may also", "you might also",
-            "don't miss", "previous", "next", "up next", "lire aussi", "à lire aussi",
-            "voir aussi", "sur le même sujet", "lesen sie auch", "mehr zum thema",
-            "siehe auch", "weitere", "leer más", "lee también", "relacionad", "leia também",
-            "veja também", "leggi anche", "correlati", "читайте также", "читать также",
-            "похожие", "по теме", "baca juga", "berita terkait", "関連", "相关", "相關",
-            "관련", "이전", "다음",
+            "related",
+            "also read",
+            "read also",
+            "read more",
+            "see also",
+            "more from",
+            "more stories",
+            "more news",
+            "recent",
+            "latest",
+            "popular",
+            "most read",
+            "most popular",
+            "trending",
+            "recommended",
+            "you may also",
+            "you might also",
+            "don't miss",
+            "previous",
+            "next",
+            "up next",
+            "lire aussi",
+            "à lire aussi",
+            "voir aussi",
+            "sur le même sujet",
+            "lesen sie auch",
+            "mehr zum thema",
+            "siehe auch",
+            "weitere",
+            "leer más",
+            "lee también",
+            "relacionad",
+            "leia também",
+            "veja também",
+            "leggi anche",
+            "correlati",
+            "читайте также",
+            "читать также",
+            "похожие",
+            "по теме",
+            "baca juga",
+            "berita terkait",
+            "関連",
+            "相关",
+            "相關",
+            "관련",
+            "이전",
+            "다음",
         ],
     ),
     (
         Phrases::TAGS,
         &[
-            "tags", "tagged", "topics", "categories", "category:", "filed under", "schlagwörter",
-            "themen", "etiquetas", "étiquettes", "mots-clés", "теги", "タグ", "标签", "태그",
+            "tags",
+            "tagged",
+            "topics",
+            "categories",
+            "category:",
+            "filed under",
+            "schlagwörter",
+            "themen",
+            "etiquetas",
+            "étiquettes",
+            "mots-clés",
+            "теги",
+            "タグ",
+            "标签",
+            "태그",
         ],
     ),
     (
         Phrases::SOCIAL,
         &[
-            "share", "tweet", "facebook", "twitter", "whatsapp", "linkedin", "pinterest",
-            "follow us", "partager", "teilen", "compartir", "condividi", "поделиться",
-            "シェア", "分享",
+            "share",
+            "tweet",
+            "facebook",
+            "twitter",
+            "whatsapp",
+            "linkedin",
+            "pinterest",
+            "follow us",
+            "partager",
+            "teilen",
+            "compartir",
+            "condividi",
+            "поделиться",
+            "シェア",
+            "分享",
         ],
     ),
     (
         Phrases::ACCOUNT,
         &[
-            "sign in", "sign up", "log in", "login", "subscribe", "newsletter", "menu",
-            "search", "skip to", "open in app", "download the app", "register", "my account",
-            "anmelden", "abonnieren", "connexion", "s'abonner", "iniciar sesión", "suscríbete",
-            "accedi", "войти", "подписаться", "로그인", "ログイン", "登录",
+            "sign in",
+            "sign up",
+            "log in",
+            "login",
+            "subscribe",
+            "newsletter",
+            "menu",
+            "add to cart",
+            "add to basket",
+            "add to bag",
+            "buy now",
+            "in den warenkorb",
+            "ajouter au panier",
+            "añadir al carrito",
+            "aggiungi al carrello",
+            "search",
+            "skip to",
+            "open in app",
+            "download the app",
+            "register",
+            "my account",
+            "anmelden",
+            "abonnieren",
+            "connexion",
+            "s'abonner",
+            "iniciar sesión",
+            "suscríbete",
+            "accedi",
+            "войти",
+            "подписаться",
+            "로그인",
+            "ログイン",
+            "登录",
         ],
     ),
     (
         Phrases::LEGAL,
         &[
-            "all rights reserved", "privacy", "cookie", "terms of", "disclaimer", "copyright",
-            "tous droits réservés", "alle rechte vorbehalten", "todos los derechos",
-            "datenschutz", "impressum", "все права защищены",
+            "all rights reserved",
+            "privacy",
+            "cookie",
+            "terms of",
+            "disclaimer",
+            "copyright",
+            "tous droits réservés",
+            "alle rechte vorbehalten",
+            "todos los derechos",
+            "datenschutz",
+            "impressum",
+            "все права защищены",
         ],
     ),
     (
         Phrases::AD,
-        &["advertisement", "sponsored", "anzeige", "publicité", "publicidad", "реклама", "広告", "广告"],
+        &[
+            "advertisement",
+            "sponsored",
+            "anzeige",
+            "publicité",
+            "publicidad",
+            "реклама",
+            "広告",
+            "广告",
+        ],
     ),
     (
         Phrases::COMMENTS,
         &[
-            "comments", "leave a reply", "leave a comment", "reply", "kommentar",
-            "commentaires", "comentarios", "комментари", "コメント", "评论", "댓글",
+            "comments",
+            "leave a reply",
+            "leave a comment",
+            "reply",
+            "kommentar",
+            "commentaires",
+            "comentarios",
+            "комментари",
+            "コメント",
+            "评论",
+            "댓글",
         ],
     ),
 ];
@@ -650,7 +806,10 @@ mod tests {
             assert_eq!(blocks[0].raw.kind, BlockKind::ListItem);
         }
         // A leading minus sign is not a bullet.
-        assert_eq!(segment("-5 degrees tonight")[0].raw.kind, BlockKind::Paragraph);
+        assert_eq!(
+            segment("-5 degrees tonight")[0].raw.kind,
+            BlockKind::Paragraph
+        );
         let numbered = segment("1. First step\n2) Second step");
         assert_eq!(numbered[1].raw.text, "2) Second step");
         assert!(numbered[1].raw.ordered);
@@ -694,11 +853,22 @@ mod tests {
 
     #[test]
     fn unwrapped_dump_keeps_lines_apart() {
-        // Short lines of a menu in a dump without wrapping stay separate blocks.
-        let long = "A long line of text that goes on well past any wrapping width a converter \
-                    would use, because this converter does not wrap at all, ever.";
-        let dump = format!("{long}\n{long}\nHome\nNews\n{long}\n{long}\n{long}\nAbout\n");
-        assert_eq!(texts(&dump).len(), 8);
+        // A converter that does not wrap leaves lines of every length, some very long; short
+        // lines of a menu after a long line stay blocks of their own.
+        let para = |words: usize| "word ".repeat(words).trim_end().to_string() + ".";
+        let dump = [
+            para(60),
+            para(12),
+            "Home".into(),
+            "News".into(),
+            para(25),
+            para(9),
+            para(40),
+            para(18),
+            "About".into(),
+        ]
+        .join("\n");
+        assert_eq!(texts(&dump).len(), 9);
     }
 
     #[test]
@@ -722,8 +892,16 @@ mod tests {
         assert!(shape("Latest Gold Rate for Mar 30, 2021 ..").ellipsis);
         assert!(shape("About Us | Contact Us | Advertise").menu_parts == 3);
         assert!(shape("Related Topics").phrases.has(Phrases::RELATED));
-        assert!(shape("Also Read – Putin invites Biden").phrases.has(Phrases::RELATED));
-        assert!(shape("Lire aussi : la réforme").phrases.has(Phrases::RELATED));
+        assert!(
+            shape("Also Read – Putin invites Biden")
+                .phrases
+                .has(Phrases::RELATED)
+        );
+        assert!(
+            shape("Lire aussi : la réforme")
+                .phrases
+                .has(Phrases::RELATED)
+        );
         assert!(!shape("Nextdoor neighbours complained.").phrases.any());
         assert!(shape("Kremlin Notes Need To Prevent Ties From Deteriorating").title_case);
         assert!(!shape("The Kremlin notes the need to prevent a further decline.").title_case);
