@@ -185,19 +185,26 @@ fn wrap_width(lines: &[&str]) -> Option<usize> {
     if longish < 5 {
         return None;
     }
-    let mut sorted = lens.clone();
-    sorted.sort_unstable();
-    // The width is at or just above the 99th percentile; allow a few overlong lines (URLs).
-    let p99 = sorted
-        .get((sorted.len() * 99 / 100).min(sorted.len() - 1))
-        .copied()
-        .unwrap_or(0);
-    if !(40..=160).contains(&p99) {
-        return None;
+    // Try each width: many lines just short of it, few over it (an unbreakable address may
+    // stick out). Counting by length keeps this linear.
+    let mut by_len = [0usize; 162];
+    let mut over_160 = 0usize;
+    for &n in &lens {
+        match by_len.get_mut(n) {
+            Some(c) => *c += 1,
+            None => over_160 += 1,
+        }
     }
-    let near = lens.iter().filter(|&&n| n + 15 >= p99 && n <= p99).count();
-    // Wrapped prose fills most long lines to within a word of the width.
-    (near * 10 >= longish * 4).then_some(p99)
+    let mut best: Option<(usize, usize)> = None;
+    for w in 40..=160usize {
+        let near: usize = by_len.get(w - 14..=w).map_or(0, |s| s.iter().sum());
+        let over: usize = by_len.get(w + 1..).map_or(0, |s| s.iter().sum::<usize>()) + over_160;
+        let ok = near * 10 >= longish * 4 && over * 20 <= longish;
+        if ok && best.is_none_or(|(_, b)| near > b) {
+            best = Some((w, near));
+        }
+    }
+    best.map(|(w, _)| w)
 }
 
 /// First word of a line (to test whether it would have fit on the line before).
