@@ -1,7 +1,7 @@
-//! Prints the main text of an HTML page.
+//! Prints the main text of an HTML page, or of a plain-text dump of one with `--text`.
 //!
 //! ```text
-//! cargo run --release --example extract -- [FILE|-]
+//! cargo run --release --example extract -- [--text] [FILE|-]
 //! ```
 //!
 //! With `-` the page is read from standard input; with no argument the example extracts a
@@ -13,8 +13,11 @@ use std::process::ExitCode;
 const SAMPLE: &str = include_str!("sample.html");
 
 fn main() -> ExitCode {
-    let arg = std::env::args().nth(1);
-    let html = match arg.as_deref() {
+    let mut args: Vec<String> = std::env::args().skip(1).collect();
+    let text_mode = args.iter().any(|a| a == "--text");
+    args.retain(|a| a != "--text");
+    let arg = args.first();
+    let html = match arg.map(String::as_str) {
         None => SAMPLE.to_string(),
         Some("-") => {
             let mut buf = Vec::new();
@@ -32,7 +35,11 @@ fn main() -> ExitCode {
             }
         },
     };
-    let extracted = unboil::extract(&html);
+    let extracted = if text_mode {
+        unboil::extract_text(&html)
+    } else {
+        unboil::extract(&html)
+    };
     if let Some(title) = extracted.title() {
         println!("# {title}\n");
     }

@@ -352,18 +352,24 @@ pub(crate) fn classify(
         }
         score.push(s + bias);
     }
-    smooth(blocks, &mut score, reasons.as_mut());
+    let moved = smooth(
+        |i| blocks.get(i).is_some_and(|b| b.stats.chars < 80),
+        |i| blocks.get(i).is_some_and(|b| b.link_density() < 0.5),
+        &mut score,
+    );
+    if let Some(r) = reasons.as_mut() {
+        for (i, change) in moved {
+            if let Some(r) = r.get_mut(i) {
+                r.push((Reason::Neighbours, change));
+            }
+        }
+    }
     let mut keep: Vec<bool> = score.iter().map(|&s| s > 0.0).collect();
     headings_follow_content(blocks, &mut keep, reasons.as_mut(), &score);
-    // Never empty when text exists: fall back to the best blocks.
-    if !keep.iter().any(|&k| k) {
-        let best = score.iter().copied().fold(f32::MIN, f32::max);
-        for (i, (k, &s)) in keep.iter_mut().zip(&score).enumerate() {
-            *k = s >= best - 1.0;
-            if *k {
-                if let Some(r) = reasons.as_mut().and_then(|r| r.get_mut(i)) {
-                    r.push((Reason::Fallback, 0.0));
-                }
+    if never_empty(&score, &mut keep) {
+        if let Some(r) = reasons.as_mut() {
+            for (r, _) in r.iter_mut().zip(&keep).filter(|(_, k)| **k) {
+                r.push((Reason::Fallback, 0.0));
             }
         }
     }
@@ -387,15 +393,20 @@ pub(crate) fn classify(
 }
 
 /// Short blocks take their neighbours' side: a short line between two content blocks is content,
-/// a lone weak block among boilerplate is boilerplate.
-fn smooth(
-    blocks: &[BlockView<'_>],
+/// a lone weak block among boilerplate is boilerplate. `short(i)` tells which blocks are short
+/// enough to follow their neighbours; `may_join(i)` which of them may be pulled up to content
+/// (a link list between two paragraphs may not). Both modes share this pass; it returns the
+/// blocks it moved, with the change, for explanations.
+pub(crate) fn smooth(
+    short: impl Fn(usize) -> bool,
+    may_join: impl Fn(usize) -> bool,
     score: &mut [f32],
-    mut reasons: Option<&mut Vec<Vec<(Reason, f32)>>>,
-) {
+) -> Vec<(usize, f32)> {
+    let n = score.len();
     let orig = score.to_vec();
-    for (i, b) in blocks.iter().enumerate() {
-        if b.stats.chars >= 80 || i == 0 {
+    let mut moved = Vec::new();
+    for i in 1..n.saturating_sub(1) {
+        if !short(i) {
             continue;
         }
         let (Some(&p), Some(&nx)) = (orig.get(i - 1), orig.get(i + 1)) else {
@@ -403,17 +414,29 @@ fn smooth(
         };
         let Some(s) = score.get_mut(i) else { continue };
         let before = *s;
-        if p > 0.0 && nx > 0.0 && b.link_density() < 0.5 {
+        if p > 0.0 && nx > 0.0 && may_join(i) {
             *s = s.max(0.1);
         } else if p <= 0.0 && nx <= 0.0 {
             *s = s.min(-0.1);
         }
         if *s != before {
-            if let Some(r) = reasons.as_deref_mut().and_then(|r| r.get_mut(i)) {
-                r.push((Reason::Neighbours, *s - before));
-            }
+            moved.push((i, *s - before));
         }
     }
+    moved
+}
+
+/// Never empty when text exists: if no block was kept, keep the best-scoring ones (within one
+/// point of the best). Both modes share this fallback; it returns whether it acted.
+pub(crate) fn never_empty(score: &[f32], keep: &mut [bool]) -> bool {
+    if keep.iter().any(|&k| k) || score.is_empty() {
+        return false;
+    }
+    let best = score.iter().copied().fold(f32::MIN, f32::max);
+    for (k, &s) in keep.iter_mut().zip(score) {
+        *k = s >= best - 1.0;
+    }
+    true
 }
 
 /// A heading is kept when the block after it is content and it is not a list of links.

@@ -71,6 +71,35 @@ impl Extractor {
         Ok(self.decide(seg))
     }
 
+    /// Extracts the main text of a plain-text dump of a page: one block of the page a line or a
+    /// paragraph, as crawl archives and HTML-to-text converters store them.
+    ///
+    /// ```
+    /// use unboil::{Extractor, Options};
+    ///
+    /// let dump = "Skip to content\nHome\nWorld\nSport\n\n\
+    ///     The bridge reopened on Monday after two years of repairs, the city said.\n\n\
+    ///     Related Stories\nCity approves budget\n2 hours ago\n";
+    /// let extracted = Extractor::new(Options::default()).extract_text(dump)?;
+    /// assert_eq!(extracted.text(), "The bridge reopened on Monday after two years of repairs, the city said.");
+    /// # Ok::<(), unboil::Error>(())
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// Only when the dump is longer than [`Options::max_input_bytes`]
+    /// ([`ErrorKind::InputTooLarge`]).
+    pub fn extract_text(&self, dump: &str) -> Result<Extracted, Error> {
+        let o = &self.options;
+        if dump.len() > o.max_input_bytes {
+            return Err(Error::new(
+                ErrorKind::InputTooLarge,
+                format!("{} bytes, limit {}", dump.len(), o.max_input_bytes),
+            ));
+        }
+        Ok(crate::dump::extract(dump, o.focus))
+    }
+
     fn decide(&self, seg: segment::Segmented) -> Extracted {
         let explain = self.options.explain;
         // The title comes first, since the classifier uses where it stands; the rest of the

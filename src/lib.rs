@@ -5,12 +5,14 @@
 mod block;
 mod classify;
 mod dom;
+mod dump;
 mod error;
 mod explain;
 mod extracted;
 mod extractor;
 mod features;
 mod hints;
+mod lines;
 mod meta;
 mod metadata;
 mod model;
@@ -49,4 +51,27 @@ pub fn extract(html: &str) -> Extracted {
         .max_nodes(usize::MAX);
     // With no limits there is no error to return; an empty result is the only other outcome.
     Extractor::new(unlimited).extract(html).unwrap_or_default()
+}
+
+/// Extracts the main text of a plain-text dump of a page (a crawl archive's text record, a page
+/// saved as `.txt`) with default options: the same [`Extracted`] as [`extract`], with the
+/// headline as the title and the body paragraphs as the text.
+///
+/// ```
+/// let dump = "Home | News | Sport | Contact\n\n\
+///             Rain at last\n\n\
+///             After four dry months, the valley had its first real rain on Sunday night.\n\n\
+///             Farmers said the storm came just in time for the late planting of maize.\n\n\
+///             © 2024 The Valley Courier\n";
+/// let extracted = unboil::extract_text(dump);
+/// assert_eq!(extracted.title(), Some("Rain at last"));
+/// assert!(extracted.text().starts_with("After four dry months"));
+/// assert!(!extracted.text().contains("Sport"));
+/// assert!(!extracted.text().contains("Courier"));
+/// ```
+pub fn extract_text(dump: &str) -> Extracted {
+    let unlimited = Options::default().max_input_bytes(usize::MAX);
+    Extractor::new(unlimited)
+        .extract_text(dump)
+        .unwrap_or_default()
 }

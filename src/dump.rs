@@ -1,0 +1,566 @@
+//! Plain-text mode: which blocks of a dump are the main text.
+//!
+//! A dump has no markup, so the evidence is the text and the layout that the converter kept:
+//!
+//! 1. Each block starts from the same text evidence as in HTML mode (length, sentence
+//!    punctuation, kind), plus its [`Shape`]: menu lines, dates and counts, copyright lines,
+//!    teasers cut off with an ellipsis or in mid-sentence, web addresses, weak phrase hints.
+//! 2. Context that only the sequence shows: runs of short lines (menus, link lists), lines that
+//!    repeat in the dump (a menu printed twice), lines that share an opening ("Also read – …"),
+//!    headline + teaser pairs.
+//! 3. The dump is split into content and furniture regions by a two-state Viterbi pass over
+//!    signed block weights, with a cost for every change of state; the heaviest region is the
+//!    main text (the dump's analogue of HTML mode's main container) and gets the benefit of the
+//!    doubt, regions a third as heavy are kept on their merits, the rest needs a strong score.
+//! 4. The context pass shared with HTML mode: short blocks follow their neighbours, a heading
+//!    stands or falls with the block after it, and the output is never empty when text exists.
+//! 5. The title is the headline that opens the main text, or the headline-shaped line nearest
+//!    before it (a line printed twice there wins). Repeats are kept once.
+
+use std::collections::HashMap;
+
+use crate::block::{Block, BlockKind, Decision};
+use crate::classify::{self, Verdict};
+use crate::extracted::Extracted;
+use crate::features::TextStats;
+use crate::lines::{self, DumpBlock, Phrases};
+use crate::meta::fold;
+use crate::options::Focus;
+use crate::render;
+use crate::repeat;
+
+/// The decisions about a dump's blocks and the index of its title block.
+pub(crate) struct DumpDecisions {
+    pub verdicts: Vec<Verdict>,
+    pub title: Option<usize>,
+}
+
+/// Characters, with CJK counted three times (as in HTML mode).
+fn weight_chars(b: &DumpBlock) -> f32 {
+    let st = &b.stats;
+    (if st.cjk { st.chars * 3 } else { st.chars }) as f32
+}
+
+/// Evidence from the text alone: length, sentence punctuation and block kind.
+fn text_evidence(st: &TextStats, kind: BlockKind) -> f32 {
+    // CJK text packs about three times the meaning per character.
+    let chars = if st.cjk { st.chars * 3 } else { st.chars } as f32;
+    let mut s = (chars.max(1.0) / 50.0).ln().clamp(-3.0, 2.5);
+    if st.ends_sentence {
+        s += 0.8;
+    }
+    s += (st.sentence_marks.min(4) as f32) * 0.15 + (st.commas.min(4) as f32) * 0.1;
+    match kind {
+        BlockKind::Heading { .. } => s += 0.6,
+        BlockKind::ListItem => s -= 0.2,
+        BlockKind::Code => s += 1.5,
+        BlockKind::Quote => s += 0.3,
+        _ => {}
+    }
+    s
+}
+
+/// A short line that reads like a menu item or a link label: a few words, or capitalised words,
+/// and no sentence. List items in a text are longer or written in sentence case.
+fn is_menu_like(b: &DumpBlock) -> bool {
+    let st = &b.stats;
+    !st.ends_sentence
+        && !b.shape.sentence_case
+        && (weight_chars(b) < 30.0 || b.shape.title_case && weight_chars(b) < 80.0)
+}
+
+/// The evidence a block carries on its own.
+fn local_score(b: &DumpBlock) -> f32 {
+    let st = &b.stats;
+    let sh = &b.shape;
+    let chars = weight_chars(b);
+    let mut s = text_evidence(st, b.raw.kind);
+    if st.chars > 0 && b.raw.link_chars > 0 {
+        let ld = (b.raw.link_chars as f32 / st.chars as f32).min(1.0);
+        s -= 4.0 * ld;
+    }
+    if sh.menu_parts >= 3 {
+        s -= 2.5;
+    }
+    if sh.numeric {
+        s -= 1.5;
+    }
+    if sh.copyright {
+        s -= 3.0;
+    }
+    if sh.ellipsis {
+        s -= 1.5;
+    }
+    if sh.url {
+        s -= 2.0;
+    }
+    // Prose ends its paragraphs with punctuation; a long block that stops without it was cut
+    // off (a teaser) or is a run of titles glued together.
+    if !st.ends_sentence && chars >= 100.0 {
+        s -= 1.2;
+    }
+    if sh.glued > 0 {
+        s -= 1.0 + 0.5 * f32::from(sh.glued.min(3));
+    }
+    if sh.count_suffix {
+        s -= 1.0;
+    }
+    // A sentence in sentence case reads as prose however short it is.
+    if sh.sentence_case && sh.glued == 0 {
+        s += 0.5;
+    }
+    if sh.title_case && !st.ends_sentence {
+        s -= 0.5;
+    }
+    if sh.phrases.any() {
+        s -= if sh.phrases.has(Phrases::LEGAL) {
+            1.2
+        } else {
+            0.8
+        };
+        // A phrase and a shape together: "Also read: <headline>", "Tags: a, b, c" are labels
+        // over links, not sentences.
+        if !st.ends_sentence {
+            s -= 1.0;
+        }
+    }
+    s
+}
+
+/// A block whose shape says it is page furniture wherever it stands: a menu line, a date or
+/// count, a copyright line, a teaser cut off, an address, glued link texts, a furniture phrase.
+fn is_furniture(b: &DumpBlock) -> bool {
+    let sh = &b.shape;
+    sh.menu_parts >= 3
+        || sh.numeric
+        || sh.copyright
+        || sh.ellipsis
+        || sh.url
+        || sh.glued > 0
+        || sh.count_suffix
+        || sh.phrases.any()
+}
+
+/// Evidence from the blocks around: runs of short lines, repeats, shared openings.
+fn context_scores(blocks: &[DumpBlock]) -> Vec<f32> {
+    let n = blocks.len();
+    let mut ctx = vec![0.0f32; n];
+    // Runs of short non-sentences: menus and link lists.
+    let mut i = 0;
+    while i < n {
+        let mut j = i;
+        while j < n && blocks.get(j).is_some_and(is_menu_like) {
+            j += 1;
+        }
+        let run = j - i;
+        if run >= 3 {
+            let pen = if run >= 5 { 1.0 } else { 0.5 };
+            for c in ctx.iter_mut().take(j).skip(i) {
+                *c -= pen;
+            }
+        }
+        i = j.max(i + 1);
+    }
+    // Lines that repeat inside the dump: menus printed twice, "Advertisement" between
+    // paragraphs. Long repeats (a deck repeated in the body) are handled as duplicates later.
+    let folded: Vec<String> = blocks.iter().map(|b| fold(&b.raw.text)).collect();
+    let mut counts: HashMap<&str, u32> = HashMap::new();
+    for f in &folded {
+        if !f.is_empty() {
+            *counts.entry(f.as_str()).or_insert(0) += 1;
+        }
+    }
+    // Openings shared by several short lines: "Also read – …", "Read more: …".
+    let mut openings: HashMap<String, u32> = HashMap::new();
+    let opening_of = |b: &DumpBlock| -> Option<String> {
+        if b.stats.chars > 120 {
+            return None;
+        }
+        let t = b.raw.text.as_str();
+        let cut = t.find([':', '–', '—', '|', '»'])?;
+        let head = fold(&t[..cut]);
+        let words = head.split(' ').count();
+        (!head.is_empty() && words <= 3).then_some(head)
+    };
+    let heads: Vec<Option<String>> = blocks.iter().map(opening_of).collect();
+    for h in heads.iter().flatten() {
+        *openings.entry(h.clone()).or_insert(0) += 1;
+    }
+    for (i, b) in blocks.iter().enumerate() {
+        let Some(c) = ctx.get_mut(i) else { continue };
+        let f = folded.get(i).map_or("", String::as_str);
+        if counts.get(f).copied().unwrap_or(0) >= 2 && b.stats.chars < 100 {
+            *c -= 1.0;
+        }
+        if let Some(Some(h)) = heads.get(i)
+            && openings.get(h).copied().unwrap_or(0) >= 2
+        {
+            *c -= 1.0;
+        }
+    }
+    ctx
+}
+
+/// Where a block lies relative to the main text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Place {
+    /// In the heaviest content region.
+    Main,
+    /// In another content region that weighs at least a third of the main one (the second
+    /// half of a product page, the replies of a forum thread).
+    Side,
+    Outside,
+}
+
+/// Block weights for the region search: the block's score times the square root of its
+/// length, so that one long paragraph outweighs a few short lines but a run of twenty menu
+/// items still outweighs one paragraph. A block that is not furniture by its shape (a heading,
+/// a short list item, a label) costs at most [`NEUTRAL_CAP`], so that the headings and lists of
+/// an article do not split it into pieces.
+fn region_weights(blocks: &[DumpBlock], score: &[f32]) -> Vec<f32> {
+    blocks
+        .iter()
+        .zip(score)
+        .map(|(b, &s)| {
+            let w = s * weight_chars(b).max(30.0).sqrt() * 10.0;
+            if is_furniture(b) {
+                w
+            } else {
+                w.max(-NEUTRAL_CAP)
+            }
+        })
+        .collect()
+}
+
+/// Most that a block which is not furniture by its shape costs a region (see
+/// [`region_weights`]): about two short list items' worth.
+const NEUTRAL_CAP: f32 = 50.0;
+
+/// What changing between main text and furniture costs in [`content_regions`], in the units of
+/// [`region_weights`] (a paragraph of 200 characters with a score of 2 weighs about 280).
+const SWITCH_COST: f32 = 150.0;
+
+/// A region weighing less than this share of the heaviest one is not main text.
+const SIDE_SHARE: f32 = 0.33;
+
+/// Score shifts by place: the main region gives the benefit of the doubt (more to blocks that
+/// are not furniture by their shape); a side region is neutral-to-doubtful; outside, only very
+/// strong blocks survive.
+const IN_MAIN: f32 = 1.0;
+const IN_MAIN_NEUTRAL: f32 = 3.0;
+const IN_SIDE: f32 = -1.5;
+const OUTSIDE: f32 = -3.0;
+
+fn places(blocks: &[DumpBlock], score: &[f32]) -> Vec<Place> {
+    let w = region_weights(blocks, score);
+    let inside = content_regions(&w);
+    // Regions as (start, end, mass).
+    let mut regions: Vec<(usize, usize, f32)> = Vec::new();
+    let mut i = 0;
+    while i < inside.len() {
+        if !inside.get(i).copied().unwrap_or(false) {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        let mut mass = 0.0;
+        while inside.get(i).copied().unwrap_or(false) {
+            mass += w.get(i).copied().unwrap_or(0.0);
+            i += 1;
+        }
+        regions.push((start, i, mass));
+    }
+    let mut out = vec![Place::Outside; blocks.len()];
+    let main_mass = regions.iter().map(|r| r.2).fold(0.0f32, f32::max);
+    let side_share = SIDE_SHARE;
+    for &(a, e, mass) in &regions {
+        let place = if mass >= main_mass {
+            Place::Main
+        } else if mass >= main_mass * side_share {
+            Place::Side
+        } else {
+            continue;
+        };
+        for p in out.iter_mut().take(e).skip(a) {
+            *p = place;
+        }
+    }
+    out
+}
+
+/// Content regions: a two-state segmentation of the dump (main text, furniture) that pays
+/// `switch` characters for every change of state, found by dynamic programming (Viterbi).
+/// One region per page would miss the parts of forum threads and product pages; the cost of a
+/// switch keeps a lone teaser among menus, or a lone menu line between paragraphs, from forming
+/// a region of its own.
+fn content_regions(weights: &[f32]) -> Vec<bool> {
+    let n = weights.len();
+    let switch = SWITCH_COST;
+    // best[state] = best total ending in state; back pointers per block.
+    let mut from_c: Vec<bool> = Vec::with_capacity(n); // for state C at i: previous was C?
+    let mut from_b: Vec<bool> = Vec::with_capacity(n); // for state B at i: previous was C?
+    let (mut c, mut b) = (-switch, 0.0f32);
+    for &w in weights {
+        let c_prev_c = c >= b - switch;
+        let new_c = if c_prev_c { c } else { b - switch } + w;
+        let b_prev_c = c - switch > b;
+        let new_b = if b_prev_c { c - switch } else { b };
+        from_c.push(c_prev_c);
+        from_b.push(b_prev_c);
+        c = new_c;
+        b = new_b;
+    }
+    let mut out = vec![false; n];
+    let mut state_c = c - switch > b;
+    for i in (0..n).rev() {
+        if let Some(o) = out.get_mut(i) {
+            *o = state_c;
+        }
+        state_c = if state_c {
+            from_c.get(i).copied().unwrap_or(false)
+        } else {
+            from_b.get(i).copied().unwrap_or(false)
+        };
+    }
+    out
+}
+
+/// Classifies the blocks of a dump and finds its title.
+pub(crate) fn classify(blocks: &[DumpBlock], focus: Focus) -> DumpDecisions {
+    if blocks.is_empty() {
+        return DumpDecisions {
+            verdicts: Vec::new(),
+            title: None,
+        };
+    }
+    let local: Vec<f32> = blocks.iter().map(local_score).collect();
+    let ctx = context_scores(blocks);
+    let own: Vec<f32> = local.iter().zip(&ctx).map(|(a, b)| a + b).collect();
+    let place = places(blocks, &own);
+    let bias = focus.bias();
+    let mut score: Vec<f32> = own
+        .iter()
+        .zip(&place)
+        .zip(blocks)
+        .map(|((&s, &p), b)| {
+            s + bias
+                + match p {
+                    Place::Main if !is_furniture(b) => IN_MAIN_NEUTRAL,
+                    Place::Main => IN_MAIN,
+                    Place::Side => IN_SIDE,
+                    Place::Outside => OUTSIDE,
+                }
+        })
+        .collect();
+    classify::smooth(
+        |i| blocks.get(i).is_some_and(|b| weight_chars(b) < 80.0),
+        |i| own.get(i).is_some_and(|&s| s > -1.0),
+        &mut score,
+    );
+    let mut keep: Vec<bool> = score.iter().map(|&s| s > 0.0).collect();
+    headlines_follow_next(blocks, &mut keep);
+    trim_furniture_edges(blocks, &mut keep);
+    classify::never_empty(&score, &mut keep);
+    let title = find_title(blocks, &keep);
+    let verdicts = keep
+        .iter()
+        .zip(&score)
+        .map(|(&k, &s)| Verdict {
+            decision: if k {
+                Decision::Content
+            } else {
+                Decision::Boilerplate
+            },
+            score: s,
+        })
+        .collect();
+    DumpDecisions { verdicts, title }
+}
+
+/// A short line that is not a sentence (a heading, or a label of what follows) is content only
+/// when the block after it is: "Recent Stories" above a list of links goes with the list.
+/// List items are left alone (an item list in the body is content).
+fn headlines_follow_next(blocks: &[DumpBlock], keep: &mut [bool]) {
+    for i in (0..blocks.len()).rev() {
+        let Some(b) = blocks.get(i) else { continue };
+        let headline = b.raw.kind.is_heading()
+            || b.raw.kind == BlockKind::Paragraph && !b.stats.ends_sentence && b.stats.words <= 15;
+        if !headline {
+            continue;
+        }
+        let next = keep.get(i + 1).copied().unwrap_or(false);
+        if let Some(k) = keep.get_mut(i) {
+            *k = *k && next;
+        }
+    }
+}
+
+/// Furniture at the edges of a kept run ("Disclaimer: …", "Tags: …" after the last paragraph,
+/// a dateline before the first) goes with the furniture outside it, as link-dense blocks at
+/// the edges of the container do in HTML mode.
+fn trim_furniture_edges(blocks: &[DumpBlock], keep: &mut [bool]) {
+    let n = keep.len();
+    let furniture = |i: usize| blocks.get(i).is_some_and(is_furniture);
+    let kept = |keep: &[bool], i: usize| keep.get(i).copied().unwrap_or(false);
+    // Run ends: peel backwards.
+    for i in (0..n).rev() {
+        if kept(keep, i) && !kept(keep, i + 1) {
+            let mut j = i;
+            while kept(keep, j) && furniture(j) {
+                if let Some(k) = keep.get_mut(j) {
+                    *k = false;
+                }
+                if j == 0 {
+                    break;
+                }
+                j -= 1;
+            }
+        }
+    }
+    // Run starts: peel forwards.
+    for i in 0..n {
+        if kept(keep, i) && (i == 0 || !kept(keep, i - 1)) {
+            let mut j = i;
+            while kept(keep, j) && furniture(j) {
+                if let Some(k) = keep.get_mut(j) {
+                    *k = false;
+                }
+                j += 1;
+            }
+        }
+    }
+}
+
+/// Whether a block could be a headline: a few words to a long line, not a sentence ending in a
+/// period, not a date, menu, address or furniture phrase.
+fn headline_shaped(b: &DumpBlock) -> bool {
+    let st = &b.stats;
+    let sh = &b.shape;
+    let words_ok = if st.cjk {
+        (6..=80).contains(&st.chars)
+    } else {
+        (2..=30).contains(&st.words) && st.chars >= 10
+    };
+    let ends_period = b.raw.text.trim_end().ends_with(['.', '。']);
+    words_ok
+        && !ends_period
+        && !sh.numeric
+        && !sh.copyright
+        && !sh.url
+        && !sh.ellipsis
+        && sh.menu_parts < 3
+        && !sh.phrases.any()
+        && b.raw.kind != BlockKind::ListItem
+}
+
+/// The title: among the headline-shaped lines before the first content block (at most a few
+/// dozen blocks back), one that the dump repeats there (title and heading both printed) or else
+/// the nearest one with three or more words.
+fn find_title(blocks: &[DumpBlock], keep: &[bool]) -> Option<usize> {
+    let first = keep.iter().position(|&k| k)?;
+    // The main text may open with its own headline (and a deck under it): then the first kept
+    // block is the title.
+    // (Not when it is all that was kept: the text is never emptied for a title.)
+    let more_kept = keep.iter().skip(first + 1).any(|&k| k);
+    let opens_with_headline = more_kept
+        && blocks.get(first).is_some_and(headline_shaped)
+        && blocks
+            .get(first + 1)
+            .is_some_and(|b| !b.raw.kind.is_heading());
+    if opens_with_headline {
+        return Some(first);
+    }
+    let body = first;
+    let from = body.saturating_sub(30);
+    let candidates: Vec<usize> = (from..body)
+        .filter(|&i| blocks.get(i).is_some_and(headline_shaped))
+        .collect();
+    let folded = |i: usize| blocks.get(i).map(|b| fold(&b.raw.text)).unwrap_or_default();
+    // A headline printed twice before the body (page title and heading) is the title.
+    for (k, &i) in candidates.iter().enumerate().rev() {
+        let f = folded(i);
+        if candidates[..k].iter().any(|&j| folded(j) == f) {
+            return Some(i);
+        }
+    }
+    let nearest = |min_words: u32| {
+        candidates.iter().rev().copied().find(|&i| {
+            blocks
+                .get(i)
+                .is_some_and(|b| b.stats.cjk || b.stats.words >= min_words)
+        })
+    };
+    nearest(3).or_else(|| nearest(2))
+}
+
+/// A lead paragraph that a later paragraph repeats and continues ("A said B." above "A said B.
+/// It was the third time…") is a standfirst printed twice: the longer copy is kept.
+fn drop_repeated_leads(blocks: &[DumpBlock], decisions: &mut [Decision]) {
+    let kept: Vec<(usize, String)> = blocks
+        .iter()
+        .zip(decisions.iter())
+        .enumerate()
+        .filter(|(_, (b, d))| **d == Decision::Content && b.stats.chars >= 60)
+        .map(|(i, (b, _))| (i, fold(&b.raw.text)))
+        .collect();
+    for (k, (i, lead)) in kept.iter().enumerate() {
+        let continued = kept
+            .iter()
+            .skip(k + 1)
+            .take(12)
+            .any(|(_, later)| later.len() > lead.len() && later.starts_with(lead.as_str()));
+        if continued && let Some(d) = decisions.get_mut(*i) {
+            *d = Decision::Duplicate;
+        }
+    }
+}
+
+/// The whole plain-text pipeline: segment, classify, pick the title, drop repeats, render.
+pub(crate) fn extract(dump: &str, focus: Focus) -> Extracted {
+    let blocks = lines::segment(dump);
+    let DumpDecisions { verdicts, title } = classify(&blocks, focus);
+    let mut decisions: Vec<Decision> = verdicts.iter().map(|v| v.decision).collect();
+    let title_text = title
+        .and_then(|i| blocks.get(i))
+        .map(|b| b.raw.text.clone());
+    if let (Some(i), Some(t)) = (title, &title_text) {
+        if let Some(d) = decisions.get_mut(i) {
+            *d = Decision::Title;
+        }
+        // The headline is not repeated in the body.
+        let ft = fold(t);
+        for (b, d) in blocks.iter().zip(decisions.iter_mut()) {
+            if *d == Decision::Content && fold(&b.raw.text) == ft {
+                *d = Decision::Duplicate;
+            }
+        }
+    }
+    let texts: Vec<&str> = blocks.iter().map(|b| b.raw.text.as_str()).collect();
+    let keep: Vec<bool> = decisions.iter().map(|d| *d == Decision::Content).collect();
+    for (d, dup) in decisions.iter_mut().zip(repeat::duplicates(&texts, &keep)) {
+        if dup {
+            *d = Decision::Duplicate;
+        }
+    }
+    drop_repeated_leads(&blocks, &mut decisions);
+    let out: Vec<Block> = blocks
+        .into_iter()
+        .zip(decisions)
+        .zip(verdicts)
+        .map(|((b, decision), v)| Block {
+            kind: b.raw.kind,
+            text: b.raw.text,
+            decision,
+            score: v.score,
+        })
+        .collect();
+    Extracted {
+        text: render::text(&out),
+        metadata: crate::metadata::Metadata {
+            title: title_text,
+            ..Default::default()
+        },
+        blocks: out,
+        explanation: None,
+    }
+}

@@ -1,0 +1,104 @@
+//! Plain-text mode on dumps the project wrote itself (`tests/dumps/<name>/`): `dump.txt` is a
+//! whole page as an HTML-to-text converter leaves it, `expected.txt` holds the title on its
+//! first line, a blank line, then the main text exactly as `Extracted::text` should return it.
+//!
+//! The dumps cover a news article (byline, "Also Read" lines inside the body, tags, disclaimer,
+//! "Related Topics", "Recent Stories" with "17 minutes ago" lines, previous/next story), a blog
+//! post hard-wrapped at 72 columns with `*` bullets, a forum thread, a product page and a
+//! Spanish article; each uses different furniture, separators and bullet glyphs.
+
+use std::path::Path;
+
+fn check(name: &str) {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/dumps")
+        .join(name);
+    let dump = std::fs::read_to_string(dir.join("dump.txt")).expect("dump.txt");
+    let expected = std::fs::read_to_string(dir.join("expected.txt")).expect("expected.txt");
+    let (title, text) = expected
+        .split_once("\n\n")
+        .expect("expected.txt: title, blank line, text");
+    let extracted = unboil::extract_text(&dump);
+    assert_eq!(extracted.title(), Some(title.trim()), "{name}: title");
+    assert_eq!(extracted.text(), text.trim_end(), "{name}: text");
+}
+
+#[test]
+fn news_article() {
+    check("news");
+}
+
+#[test]
+fn wrapped_blog_post_with_a_list() {
+    check("blog");
+}
+
+#[test]
+fn forum_thread() {
+    check("forum");
+}
+
+#[test]
+fn product_page() {
+    check("product");
+}
+
+#[test]
+fn spanish_article() {
+    check("spanish");
+}
+
+#[test]
+fn the_same_dump_with_another_bullet_glyph_and_no_blank_lines() {
+    // Converters differ in glyphs and blank lines; the decision must not.
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/dumps/blog");
+    let dump = std::fs::read_to_string(dir.join("dump.txt")).unwrap();
+    let other = dump.replace("  * ", "  • ");
+    assert_eq!(
+        unboil::extract_text(&dump).text(),
+        unboil::extract_text(&other).text()
+    );
+}
+
+#[test]
+fn empty_and_blank_dumps_give_empty_results() {
+    assert!(unboil::extract_text("").is_empty());
+    assert!(unboil::extract_text("\n\n   \n").is_empty());
+}
+
+#[test]
+fn never_empty_when_text_exists() {
+    // Nothing here reads as an article, but something must come back.
+    let dump = "Opening hours\nMonday to Friday 9 to 5\nSaturday 10 to 1\n";
+    assert!(!unboil::extract_text(dump).is_empty());
+}
+
+#[test]
+fn title_is_not_repeated_in_the_text() {
+    let dump = "Dam Opens After Ten Years of Work\n\nDam Opens After Ten Years of Work\n\n\
+                The new dam on the river opened on Friday, ten years after work began, and \
+                will supply water to three towns.\n\nEngineers said the lake behind it would \
+                take two winters to fill.\n";
+    let e = unboil::extract_text(dump);
+    assert_eq!(e.title(), Some("Dam Opens After Ten Years of Work"));
+    assert!(!e.text().contains("Dam Opens"));
+    assert!(e.text().starts_with("The new dam"));
+}
+
+#[test]
+fn hostile_dumps_finish_quickly() {
+    // A megabyte of one line, and a hundred thousand one-word lines.
+    let long_line = "word ".repeat(200_000);
+    let many_lines = "Home\n".repeat(100_000);
+    let start = std::time::Instant::now();
+    let _ = unboil::extract_text(&long_line);
+    let _ = unboil::extract_text(&many_lines);
+    assert!(start.elapsed().as_secs() < 10);
+}
+
+#[test]
+fn limits_apply_to_dumps() {
+    let small = unboil::Extractor::new(unboil::Options::default().max_input_bytes(10));
+    let err = small.extract_text("far more than ten bytes").unwrap_err();
+    assert_eq!(err.kind(), unboil::ErrorKind::InputTooLarge);
+}
