@@ -45,6 +45,11 @@ impl Hints {
     /// Reviews, ratings, testimonials.
     pub const REVIEW: Hints = Hints(1 << 21);
 
+    /// Any of the categories that describe the article rather than tell it: meta, byline, date,
+    /// tags. The metadata reader looks inside these.
+    pub const METADATA: Hints =
+        Hints(Self::META.0 | Self::BYLINE.0 | Self::DATE.0 | Self::TAGS.0);
+
     /// All the categories that suggest boilerplate.
     pub const NEGATIVE: Hints = Hints(
         Self::NAV.0

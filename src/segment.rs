@@ -339,8 +339,8 @@ impl Segmenter {
     /// Where an element with hints `own` opens, for the metadata facts.
     fn place(&self, own: Hints) -> Place {
         Place {
-            own_meta: own.has(Hints::META),
-            in_meta: self.hints.has(Hints::META),
+            own_meta: own.has(Hints::METADATA),
+            in_meta: self.hints.has(Hints::METADATA),
             in_comment: self.hints.union(own).has(Hints::COMMENT),
             depth: self.frames.len(),
             block: self.blocks.len() as u32,
