@@ -28,6 +28,7 @@ pub struct Extracted {
     pub(crate) text: String,
     pub(crate) blocks: Vec<Block>,
     pub(crate) explanation: Option<Explanation>,
+    pub(crate) comments: Vec<Block>,
 }
 
 impl Extracted {
@@ -64,6 +65,13 @@ impl Extracted {
         &self.blocks
     }
 
+    /// The reader comments below the article, one block per comment, in page order, when
+    /// [`Options::comments`](crate::Options::comments) was on; empty otherwise or when the page
+    /// has none. A discussion page (a forum thread) has no comments: its posts are its text.
+    pub fn comments(&self) -> &[Block] {
+        &self.comments
+    }
+
     /// Why each block was kept or dropped, when [`Options::explain`](crate::Options::explain)
     /// was on.
     pub fn explanation(&self) -> Option<&Explanation> {
@@ -76,17 +84,22 @@ impl Extracted {
     }
 }
 
-/// The JSON shape: `{"title": …, "metadata": {…}, "text": "…", "blocks": [{…}, …]}`. The title
-/// is repeated at the top (it is also `metadata.title`) because it is what most users want.
+/// The JSON shape: `{"title": …, "metadata": {…}, "text": "…", "blocks": [{…}, …]}`, plus
+/// `"comments": [{…}, …]` when [`Options::comments`](crate::Options::comments) found some. The
+/// title is repeated at the top (it is also `metadata.title`) because it is what most users want.
 #[cfg(feature = "serde")]
 impl serde::Serialize for Extracted {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         use serde::ser::SerializeStruct;
-        let mut s = serializer.serialize_struct("Extracted", 4)?;
+        let fields = if self.comments.is_empty() { 4 } else { 5 };
+        let mut s = serializer.serialize_struct("Extracted", fields)?;
         s.serialize_field("title", &self.title())?;
         s.serialize_field("metadata", &self.metadata)?;
         s.serialize_field("text", &self.text)?;
         s.serialize_field("blocks", &self.blocks)?;
+        if !self.comments.is_empty() {
+            s.serialize_field("comments", &self.comments)?;
+        }
         s.end()
     }
 }
