@@ -159,11 +159,25 @@ fn is_hidden_style(style: &str) -> bool {
 
 /// Hints from a `class` or `id` value.
 pub(crate) fn of_tokens(value: &str) -> Hints {
+    value
+        .split_ascii_whitespace()
+        .fold(Hints::default(), |h, name| h.union(of_class_name(name)))
+}
+
+/// Words that open a state modifier rather than a role: `has-sidebar`, `no-comments`,
+/// `is-hidden`, `with-share`. Such a class says what the element's surroundings have, not what
+/// the element is, so it carries no hint.
+const STATE_PREFIXES: [&str; 11] = [
+    "has", "no", "is", "with", "without", "show", "hide", "enable", "disable", "can", "allow",
+];
+
+/// Hints from one class name (or an id): its tokens, unless it is a state modifier.
+fn of_class_name(name: &str) -> Hints {
     let mut h = Hints::default();
-    let bytes = value.as_bytes();
+    let bytes = name.as_bytes();
     let mut start = 0;
-    let mut i = 0;
-    while i <= bytes.len() {
+    let mut first = true;
+    for i in 0..=bytes.len() {
         let b = bytes.get(i).copied();
         let boundary = match b {
             None => true,
@@ -176,7 +190,11 @@ pub(crate) fn of_tokens(value: &str) -> Hints {
         };
         if boundary {
             if i > start {
-                if let Some(tok) = value.get(start..i) {
+                if let Some(tok) = name.get(start..i) {
+                    if first && STATE_PREFIXES.iter().any(|p| tok.eq_ignore_ascii_case(p)) {
+                        return Hints::default();
+                    }
+                    first = false;
                     h = h.union(of_token(tok));
                 }
             }
@@ -186,7 +204,6 @@ pub(crate) fn of_tokens(value: &str) -> Hints {
                 i + 1
             };
         }
-        i += 1;
     }
     h
 }
@@ -226,7 +243,7 @@ fn of_token(tok: &str) -> Hints {
         | "registration" | "optin" => Hints::CONSENT,
         "meta" | "metadata" | "postmeta" | "entrymeta" => Hints::META,
         "byline" | "author" | "authors" | "credit" | "credits" | "writer" | "contributor"
-        | "contributors" | "dateline" | "avatar" | "profile" | "bio" => Hints::BYLINE,
+        | "contributors" | "dateline" => Hints::BYLINE,
         "date" | "time" | "timestamp" | "published" | "updated" | "pubdate" | "posted" => {
             Hints::DATE
         }
@@ -285,6 +302,10 @@ mod tests {
         // "ad" only as a whole token: "header" and "shadow" contain it but are not ads.
         assert!(!of_tokens("shadow").has(Hints::AD));
         assert!(of_tokens("ad-slot").has(Hints::AD));
+        // State modifiers describe the surroundings, not the element.
+        assert!(of_tokens("has-sidebar no-comments").is_empty());
+        assert_eq!(of_tokens("post has-sidebar"), Hints::CONTENT);
+        assert!(of_tokens("is-hidden").is_empty());
     }
 
     #[test]
