@@ -562,5 +562,6 @@ pub(crate) fn extract(dump: &str, focus: Focus) -> Extracted {
         },
         blocks: out,
         explanation: None,
+        layout: Default::default(),
     }
 }

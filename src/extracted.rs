@@ -2,6 +2,7 @@
 
 use crate::block::Block;
 use crate::explain::Explanation;
+use crate::layout::Layout;
 use crate::metadata::Metadata;
 
 /// What an extraction found: the main text, the title and the rest of the [`Metadata`], and
@@ -28,6 +29,8 @@ pub struct Extracted {
     pub(crate) text: String,
     pub(crate) blocks: Vec<Block>,
     pub(crate) explanation: Option<Explanation>,
+    /// Inline markup and containers of the blocks, for [`Extracted::to_markdown`].
+    pub(crate) layout: Layout,
 }
 
 impl Extracted {
@@ -68,6 +71,30 @@ impl Extracted {
     /// was on.
     pub fn explanation(&self) -> Option<&Explanation> {
         self.explanation.as_ref()
+    }
+
+    /// The main text as Markdown (CommonMark with GitHub's tables): headings with their level,
+    /// paragraphs, nested bulleted and numbered lists, data tables as tables (layout tables
+    /// flattened into paragraphs), code blocks fenced with their language when the page names
+    /// it, block quotes, emphasis, strong emphasis, strikethrough and inline code; links and
+    /// images too when [`Options::links`](crate::Options::links) and
+    /// [`Options::images`](crate::Options::images) ask for them. Characters that Markdown
+    /// would read as syntax are escaped, so the words are those of [`Extracted::text`]. As
+    /// there, only content blocks are written and the title is not repeated at the head.
+    ///
+    /// ```
+    /// let page = "<article><h1>Spring fair</h1>
+    ///   <p>The fair opens on <em>Saturday</em> at ten, with <strong>free</strong> entry.</p>
+    ///   <h2>What to bring</h2>
+    ///   <ul><li>A bag for the plant stall</li><li>Cash for the raffle</li></ul></article>";
+    /// let markdown = unboil::extract(page).to_markdown();
+    /// assert_eq!(markdown, "The fair opens on *Saturday* at ten, with **free** entry.\n\n## What \
+    ///                       to bring\n\n\
+    ///                       - A bag for the plant stall\n\
+    ///                       - Cash for the raffle\n");
+    /// ```
+    pub fn to_markdown(&self) -> String {
+        crate::markdown::render(&self.blocks, &self.layout)
     }
 
     /// Whether no main text was found.
