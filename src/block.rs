@@ -54,6 +54,9 @@ pub enum Decision {
     /// The page title, returned by [`Extracted::title`](crate::Extracted::title) rather than in
     /// the text.
     Title,
+    /// Part of a reader comment below an article; see
+    /// [`Extracted::comments`](crate::Extracted::comments).
+    Comment,
 }
 
 /// One piece of the page, in document order, with the decision taken about it.

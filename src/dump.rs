@@ -563,5 +563,6 @@ pub(crate) fn extract(dump: &str, focus: Focus) -> Extracted {
         blocks: out,
         explanation: None,
         layout: Default::default(),
+        comments: Vec::new(),
     }
 }

@@ -31,6 +31,7 @@ pub struct Extracted {
     pub(crate) explanation: Option<Explanation>,
     /// Inline markup and containers of the blocks, for [`Extracted::to_markdown`].
     pub(crate) layout: Layout,
+    pub(crate) comments: Vec<Block>,
 }
 
 impl Extracted {
@@ -65,6 +66,13 @@ impl Extracted {
     /// Every block of the page in document order, content and boilerplate alike.
     pub fn blocks(&self) -> &[Block] {
         &self.blocks
+    }
+
+    /// The reader comments below the article, one block per comment, in page order, when
+    /// [`Options::comments`](crate::Options::comments) was on; empty otherwise or when the page
+    /// has none. A discussion page (a forum thread) has no comments: its posts are its text.
+    pub fn comments(&self) -> &[Block] {
+        &self.comments
     }
 
     /// Why each block was kept or dropped, when [`Options::explain`](crate::Options::explain)
@@ -103,17 +111,22 @@ impl Extracted {
     }
 }
 
-/// The JSON shape: `{"title": …, "metadata": {…}, "text": "…", "blocks": [{…}, …]}`. The title
-/// is repeated at the top (it is also `metadata.title`) because it is what most users want.
+/// The JSON shape: `{"title": …, "metadata": {…}, "text": "…", "blocks": [{…}, …]}`, plus
+/// `"comments": [{…}, …]` when [`Options::comments`](crate::Options::comments) found some. The
+/// title is repeated at the top (it is also `metadata.title`) because it is what most users want.
 #[cfg(feature = "serde")]
 impl serde::Serialize for Extracted {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         use serde::ser::SerializeStruct;
-        let mut s = serializer.serialize_struct("Extracted", 4)?;
+        let fields = if self.comments.is_empty() { 4 } else { 5 };
+        let mut s = serializer.serialize_struct("Extracted", fields)?;
         s.serialize_field("title", &self.title())?;
         s.serialize_field("metadata", &self.metadata)?;
         s.serialize_field("text", &self.text)?;
         s.serialize_field("blocks", &self.blocks)?;
+        if !self.comments.is_empty() {
+            s.serialize_field("comments", &self.comments)?;
+        }
         s.end()
     }
 }

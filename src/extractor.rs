@@ -139,6 +139,11 @@ impl Extractor {
                 outcome.container,
             )
         });
+        let comments = if self.options.comments {
+            gather_comments(&views, &decisions, &outcome.comments)
+        } else {
+            Vec::new()
+        };
         drop(views);
         let mut layout = seg.layout;
         if self.options.links || self.options.images {
@@ -166,6 +171,7 @@ impl Extractor {
             blocks,
             explanation,
             layout,
+            comments,
         }
     }
 }
@@ -189,6 +195,40 @@ fn base_url(
         (None, None) => return None,
     };
     href::is_absolute(&base).then_some(base)
+}
+
+/// One block per comment: the text of the blocks under the same innermost comment element,
+/// without the comment's buttons and link-only lines ("Reply", "Report").
+fn gather_comments(
+    views: &[classify::BlockView<'_>],
+    decisions: &[Decision],
+    sections: &[Option<u32>],
+) -> Vec<Block> {
+    let mut out: Vec<Block> = Vec::new();
+    let mut current: Option<u32> = None;
+    for ((v, d), section) in views.iter().zip(decisions).zip(sections) {
+        let (Decision::Comment, Some(id)) = (d, section) else {
+            continue;
+        };
+        let ui = v.link_density() >= 0.9 || v.raw.button_chars >= v.stats.chars;
+        if ui {
+            continue;
+        }
+        match out.last_mut() {
+            Some(last) if current == Some(*id) => {
+                last.text.push_str("\n\n");
+                last.text.push_str(&v.raw.text);
+            }
+            _ => out.push(Block {
+                kind: crate::BlockKind::Paragraph,
+                text: v.raw.text.clone(),
+                decision: Decision::Comment,
+                score: 0.0,
+            }),
+        }
+        current = Some(*id);
+    }
+    out
 }
 
 /// The block that states the title: the first heading whose text is the title, or failing that

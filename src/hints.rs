@@ -47,8 +47,7 @@ impl Hints {
 
     /// Any of the categories that describe the article rather than tell it: meta, byline, date,
     /// tags. The metadata reader looks inside these.
-    pub const METADATA: Hints =
-        Hints(Self::META.0 | Self::BYLINE.0 | Self::DATE.0 | Self::TAGS.0);
+    pub const METADATA: Hints = Hints(Self::META.0 | Self::BYLINE.0 | Self::DATE.0 | Self::TAGS.0);
 
     /// All the categories that suggest boilerplate.
     pub const NEGATIVE: Hints = Hints(

@@ -163,10 +163,14 @@ pub(crate) struct Context {
     /// little prose (listings, product grids) keep shorter blocks.
     pub page_prose: f32,
     pub container_prose: f32,
+    /// Inside an element marked as a comment, and whether the page is an article with a
+    /// comment section (rather than a discussion whose posts are the text).
+    pub in_comments: bool,
+    pub article_mode: bool,
 }
 
 /// Number of context features of the block score.
-const N_CONTEXT: usize = 21;
+const N_CONTEXT: usize = 23;
 
 const CONTEXT_REASONS: [Reason; N_CONTEXT] = [
     Reason::InContainer,
@@ -190,6 +194,8 @@ const CONTEXT_REASONS: [Reason; N_CONTEXT] = [
     Reason::TitleSide,
     Reason::PageProse,
     Reason::PageProse,
+    Reason::Hint("comment"),
+    Reason::Hint("comment"),
 ];
 
 /// Number of features of the block score.
@@ -225,6 +231,9 @@ pub(crate) fn block_features(b: &BlockView<'_>, c: &Context) -> [f32; N_BLOCK] {
         // 19: how much prose the page and its container hold.
         (1.0 + c.page_prose).ln(),
         (1.0 + c.container_prose).ln(),
+        // 21: a comment section, and one below an article.
+        flag(c.in_comments),
+        flag(c.in_comments && c.article_mode),
     ];
     for (dst, src) in x
         .iter_mut()
@@ -249,13 +258,13 @@ fn block_reason(i: usize) -> Reason {
 }
 
 const BLOCK_WEIGHTS: [f32; N_BLOCK] = [
-    2.4599, 0.2807, 0.8957, 0.0133, 0.0954, -0.6878, -0.2287, -0.3551, 0.1524, 0.0304, 0.5321,
-    0.5212, 0.4432, -1.2921, 0.1730, 0.4035, 1.2617, 0.2251, -0.9412, -0.4910, -0.1915, 0.2339,
-    -0.4677, -0.5256, 0.3186, -1.5522, 0.3589, 0.0525, -1.0043, -2.4042, -0.5468, -0.8968, -1.7570,
-    -0.3448, -1.7853, -0.4877, -2.5014, 0.4408, -0.6238, -0.1988, 0.1674, -0.0140, 1.7135, -1.1306,
-    0.0954, -1.5634, -1.4314, -1.2598, -0.0318, -0.3296, 1.0401, -1.2395, 0.5285, -0.1291, -0.0622,
-    0.2134, 0.2286, -1.3167, -0.2002, 0.0216, 0.0742, 0.0471, 0.1468, 0.2904, -0.1425, -0.3459,
-    0.2354, 0.1545, 0.5051, 0.4772, -0.7439,
+    2.1568, 0.3030, 0.9348, 0.0115, 0.1030, -1.0822, -0.1667, -0.3448, 0.7564, 0.0495, 0.5352,
+    0.5203, 0.4660, -1.2549, 0.1859, 0.1501, 0.9673, 0.3411, -1.1673, -0.7769, -0.2174, 0.1680,
+    -0.6667, -0.5758, 0.4219, -2.2434, 0.6761, 0.0608, -0.9447, -2.4035, -0.5637, -0.9685, -1.6850,
+    -0.3160, -0.6514, -0.4717, -3.5031, 0.4519, -0.4603, -0.1043, -0.1393, 0.2435, 2.3704, -1.3400,
+    0.0295, -1.4099, -1.4391, -1.2950, -0.0799, -0.3776, 1.2093, -1.0412, 0.5225, -0.1078, -0.0564,
+    0.1895, 0.2087, -1.3417, -0.2169, -0.0244, 0.0676, 0.0512, 0.1392, 0.2815, -0.1202, -0.4247,
+    0.2772, 0.1688, 0.5344, 0.3720, -0.6187, -0.2453, -2.5880,
 ];
 
 /// The block score; with `reasons`, each feature's contribution is recorded by reason.

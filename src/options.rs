@@ -57,6 +57,7 @@ pub struct Options {
     pub(crate) links: bool,
     pub(crate) images: bool,
     pub(crate) base_url: Option<String>,
+    pub(crate) comments: bool,
 }
 
 impl Default for Options {
@@ -74,6 +75,7 @@ impl Default for Options {
             links: false,
             images: false,
             base_url: None,
+            comments: false,
         }
     }
 }
@@ -101,6 +103,30 @@ impl Options {
     /// [`ErrorKind::TooManyNodes`](crate::ErrorKind::TooManyNodes). Default: 4,000,000.
     pub fn max_nodes(mut self, nodes: usize) -> Self {
         self.max_nodes = nodes;
+        self
+    }
+
+    /// Returns the reader comments below an article apart from the main text, one block per
+    /// comment, in [`Extracted::comments`](crate::Extracted::comments). Comments are never part
+    /// of the main text, whatever this says. Default: off.
+    ///
+    /// ```
+    /// use unboil::{Extractor, Options};
+    ///
+    /// let body = "<p>The council met on Tuesday to vote on the new harbour plan, which sets out \
+    ///             moorings, a slipway and a boat store for the sailing club.</p>".repeat(8);
+    /// let page = format!("<article><h1>Harbour plan</h1>{body}</article>
+    ///     <ol class='comment-list'>
+    ///       <li class='comment'><p>Good to see the slipway back in the plan at last.</p></li>
+    ///       <li class='comment'><p>What about parking for the boat trailers, though?</p></li>
+    ///     </ol>");
+    /// let extracted = Extractor::new(Options::default().comments(true)).extract(&page)?;
+    /// assert_eq!(extracted.comments().len(), 2);
+    /// assert!(!extracted.text().contains("slipway back"));
+    /// # Ok::<(), unboil::Error>(())
+    /// ```
+    pub fn comments(mut self, on: bool) -> Self {
+        self.comments = on;
         self
     }
 
