@@ -92,14 +92,17 @@ impl Extracted {
     ///
     /// ```
     /// let page = "<article><h1>Spring fair</h1>
-    ///   <p>The fair opens on <em>Saturday</em> at ten, with <strong>free</strong> entry.</p>
+    ///   <p>The fair opens on <em>Saturday</em> at ten, with <strong>free</strong> entry for all.</p>
     ///   <h2>What to bring</h2>
-    ///   <ul><li>A bag for the plant stall</li><li>Cash for the raffle</li></ul></article>";
+    ///   <ul><li>A strong bag for the plants you buy at the stall</li>
+    ///   <li>Some cash for the raffle and the cake stall</li></ul>
+    ///   <p>The fair closes at four, when the raffle is drawn.</p></article>";
     /// let markdown = unboil::extract(page).to_markdown();
-    /// assert_eq!(markdown, "The fair opens on *Saturday* at ten, with **free** entry.\n\n## What \
-    ///                       to bring\n\n\
-    ///                       - A bag for the plant stall\n\
-    ///                       - Cash for the raffle\n");
+    /// // `\x23` is `#`: rustdoc reads a line starting with `##` as an escaped `#`.
+    /// assert_eq!(markdown, "The fair opens on *Saturday* at ten, with **free** entry for all.\n\n\
+    ///                       \x23# What to bring\n\n- A strong bag for the plants you buy at the stall\n\
+    ///                       - Some cash for the raffle and the cake stall\n\n\
+    ///                       The fair closes at four, when the raffle is drawn.\n");
     /// ```
     pub fn to_markdown(&self) -> String {
         crate::markdown::render(&self.blocks, &self.layout)
