@@ -323,7 +323,22 @@ impl Recorder {
 
     /// An element opens. `class` is its class attribute; `block` whether the segmenter treats it
     /// as block-level; `text_len` the length of the block being built.
+    #[inline]
     pub fn open(
+        &mut self,
+        el: Element<'_>,
+        tag: Tag,
+        class: Option<&str>,
+        block: bool,
+        text_len: usize,
+    ) {
+        // Most elements are neither: skip the call.
+        if block || is_tracked(tag) {
+            self.open_element(el, tag, class, block, text_len);
+        }
+    }
+
+    fn open_element(
         &mut self,
         el: Element<'_>,
         tag: Tag,
@@ -548,10 +563,14 @@ impl Recorder {
 
     /// An element opened with [`Recorder::open`] closes (after the segmenter ended any block it
     /// ended). `text_len` is the length of the block being built.
+    #[inline]
     pub fn close(&mut self, tag: Tag, text_len: usize) {
-        if !is_tracked(tag) {
-            return;
+        if is_tracked(tag) {
+            self.close_element(text_len);
         }
+    }
+
+    fn close_element(&mut self, text_len: usize) {
         let Some(undo) = self.undo.pop() else { return };
         match undo {
             Undo::Nothing => {}
