@@ -562,6 +562,7 @@ pub(crate) fn extract(dump: &str, focus: Focus) -> Extracted {
         },
         blocks: out,
         explanation: None,
+        layout: Default::default(),
         comments: Vec::new(),
     }
 }

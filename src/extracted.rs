@@ -2,6 +2,7 @@
 
 use crate::block::Block;
 use crate::explain::Explanation;
+use crate::layout::Layout;
 use crate::metadata::Metadata;
 
 /// What an extraction found: the main text, the title and the rest of the [`Metadata`], and
@@ -28,6 +29,8 @@ pub struct Extracted {
     pub(crate) text: String,
     pub(crate) blocks: Vec<Block>,
     pub(crate) explanation: Option<Explanation>,
+    /// Inline markup and containers of the blocks, for [`Extracted::to_markdown`].
+    pub(crate) layout: Layout,
     pub(crate) comments: Vec<Block>,
 }
 
@@ -76,6 +79,33 @@ impl Extracted {
     /// was on.
     pub fn explanation(&self) -> Option<&Explanation> {
         self.explanation.as_ref()
+    }
+
+    /// The main text as Markdown (CommonMark with GitHub's tables): headings with their level,
+    /// paragraphs, nested bulleted and numbered lists, data tables as tables (layout tables
+    /// flattened into paragraphs), code blocks fenced with their language when the page names
+    /// it, block quotes, emphasis, strong emphasis, strikethrough and inline code; links and
+    /// images too when [`Options::links`](crate::Options::links) and
+    /// [`Options::images`](crate::Options::images) ask for them. Characters that Markdown
+    /// would read as syntax are escaped, so the words are those of [`Extracted::text`]. As
+    /// there, only content blocks are written and the title is not repeated at the head.
+    ///
+    /// ```
+    /// let page = "<article><h1>Spring fair</h1>
+    ///   <p>The fair opens on <em>Saturday</em> at ten, with <strong>free</strong> entry for all.</p>
+    ///   <h2>What to bring</h2>
+    ///   <ul><li>A strong bag for the plants you buy at the stall</li>
+    ///   <li>Some cash for the raffle and the cake stall</li></ul>
+    ///   <p>The fair closes at four, when the raffle is drawn.</p></article>";
+    /// let markdown = unboil::extract(page).to_markdown();
+    /// // `\x23` is `#`: rustdoc reads a line starting with `##` as an escaped `#`.
+    /// assert_eq!(markdown, "The fair opens on *Saturday* at ten, with **free** entry for all.\n\n\
+    ///                       \x23# What to bring\n\n- A strong bag for the plants you buy at the stall\n\
+    ///                       - Some cash for the raffle and the cake stall\n\n\
+    ///                       The fair closes at four, when the raffle is drawn.\n");
+    /// ```
+    pub fn to_markdown(&self) -> String {
+        crate::markdown::render(&self.blocks, &self.layout)
     }
 
     /// Whether no main text was found.

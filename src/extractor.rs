@@ -6,6 +6,8 @@ use crate::dom::{self, ParseLimits, ParseStop};
 use crate::error::{Error, ErrorKind};
 use crate::explain;
 use crate::extracted::Extracted;
+use crate::href;
+use crate::layout::Record;
 use crate::meta;
 use crate::options::Options;
 use crate::render;
@@ -66,7 +68,11 @@ impl Extractor {
                 format!("more than {} nodes", o.max_nodes),
             ),
         })?;
-        let seg = segment::segment(&doc);
+        let record = Record {
+            links: o.links,
+            images: o.images,
+        };
+        let seg = segment::segment_with(&doc, record);
         drop(doc);
         Ok(self.decide(seg))
     }
@@ -139,6 +145,14 @@ impl Extractor {
             Vec::new()
         };
         drop(views);
+        let mut layout = seg.layout;
+        if self.options.links || self.options.images {
+            layout.base = base_url(
+                self.options.base_url.as_deref(),
+                layout.base_href.as_deref(),
+                metadata.canonical_url(),
+            );
+        }
         let blocks: Vec<Block> = seg
             .blocks
             .into_iter()
@@ -156,9 +170,31 @@ impl Extractor {
             metadata,
             blocks,
             explanation,
+            layout,
             comments,
         }
     }
+}
+
+/// The absolute URL that relative links resolve against: the page's `<base href>` resolved
+/// against the caller's address for the page, as browsers do; without the caller's address,
+/// the page's canonical URL stands in for it.
+fn base_url(
+    given: Option<&str>,
+    base_href: Option<&str>,
+    canonical: Option<&str>,
+) -> Option<String> {
+    let document = given
+        .map(href::clean)
+        .or_else(|| canonical.map(href::clean))
+        .filter(|u| href::is_absolute(u));
+    let base = match (base_href, &document) {
+        (Some(b), Some(d)) => href::resolve(b, d),
+        (Some(b), None) => href::clean(b),
+        (None, Some(d)) => d.clone(),
+        (None, None) => return None,
+    };
+    href::is_absolute(&base).then_some(base)
 }
 
 /// One block per comment: the text of the blocks under the same innermost comment element,

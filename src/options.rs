@@ -54,6 +54,9 @@ pub struct Options {
     pub(crate) max_nodes: usize,
     pub(crate) max_depth: usize,
     pub(crate) explain: bool,
+    pub(crate) links: bool,
+    pub(crate) images: bool,
+    pub(crate) base_url: Option<String>,
     pub(crate) comments: bool,
 }
 
@@ -69,6 +72,9 @@ impl Default for Options {
             max_nodes: 4_000_000,
             max_depth: 512,
             explain: false,
+            links: false,
+            images: false,
+            base_url: None,
             comments: false,
         }
     }
@@ -128,6 +134,73 @@ impl Options {
     /// [`Extracted::explanation`](crate::Extracted::explanation). Default: off.
     pub fn explain(mut self, on: bool) -> Self {
         self.explain = on;
+        self
+    }
+
+    /// Keeps links in [`Extracted::to_markdown`](crate::Extracted::to_markdown) as
+    /// `[text](url)`, with the URL made absolute (see [`Options::base_url`]). Default: off, the
+    /// link text alone. Links to a place in the same page (`#…`) and `javascript:` links stay
+    /// plain text. The plain text is the same either way.
+    ///
+    /// ```
+    /// use unboil::{Extractor, Options};
+    ///
+    /// let page = "<article><p>The <a href='/report.pdf'>full report</a> runs to ninety pages \
+    ///             and was published by the council on Monday morning.</p></article>";
+    /// let with = Extractor::new(Options::default().links(true).base_url("https://city.example/news/"));
+    /// assert!(with.extract(page)?.to_markdown().contains("[full report](https://city.example/report.pdf)"));
+    /// let without = Extractor::new(Options::default());
+    /// assert!(without.extract(page)?.to_markdown().starts_with("The full report runs"));
+    /// # Ok::<(), unboil::Error>(())
+    /// ```
+    pub fn links(mut self, on: bool) -> Self {
+        self.links = on;
+        self
+    }
+
+    /// Keeps images in [`Extracted::to_markdown`](crate::Extracted::to_markdown) as
+    /// `![alt](src)`, with the source made absolute (see [`Options::base_url`]); lazy-loading
+    /// pages' `data-src` is used when `src` is missing or an inline `data:` placeholder. An image
+    /// with no text of its own around it is written before the next block. Default: off.
+    ///
+    /// ```
+    /// use unboil::{Extractor, Options};
+    ///
+    /// let page = "<article><p>The river rose two metres overnight and flooded the old town, \
+    ///             the council said on Sunday.</p><figure><img src='flood.jpg' alt='The flooded \
+    ///             square'><figcaption>The market square on Sunday morning, after a night of heavy \
+    ///             rain.</figcaption></figure><p>Volunteers spent the day moving furniture from the \
+    ///             ground floors of the houses by the bridge.</p></article>";
+    /// let options = Options::default().images(true).base_url("https://news.example/2024/");
+    /// let markdown = Extractor::new(options).extract(page)?.to_markdown();
+    /// assert!(markdown.contains(
+    ///     "\n\n![The flooded square](https://news.example/2024/flood.jpg)\n\nThe market square"
+    /// ));
+    /// # Ok::<(), unboil::Error>(())
+    /// ```
+    pub fn images(mut self, on: bool) -> Self {
+        self.images = on;
+        self
+    }
+
+    /// The address the page was fetched from, against which relative links and images are made
+    /// absolute in Markdown, as a browser would: against the page's `<base href>` (itself
+    /// resolved against this address) when the page has one, else against this address. When
+    /// it is not given, the page's `<base href>` and then its canonical URL stand in; when none
+    /// of them is an absolute URL, relative URLs are left as they are. Default: none.
+    ///
+    /// ```
+    /// use unboil::{Extractor, Options};
+    ///
+    /// let page = "<p>Read the <a href='../rules.html'>new rules</a> before the season opens \
+    ///             on the first Saturday of next month, the club said.</p>";
+    /// let options = Options::default().links(true).base_url("https://club.example/news/2024/item.html");
+    /// let markdown = Extractor::new(options).extract(page)?.to_markdown();
+    /// assert!(markdown.contains("[new rules](https://club.example/news/rules.html)"));
+    /// # Ok::<(), unboil::Error>(())
+    /// ```
+    pub fn base_url(mut self, url: &str) -> Self {
+        self.base_url = Some(url.to_string());
         self
     }
 

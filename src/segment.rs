@@ -14,6 +14,7 @@
 use crate::block::BlockKind;
 use crate::dom::{Document, Element, Tag, Visitor};
 use crate::hints::{self, Hints};
+use crate::layout::{Layout, Record, Recorder};
 use crate::meta::{BodyFacts, PageFacts, Place};
 
 /// A block-level element of the page.
@@ -65,10 +66,18 @@ pub(crate) struct Segmented {
     pub blocks: Vec<RawBlock>,
     pub elems: Vec<Elem>,
     pub facts: PageFacts,
+    /// Inline spans and containers of every block, for Markdown.
+    pub layout: Layout,
 }
 
+#[cfg_attr(not(test), allow(dead_code))]
 pub(crate) fn segment(doc: &Document) -> Segmented {
-    let mut s = Segmenter::new();
+    segment_with(doc, Record::default())
+}
+
+/// [`segment`], also recording the links and images `record` asks for.
+pub(crate) fn segment_with(doc: &Document, record: Record) -> Segmented {
+    let mut s = Segmenter::new(record);
     doc.walk(&mut s);
     s.flush();
     // Close anything the walk left open (it closes everything, but be safe).
@@ -82,6 +91,7 @@ pub(crate) fn segment(doc: &Document) -> Segmented {
         blocks: s.blocks,
         elems: s.elems,
         facts: s.facts,
+        layout: s.layout.finish(),
     }
 }
 
@@ -140,10 +150,12 @@ struct Segmenter {
     pending_newline: bool,
     /// A `<br>` came and no text after it yet: a second one ends the block.
     after_br: bool,
+    /// Inline structure and containers, for Markdown (see `layout.rs`).
+    layout: Recorder,
 }
 
 impl Segmenter {
-    fn new() -> Self {
+    fn new(record: Record) -> Self {
         Segmenter {
             blocks: Vec::new(),
             elems: vec![Elem {
@@ -179,6 +191,7 @@ impl Segmenter {
             pending_space: false,
             pending_newline: false,
             after_br: false,
+            layout: Recorder::new(record),
         }
     }
 
@@ -193,10 +206,12 @@ impl Segmenter {
             self.button_chars = 0;
             self.links = 0;
             self.block_inline = Hints::default();
+            self.layout.flush(0, false);
             return;
         }
         let trimmed_len = self.text.trim_end().len();
         self.text.truncate(trimmed_len);
+        self.layout.flush(trimmed_len, true);
         let mut kind = self.kind.unwrap_or(BlockKind::Paragraph);
         if kind == BlockKind::TableCell && cells > 1 {
             kind = BlockKind::TableRow;
@@ -262,6 +277,9 @@ impl Segmenter {
             self.pending_space = false;
             self.pending_newline = false;
             self.after_br = false;
+            if self.layout.waiting() {
+                self.layout.word(self.text.len());
+            }
             self.text.push_str(word);
             if self.link_depth > 0 || self.button_depth > 0 {
                 appended += word.chars().count() as u32;
@@ -310,6 +328,10 @@ impl Segmenter {
                 false
             }
             Tag::Script => self.script(el),
+            Tag::Other if el.name() == "base" => {
+                self.layout.base_href(el);
+                false
+            }
             _ => false,
         }
     }
@@ -510,6 +532,9 @@ impl Visitor for Segmenter {
             Tag::Img | Tag::Hr => {
                 if tag == Tag::Hr {
                     self.flush();
+                } else {
+                    let space = self.pending_space || self.pending_newline;
+                    self.layout.image(el, self.text.len(), space);
                 }
                 return false;
             }
@@ -558,6 +583,9 @@ impl Visitor for Segmenter {
         if is_block_level(tag) || tag == Tag::Td || tag == Tag::Th {
             self.path_hash = path_step(self.path_hash, tag, class.as_deref());
         }
+        let block = is_block_level(tag);
+        self.layout
+            .open(el, tag, class.as_deref(), block, self.text.len());
         drop(class);
         if let Some(kind) = kind_of(tag) {
             self.kind = Some(kind);
@@ -625,6 +653,7 @@ impl Visitor for Segmenter {
                 self.elem = e.parent;
             }
         }
+        self.layout.close(frame.tag, self.text.len());
         match frame.tag {
             Tag::A | Tag::Button | Tag::Label => {
                 self.link_depth = self.link_depth.saturating_sub(1)
