@@ -42,6 +42,9 @@ pub(crate) struct BlockView<'a> {
     pub path_repeats: u32,
     /// Number of other blocks of the page with the same folded text.
     pub text_repeats: u32,
+    /// In a small element (a card, a list item) that also holds a title made of one link: the
+    /// summary of a teaser for another page.
+    pub in_card: bool,
     /// The subtree of the parent of the block's element: characters, link characters, blocks.
     pub parent_chars: u32,
     pub parent_link_chars: u32,
@@ -106,6 +109,53 @@ const LAYOUT_HINTS: Hints = Hints(
         | Hints::FORM.0,
 );
 
+/// How far up from a block's element a teaser card is looked for.
+const CARD_LEVELS: usize = 3;
+/// A card holds a few blocks (title, byline, date, summary); a bigger element is a section.
+const CARD_MAX_BLOCKS: u32 = 8;
+
+/// A title made of one link: a teaser's headline.
+fn is_link_title(b: &RawBlock, st: &TextStats) -> bool {
+    st.chars >= 12 && st.chars <= 160 && b.link_chars * 5 >= st.chars * 4
+}
+
+/// For each block, whether it sits in a teaser card: a small element (at most
+/// `CARD_MAX_BLOCKS` blocks, within `CARD_LEVELS` levels up) that also holds a link title.
+fn teaser_cards(elems: &[Elem], blocks: &[RawBlock], stats: &[TextStats]) -> Vec<bool> {
+    let small = |e: &Elem| e.end_block.saturating_sub(e.first_block) <= CARD_MAX_BLOCKS;
+    let ancestors = |start: u32| {
+        let mut id = start as usize;
+        std::iter::from_fn(move || {
+            let e = elems.get(id)?;
+            if id == 0 || !small(e) {
+                return None;
+            }
+            let cur = id;
+            id = e.parent as usize;
+            Some(cur)
+        })
+        .take(CARD_LEVELS)
+    };
+    let mut card = vec![false; elems.len()];
+    for (b, st) in blocks.iter().zip(stats) {
+        if is_link_title(b, st) {
+            for e in ancestors(b.elem) {
+                if let Some(c) = card.get_mut(e) {
+                    *c = true;
+                }
+            }
+        }
+    }
+    blocks
+        .iter()
+        .zip(stats)
+        .map(|(b, st)| {
+            !is_link_title(b, st)
+                && ancestors(b.elem).any(|e| card.get(e).copied().unwrap_or(false))
+        })
+        .collect()
+}
+
 /// Sums over a block range, from prefix sums.
 fn range_sum(prefix: &[u64], first: usize, end: usize) -> u64 {
     if first >= end {
@@ -162,6 +212,7 @@ pub(crate) fn views<'a>(
         *path_counts.entry(b.path_hash).or_insert(0) += 1;
         *text_counts.entry(*h).or_insert(0) += 1;
     }
+    let cards = teaser_cards(elems, blocks, &stats);
     let n = blocks.len().max(2) as f32 - 1.0;
     blocks
         .iter()
@@ -186,6 +237,7 @@ pub(crate) fn views<'a>(
                 position: i as f32 / n,
                 path_repeats: path_counts.get(&raw.path_hash).copied().unwrap_or(1),
                 text_repeats: text_counts.get(&text_hash).copied().unwrap_or(1) - 1,
+                in_card: cards.get(i).copied().unwrap_or(false),
                 parent_chars: parent_chars.min(u64::from(u32::MAX)) as u32,
                 parent_link_chars: range_sum(&link_prefix, pf, pe).min(u64::from(u32::MAX)) as u32,
                 parent_blocks: (pe.saturating_sub(pf)) as u32,

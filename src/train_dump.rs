@@ -79,6 +79,7 @@ fn train_dump() {
                 f32::from(u8::from(v.after_title == 1)),
                 f32::from(u8::from(v.after_title == 2)),
                 f32::from(u8::from(v.after_title == 3)),
+                f32::from(u8::from(v.in_card)),
             ] {
                 write!(blocks_tsv, "\t{xi}").unwrap();
             }
