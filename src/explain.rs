@@ -97,6 +97,8 @@ pub enum Reason {
     Surroundings,
     /// Before the title block (menus, breadcrumbs) or after it (the article).
     TitleSide,
+    /// A byline, date stamp, profile field or rating: furniture whatever the other evidence.
+    Furniture,
     /// How much prose the page holds: pages with little (listings, shops) keep shorter blocks.
     PageProse,
     /// Many blocks of the page share this block's element path: a template's repeated items.

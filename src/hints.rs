@@ -243,7 +243,9 @@ fn of_token(tok: &str) -> Hints {
         | "registration" | "optin" => Hints::CONSENT,
         "meta" | "metadata" | "postmeta" | "entrymeta" => Hints::META,
         "byline" | "author" | "authors" | "credit" | "credits" | "writer" | "contributor"
-        | "contributors" | "dateline" => Hints::BYLINE,
+        | "contributors" | "dateline" | "profile" | "postprofile" | "userinfo" | "avatar" => {
+            Hints::BYLINE
+        }
         "date" | "time" | "timestamp" | "published" | "updated" | "pubdate" | "posted" => {
             Hints::DATE
         }

@@ -40,7 +40,7 @@ pub(crate) struct RawBlock {
     pub elem: u32,
     /// Characters of text inside links.
     pub link_chars: u32,
-    /// Characters of text inside buttons and form labels.
+    /// Characters of text inside buttons.
     pub button_chars: u32,
     /// Number of separate links in the block.
     pub links: u16,
@@ -600,7 +600,7 @@ impl Visitor for Segmenter {
                 self.link_depth += 1;
                 self.links = self.links.saturating_add(1);
             }
-            Tag::Button | Tag::Label => self.button_depth += 1,
+            Tag::Button => self.button_depth += 1,
             Tag::Pre => self.pre_depth += 1,
             Tag::Table => self.table_depth += 1,
             Tag::Ul | Tag::Menu | Tag::Dl => self.list_stack.push(false),
@@ -655,9 +655,8 @@ impl Visitor for Segmenter {
         }
         self.layout.close(frame.tag, self.text.len());
         match frame.tag {
-            Tag::A | Tag::Button | Tag::Label => {
-                self.link_depth = self.link_depth.saturating_sub(1)
-            }
+            Tag::A => self.link_depth = self.link_depth.saturating_sub(1),
+            Tag::Button => self.button_depth = self.button_depth.saturating_sub(1),
             Tag::Pre => self.pre_depth = self.pre_depth.saturating_sub(1),
             Tag::Table => self.table_depth = self.table_depth.saturating_sub(1),
             Tag::Ul | Tag::Menu | Tag::Dl | Tag::Ol => {
