@@ -316,6 +316,35 @@ fn comment_sections(elems: &[Elem], blocks: &[BlockView<'_>]) -> Vec<Option<u32>
     out
 }
 
+/// For each block, the innermost customer-review element holding it: an element marked as a
+/// review that holds a star rating or a reviewer's byline and not the title. (An editorial
+/// review is the article itself and holds the title.) Measured on wcxb-dev: bowF1 +0.002, aeb
+/// unchanged.
+fn review_sections(elems: &[Elem], blocks: &[BlockView<'_>]) -> Vec<Option<u32>> {
+    let title = blocks.iter().position(|b| b.title_side == TitleSide::Title);
+    let mut out = vec![None; blocks.len()];
+    for (i, e) in elems.iter().enumerate().skip(1) {
+        if !e.hints.has(Hints::REVIEW) {
+            continue;
+        }
+        let first = e.first_block as usize;
+        let end = (e.end_block as usize).min(blocks.len());
+        if first >= end || title.is_some_and(|t| t >= first && t < end) {
+            continue;
+        }
+        let rated = blocks.get(first..end).is_some_and(|bs| {
+            bs.iter()
+                .any(|b| b.shape.rating || b.hints.has(Hints::BYLINE))
+        });
+        if rated {
+            for slot in out.get_mut(first..end).into_iter().flatten() {
+                *slot = Some(i as u32);
+            }
+        }
+    }
+    out
+}
+
 /// Hints of each element counted from just below `container`: empty for the container and
 /// everything outside it.
 fn hints_below(elems: &[Elem], container: usize) -> Vec<Hints> {
@@ -507,7 +536,16 @@ pub(crate) fn classify(
             }
         }
     }
-    let comments: Vec<Option<u32>> = if article_mode { sections } else { Vec::new() };
+    let mut comments: Vec<Option<u32>> = if article_mode {
+        sections
+    } else {
+        vec![None; blocks.len()]
+    };
+    for (c, r) in comments.iter_mut().zip(review_sections(elems, blocks)) {
+        if c.is_none() {
+            *c = r;
+        }
+    }
     let verdicts = keep
         .iter()
         .zip(&score)
@@ -546,7 +584,9 @@ fn is_furniture(b: &BlockView<'_>, hints: Hints) -> bool {
     let described = hints.has(Hints(Hints::META.0 | Hints::BYLINE.0 | Hints::DATE.0));
     let shaped = b.shape.byline || b.shape.date || b.shape.time || b.shape.field;
     let button = b.raw.button_chars * 10 >= b.stats.chars * 9 && b.stats.chars < 30;
+    let control = hints.has(Hints(Hints::SHOP.0 | Hints::FORM.0)) && b.stats.chars < 40;
     hints.has(Hints::BYLINE)
+        || control
         || described && shaped
         || b.shape.rating && b.stats.chars < 60
         || button

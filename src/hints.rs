@@ -44,6 +44,8 @@ impl Hints {
     pub const TAGS: Hints = Hints(1 << 20);
     /// Reviews, ratings, testimonials.
     pub const REVIEW: Hints = Hints(1 << 21);
+    /// Shop controls: price, cart, quantity, stock, wishlist.
+    pub const SHOP: Hints = Hints(1 << 22);
 
     /// Any of the categories that describe the article rather than tell it: meta, byline, date,
     /// tags. The metadata reader looks inside these.
@@ -78,10 +80,10 @@ impl Hints {
 
     /// Names of the categories present, for explanations.
     pub fn names(self) -> Vec<&'static str> {
-        const NAMES: [&str; 22] = [
+        const NAMES: [&str; 23] = [
             "nav", "footer", "header", "sidebar", "related", "share", "comment", "ad", "consent",
             "meta", "hidden", "content", "article", "main", "body", "form", "teaser", "caption",
-            "byline", "date", "tags", "review",
+            "byline", "date", "tags", "review", "shop",
         ];
         NAMES
             .iter()
@@ -254,6 +256,9 @@ fn of_token(tok: &str) -> Hints {
         "review" | "reviews" | "rating" | "ratings" | "stars" | "testimonial" | "testimonials" => {
             Hints::REVIEW
         }
+        "price" | "prices" | "pricing" | "cart" | "basket" | "checkout" | "addtocart" | "buy"
+        | "quantity" | "qty" | "stock" | "sku" | "wishlist" | "swatch" | "swatches" => Hints::SHOP,
+        "form" | "input" | "select" | "search" | "searchform" => Hints::FORM,
         "hidden" | "hide" | "invisible" | "sronly" | "sr" | "visuallyhidden" | "offscreen" => {
             Hints::HIDDEN
         }
