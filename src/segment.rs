@@ -150,6 +150,9 @@ struct Segmenter {
     pending_newline: bool,
     /// A `<br>` came and no text after it yet: a second one ends the block.
     after_br: bool,
+    /// Where the current line of the block began (after its last `<br>`): byte offset into
+    /// `text` and link characters before it.
+    line_start: (usize, u32),
     /// Inline structure and containers, for Markdown (see `layout.rs`).
     layout: Recorder,
 }
@@ -191,6 +194,7 @@ impl Segmenter {
             pending_space: false,
             pending_newline: false,
             after_br: false,
+            line_start: (0, 0),
             layout: Recorder::new(record),
         }
     }
@@ -200,6 +204,7 @@ impl Segmenter {
         self.pending_space = false;
         self.pending_newline = false;
         self.after_br = false;
+        self.line_start = (0, 0);
         let cells = std::mem::take(&mut self.cells);
         if self.text.is_empty() {
             self.link_chars = 0;
@@ -233,6 +238,19 @@ impl Segmenter {
             ordered: self.list_stack.last().copied().unwrap_or(false),
             in_table: self.table_depth > 0,
         });
+    }
+
+    /// Whether the block's current line holds text and all of it is in links.
+    fn line_is_links(&self) -> bool {
+        let (start, links_before) = self.line_start;
+        let line_links = self.link_chars.saturating_sub(links_before);
+        if line_links == 0 || self.pre_depth > 0 {
+            return false;
+        }
+        let line = self.text.get(start..).unwrap_or("");
+        let letters = line.chars().filter(|c| c.is_alphanumeric()).count() as u32;
+        // Separators ("|", "·") are not links; letters outside links are.
+        letters > 0 && letters <= line_links
     }
 
     /// Appends text with white space collapsed, counting link characters.
@@ -521,11 +539,14 @@ impl Visitor for Segmenter {
             Tag::Br => {
                 if self.pre_depth > 0 {
                     self.text.push('\n');
-                } else if self.after_br {
+                } else if self.after_br || self.line_is_links() {
+                    // Two breaks end the block; so does one after a line made only of links
+                    // ("Home | Privacy"), which is a menu whatever follows it.
                     self.flush();
                 } else if !self.text.is_empty() {
                     self.pending_newline = true;
                     self.after_br = true;
+                    self.line_start = (self.text.len(), self.link_chars);
                 }
                 return false;
             }
