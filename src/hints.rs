@@ -51,21 +51,6 @@ impl Hints {
     /// tags. The metadata reader looks inside these.
     pub const METADATA: Hints = Hints(Self::META.0 | Self::BYLINE.0 | Self::DATE.0 | Self::TAGS.0);
 
-    /// All the categories that suggest boilerplate.
-    pub const NEGATIVE: Hints = Hints(
-        Self::NAV.0
-            | Self::FOOTER.0
-            | Self::SIDEBAR.0
-            | Self::RELATED.0
-            | Self::SHARE.0
-            | Self::COMMENT.0
-            | Self::AD.0
-            | Self::CONSENT.0,
-    );
-    /// All the categories that suggest main text.
-    pub const POSITIVE: Hints =
-        Hints(Self::CONTENT.0 | Self::ARTICLE.0 | Self::MAIN.0 | Self::BODY_PROP.0);
-
     pub fn has(self, other: Hints) -> bool {
         self.0 & other.0 != 0
     }
@@ -191,14 +176,14 @@ fn of_class_name(name: &str) -> Hints {
             _ => false,
         };
         if boundary {
-            if i > start {
-                if let Some(tok) = name.get(start..i) {
-                    if first && STATE_PREFIXES.iter().any(|p| tok.eq_ignore_ascii_case(p)) {
-                        return Hints::default();
-                    }
-                    first = false;
-                    h = h.union(of_token(tok));
+            if i > start
+                && let Some(tok) = name.get(start..i)
+            {
+                if first && STATE_PREFIXES.iter().any(|p| tok.eq_ignore_ascii_case(p)) {
+                    return Hints::default();
                 }
+                first = false;
+                h = h.union(of_token(tok));
             }
             start = if matches!(b, Some(c) if c.is_ascii_alphabetic()) {
                 i

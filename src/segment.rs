@@ -44,8 +44,6 @@ pub(crate) struct RawBlock {
     pub button_chars: u32,
     /// Number of separate links in the block.
     pub links: u16,
-    /// Hints of all enclosing elements, OR-ed.
-    pub hints: Hints,
     /// Hints of inline elements (`<span class=byline>`, `<a class=share>`) around any of the
     /// block's text; block-level hints come from the element arena.
     pub inline_hints: Hints,
@@ -53,10 +51,6 @@ pub(crate) struct RawBlock {
     pub path_hash: u64,
     /// Depth of the innermost element.
     pub depth: u16,
-    /// Nesting depth of lists around a list item (1 for a top-level item).
-    pub list_depth: u8,
-    /// Whether the enclosing list is ordered.
-    pub ordered: bool,
     /// Inside a `<table>` (any depth).
     pub in_table: bool,
 }
@@ -230,12 +224,9 @@ impl Segmenter {
             link_chars: std::mem::take(&mut self.link_chars),
             button_chars: std::mem::take(&mut self.button_chars),
             links: std::mem::take(&mut self.links),
-            hints: self.hints,
             inline_hints: std::mem::take(&mut self.block_inline),
             path_hash: self.path_hash,
             depth,
-            list_depth: self.list_stack.len().min(255) as u8,
-            ordered: self.list_stack.last().copied().unwrap_or(false),
             in_table: self.table_depth > 0,
         });
     }
@@ -564,10 +555,10 @@ impl Visitor for Segmenter {
         if is_skipped(tag) {
             return false;
         }
-        if tag == Tag::Html {
-            if let Some(lang) = el.attr("lang") {
-                self.facts.lang = Some(lang.trim().to_string());
-            }
+        if tag == Tag::Html
+            && let Some(lang) = el.attr("lang")
+        {
+            self.facts.lang = Some(lang.trim().to_string());
         }
         let own = hints::of_element(el);
         let place = self.place(own);
