@@ -61,6 +61,9 @@ pub(crate) fn is_unspaced_script(c: char) -> bool {
 
 impl TextStats {
     pub fn of(text: &str) -> TextStats {
+        if text.is_ascii() {
+            return Self::of_ascii(text);
+        }
         let mut st = TextStats::default();
         let mut in_word = false;
         let mut unspaced = 0u32;
@@ -91,17 +94,49 @@ impl TextStats {
         }
         st.chars = chars;
         st.cjk = unspaced * 2 > st.letters && unspaced > 0;
-        st.words = if text.is_ascii() {
-            ascii_words(text)
-        } else {
-            text.unicode_words().count() as u32
-        };
+        st.words = text.unicode_words().count() as u32;
         st.ends_sentence = text
             .trim_end()
             .chars()
             .rev()
             .find(|c| !is_closing(*c))
             .is_some_and(is_sentence_mark);
+        st
+    }
+
+    /// [`TextStats::of`] for ASCII text, a byte at a time: the same figures, without decoding
+    /// characters or looking up Unicode tables (most blocks of most pages are ASCII).
+    fn of_ascii(text: &str) -> TextStats {
+        let mut st = TextStats::default();
+        let mut in_word = false;
+        for b in text.bytes() {
+            if b.is_ascii_alphanumeric() {
+                if b.is_ascii_digit() {
+                    st.digits += 1;
+                } else {
+                    st.letters += 1;
+                }
+                if !in_word && b.is_ascii_uppercase() {
+                    st.capitalized += 1;
+                }
+                in_word = true;
+            } else {
+                in_word = in_word && (b == b'\'' || b == b'-');
+                match b {
+                    b'.' | b'!' | b'?' => st.sentence_marks += 1,
+                    b',' | b';' | b':' => st.commas += 1,
+                    _ => {}
+                }
+            }
+        }
+        st.chars = text.len() as u32;
+        st.words = ascii_words(text);
+        st.ends_sentence = text
+            .trim_end()
+            .bytes()
+            .rev()
+            .find(|b| !matches!(b, b'"' | b'\'' | b')' | b']' | b'*'))
+            .is_some_and(|b| matches!(b, b'.' | b'!' | b'?'));
         st
     }
 }
@@ -123,6 +158,37 @@ fn ascii_words(text: &str) -> u32 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn ascii_path_counts_as_the_general_one() {
+        for t in [
+            "The cat sat. Did it? Yes, it did!",
+            "  \"Quoted,\" she said (twice).  ",
+            "x-ray O'Neil 42 B2B; USA: 3.5*",
+            "",
+        ] {
+            let mut general = TextStats::of(&format!("{t}\u{e9}"));
+            // The appended letter is one more letter and character, ending no sentence.
+            general.letters -= 1;
+            general.chars -= 1;
+            let ascii = TextStats::of_ascii(t);
+            assert_eq!(
+                (ascii.chars, ascii.letters, ascii.digits, ascii.capitalized),
+                (
+                    general.chars,
+                    general.letters,
+                    general.digits,
+                    general.capitalized
+                ),
+                "{t:?}"
+            );
+            assert_eq!(
+                (ascii.sentence_marks, ascii.commas),
+                (general.sentence_marks, general.commas),
+                "{t:?}"
+            );
+        }
+    }
 
     #[test]
     fn counts_words_and_punctuation() {

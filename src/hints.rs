@@ -6,6 +6,8 @@
 //! (`relatedPosts`); each token is looked up whole, then by a few stems that appear glued to
 //! other words (`sharebar`, `sidebarleft`).
 
+use std::collections::HashMap;
+
 use crate::dom::{Element, Tag};
 
 /// A set of hint categories, as bits.
@@ -79,8 +81,30 @@ impl Hints {
     }
 }
 
+/// Hints of the `class` and `id` values seen so far in a page: templates repeat the same
+/// values on thousands of elements, and a lookup is several times cheaper than tokenising.
+#[derive(Default)]
+pub(crate) struct TokenCache(HashMap<Box<str>, Hints>);
+
+impl TokenCache {
+    /// Values kept at most, so that a page of unique class names cannot grow the cache
+    /// beyond a fixed size; later values are tokenised each time.
+    const CAPACITY: usize = 4096;
+
+    fn of_tokens(&mut self, value: &str) -> Hints {
+        if let Some(h) = self.0.get(value) {
+            return *h;
+        }
+        let h = of_tokens(value);
+        if self.0.len() < Self::CAPACITY {
+            self.0.insert(value.into(), h);
+        }
+        h
+    }
+}
+
 /// The hints an element carries by itself (not inherited).
-pub(crate) fn of_element(el: Element<'_>) -> Hints {
+pub(crate) fn of_element(el: Element<'_>, cache: &mut TokenCache) -> Hints {
     let mut h = match el.tag() {
         Tag::Nav => Hints::NAV,
         Tag::Footer => Hints::FOOTER,
@@ -96,7 +120,7 @@ pub(crate) fn of_element(el: Element<'_>) -> Hints {
         _ => Hints::default(),
     };
     el.for_each_attr(|name, value| match name {
-        "class" | "id" => h = h.union(of_tokens(value)),
+        "class" | "id" => h = h.union(cache.of_tokens(value)),
         "role" => {
             h = h.union(match value.trim().to_ascii_lowercase().as_str() {
                 "navigation" | "menu" | "menubar" | "toolbar" => Hints::NAV,

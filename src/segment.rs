@@ -110,6 +110,8 @@ enum Capture {
 
 struct Segmenter {
     blocks: Vec<RawBlock>,
+    /// Hints of the class and id values met so far.
+    token_cache: hints::TokenCache,
     elems: Vec<Elem>,
     facts: PageFacts,
     /// Metadata facts in the body (microdata, bylines, dates).
@@ -154,6 +156,7 @@ struct Segmenter {
 impl Segmenter {
     fn new(record: Record) -> Self {
         Segmenter {
+            token_cache: hints::TokenCache::default(),
             blocks: Vec::new(),
             elems: vec![Elem {
                 parent: 0,
@@ -560,7 +563,7 @@ impl Visitor for Segmenter {
         {
             self.facts.lang = Some(lang.trim().to_string());
         }
-        let own = hints::of_element(el);
+        let own = hints::of_element(el, &mut self.token_cache);
         let place = self.place(own);
         self.body_facts.open(&mut self.facts, el, place);
         let class = el.attr("class");
