@@ -1,7 +1,7 @@
 //! Repeated blocks inside a page: a deck repeated as the first paragraph, a headline shown twice,
 //! a teaser that is the start of a paragraph below it. The first full occurrence is kept.
 
-use std::collections::HashMap;
+use std::collections::HashSet;
 
 use crate::meta::fold;
 
@@ -61,19 +61,17 @@ fn fold_key(text: &str) -> (u64, usize) {
 /// Returns, per block, whether it is a duplicate.
 pub(crate) fn duplicates(texts: &[&str], keep: &[bool]) -> Vec<bool> {
     let mut dup = vec![false; texts.len()];
-    let mut seen: HashMap<u64, usize> = HashMap::new();
+    let mut seen: HashSet<u64> = HashSet::new();
     for (i, (t, _)) in texts.iter().zip(keep).enumerate().filter(|(_, (_, k))| **k) {
         let (key, len) = fold_key(t);
         // Very short texts ("Photo", "1") repeat legitimately.
         if len < 12 {
             continue;
         }
-        if seen.contains_key(&key) {
-            if let Some(d) = dup.get_mut(i) {
-                *d = true;
-            }
-        } else {
-            seen.insert(key, i);
+        if !seen.insert(key)
+            && let Some(d) = dup.get_mut(i)
+        {
+            *d = true;
         }
     }
     // Truncated teasers: "The minister said on Tuesday that…" before the full paragraph. Few
