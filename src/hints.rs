@@ -7,6 +7,8 @@
 //! other words (`sharebar`, `sidebarleft`).
 
 use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
+use std::sync::LazyLock;
 
 use crate::dom::{Element, Tag};
 
@@ -219,6 +221,297 @@ fn of_class_name(name: &str) -> Hints {
     h
 }
 
+/// Hints of whole class-name tokens, in lower case. A hash lookup: the table is large and
+/// every class and id token of the page goes through it.
+static TOKENS: LazyLock<HashMap<&'static str, Hints, BuildHasherDefault<Fnv>>> =
+    LazyLock::new(|| {
+        let table: &[(&[&str], Hints)] = &[
+            (
+                &[
+                    "nav",
+                    "navbar",
+                    "navigation",
+                    "menu",
+                    "menubar",
+                    "breadcrumb",
+                    "breadcrumbs",
+                    "crumbs",
+                    "pagination",
+                    "pager",
+                    "skip",
+                    "topbar",
+                    "toolbar",
+                    "megamenu",
+                    "submenu",
+                    "dropdown",
+                    "hamburger",
+                    "offcanvas",
+                ],
+                Hints::NAV,
+            ),
+            (&["footer", "copyright", "colophon", "legal"], Hints::FOOTER),
+            (&["header", "masthead", "branding", "logo"], Hints::HEADER),
+            (
+                &[
+                    "sidebar",
+                    "aside",
+                    "widget",
+                    "widgets",
+                    "rail",
+                    "secondary",
+                    "sidebox",
+                    "complementary",
+                ],
+                Hints::SIDEBAR,
+            ),
+            (
+                &[
+                    "related",
+                    "recommended",
+                    "recommendations",
+                    "recirc",
+                    "recirculation",
+                    "trending",
+                    "popular",
+                    "mostread",
+                    "outbrain",
+                    "taboola",
+                    "upnext",
+                    "readnext",
+                    "more",
+                    "also",
+                    "suggested",
+                    "similar",
+                ],
+                Hints::RELATED,
+            ),
+            (
+                &[
+                    "share",
+                    "sharing",
+                    "shares",
+                    "social",
+                    "sociallinks",
+                    "follow",
+                    "print",
+                    "sharethis",
+                    "addthis",
+                ],
+                Hints::SHARE,
+            ),
+            (
+                &[
+                    "comment",
+                    "comments",
+                    "disqus",
+                    "discussion",
+                    "respond",
+                    "reply",
+                    "replies",
+                ],
+                Hints::COMMENT,
+            ),
+            (
+                &[
+                    "ad",
+                    "ads",
+                    "advert",
+                    "adverts",
+                    "advertisement",
+                    "advertising",
+                    "sponsor",
+                    "sponsored",
+                    "promo",
+                    "promotion",
+                    "promoted",
+                    "banner",
+                    "dfp",
+                    "adslot",
+                    "adunit",
+                    "gpt",
+                ],
+                Hints::AD,
+            ),
+            (
+                &[
+                    "cookie",
+                    "cookies",
+                    "consent",
+                    "gdpr",
+                    "newsletter",
+                    "subscribe",
+                    "subscription",
+                    "signup",
+                    "paywall",
+                    "modal",
+                    "popup",
+                    "overlay",
+                    "login",
+                    "register",
+                    "registration",
+                    "optin",
+                ],
+                Hints::CONSENT,
+            ),
+            (&["meta", "metadata", "postmeta", "entrymeta"], Hints::META),
+            (
+                &[
+                    "byline",
+                    "author",
+                    "authors",
+                    "credit",
+                    "credits",
+                    "writer",
+                    "contributor",
+                    "contributors",
+                    "dateline",
+                    "profile",
+                    "postprofile",
+                    "userinfo",
+                    "avatar",
+                ],
+                Hints::BYLINE,
+            ),
+            (
+                &[
+                    "date",
+                    "time",
+                    "timestamp",
+                    "published",
+                    "updated",
+                    "pubdate",
+                    "posted",
+                ],
+                Hints::DATE,
+            ),
+            (
+                &[
+                    "tags",
+                    "tag",
+                    "tagged",
+                    "category",
+                    "categories",
+                    "keywords",
+                    "topics",
+                    "taxonomy",
+                ],
+                Hints::TAGS,
+            ),
+            (
+                &[
+                    "review",
+                    "reviews",
+                    "rating",
+                    "ratings",
+                    "stars",
+                    "testimonial",
+                    "testimonials",
+                ],
+                Hints::REVIEW,
+            ),
+            (
+                &[
+                    "price",
+                    "prices",
+                    "pricing",
+                    "cart",
+                    "basket",
+                    "checkout",
+                    "addtocart",
+                    "buy",
+                    "quantity",
+                    "qty",
+                    "stock",
+                    "sku",
+                    "wishlist",
+                    "swatch",
+                    "swatches",
+                ],
+                Hints::SHOP,
+            ),
+            (
+                &["form", "input", "select", "search", "searchform"],
+                Hints::FORM,
+            ),
+            (
+                &[
+                    "hidden",
+                    "hide",
+                    "invisible",
+                    "sronly",
+                    "sr",
+                    "visuallyhidden",
+                    "offscreen",
+                ],
+                Hints::HIDDEN,
+            ),
+            (
+                &[
+                    "article",
+                    "content",
+                    "post",
+                    "entry",
+                    "body",
+                    "text",
+                    "story",
+                    "prose",
+                    "richtext",
+                    "articlebody",
+                    "hentry",
+                    "blog",
+                    "main",
+                ],
+                Hints::CONTENT,
+            ),
+            (
+                &[
+                    "card",
+                    "cards",
+                    "teaser",
+                    "teasers",
+                    "tile",
+                    "tiles",
+                    "grid",
+                    "feed",
+                    "listing",
+                    "carousel",
+                    "slider",
+                    "thumbnail",
+                    "thumb",
+                ],
+                Hints::TEASER,
+            ),
+            (&["caption", "figcaption"], Hints::CAPTION),
+        ];
+        table
+            .iter()
+            .flat_map(|(words, h)| words.iter().map(move |w| (*w, *h)))
+            .collect()
+    });
+
+/// FNV-1a: a fast hash for the short keys of this module's tables, where SipHash's resistance
+/// to chosen keys buys nothing (the keys are ours; page text only looks them up).
+#[derive(Default)]
+pub(crate) struct Fnv(u64);
+
+impl Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 {
+            0xcbf2_9ce4_8422_2325
+        } else {
+            self.0
+        };
+        for b in bytes {
+            h = (h ^ u64::from(*b)).wrapping_mul(0x100_0000_01b3);
+        }
+        self.0 = h;
+    }
+}
+
 fn of_token(tok: &str) -> Hints {
     if tok.len() < 2 || tok.len() > 32 {
         return Hints::default();
@@ -230,54 +523,7 @@ fn of_token(tok: &str) -> Hints {
     let Ok(t) = std::str::from_utf8(lower) else {
         return Hints::default();
     };
-    let whole = match t {
-        "nav" | "navbar" | "navigation" | "menu" | "menubar" | "breadcrumb" | "breadcrumbs"
-        | "crumbs" | "pagination" | "pager" | "skip" | "topbar" | "toolbar" | "megamenu"
-        | "submenu" | "dropdown" | "hamburger" | "offcanvas" => Hints::NAV,
-        "footer" | "copyright" | "colophon" | "legal" => Hints::FOOTER,
-        "header" | "masthead" | "branding" | "logo" => Hints::HEADER,
-        "sidebar" | "aside" | "widget" | "widgets" | "rail" | "secondary" | "sidebox"
-        | "complementary" => Hints::SIDEBAR,
-        "related" | "recommended" | "recommendations" | "recirc" | "recirculation" | "trending"
-        | "popular" | "mostread" | "outbrain" | "taboola" | "upnext" | "readnext" | "more"
-        | "also" | "suggested" | "similar" => Hints::RELATED,
-        "share" | "sharing" | "shares" | "social" | "sociallinks" | "follow" | "print"
-        | "sharethis" | "addthis" => Hints::SHARE,
-        "comment" | "comments" | "disqus" | "discussion" | "respond" | "reply" | "replies" => {
-            Hints::COMMENT
-        }
-        "ad" | "ads" | "advert" | "adverts" | "advertisement" | "advertising" | "sponsor"
-        | "sponsored" | "promo" | "promotion" | "promoted" | "banner" | "dfp" | "adslot"
-        | "adunit" | "gpt" => Hints::AD,
-        "cookie" | "cookies" | "consent" | "gdpr" | "newsletter" | "subscribe" | "subscription"
-        | "signup" | "paywall" | "modal" | "popup" | "overlay" | "login" | "register"
-        | "registration" | "optin" => Hints::CONSENT,
-        "meta" | "metadata" | "postmeta" | "entrymeta" => Hints::META,
-        "byline" | "author" | "authors" | "credit" | "credits" | "writer" | "contributor"
-        | "contributors" | "dateline" | "profile" | "postprofile" | "userinfo" | "avatar" => {
-            Hints::BYLINE
-        }
-        "date" | "time" | "timestamp" | "published" | "updated" | "pubdate" | "posted" => {
-            Hints::DATE
-        }
-        "tags" | "tag" | "tagged" | "category" | "categories" | "keywords" | "topics"
-        | "taxonomy" => Hints::TAGS,
-        "review" | "reviews" | "rating" | "ratings" | "stars" | "testimonial" | "testimonials" => {
-            Hints::REVIEW
-        }
-        "price" | "prices" | "pricing" | "cart" | "basket" | "checkout" | "addtocart" | "buy"
-        | "quantity" | "qty" | "stock" | "sku" | "wishlist" | "swatch" | "swatches" => Hints::SHOP,
-        "form" | "input" | "select" | "search" | "searchform" => Hints::FORM,
-        "hidden" | "hide" | "invisible" | "sronly" | "sr" | "visuallyhidden" | "offscreen" => {
-            Hints::HIDDEN
-        }
-        "article" | "content" | "post" | "entry" | "body" | "text" | "story" | "prose"
-        | "richtext" | "articlebody" | "hentry" | "blog" | "main" => Hints::CONTENT,
-        "card" | "cards" | "teaser" | "teasers" | "tile" | "tiles" | "grid" | "feed"
-        | "listing" | "carousel" | "slider" | "thumbnail" | "thumb" => Hints::TEASER,
-        "caption" | "figcaption" => Hints::CAPTION,
-        _ => Hints::default(),
-    };
+    let whole = TOKENS.get(t).copied().unwrap_or_default();
     if !whole.is_empty() {
         return whole;
     }

@@ -9,19 +9,17 @@ use crate::meta::fold;
 /// same hash read the same. Allocation-free, for counting repeats on every block.
 pub(crate) fn fold_hash(text: &str) -> u64 {
     let mut h: u64 = FNV_OFFSET;
-    if text.is_ascii() {
-        // The same hash as below, without decoding characters: most pages are mostly ASCII.
-        for b in text.bytes().filter(u8::is_ascii_alphanumeric) {
-            h = fnv_step(h, u32::from(b.to_ascii_lowercase()));
+    for c in text.chars() {
+        if c.is_ascii() {
+            // Most characters of most pages: no Unicode tables needed.
+            if c.is_ascii_alphanumeric() {
+                h = fnv_step(h, u32::from(c.to_ascii_lowercase()));
+            }
+        } else if c.is_alphanumeric() {
+            for l in c.to_lowercase() {
+                h = fnv_step(h, u32::from(l));
+            }
         }
-        return h;
-    }
-    for c in text
-        .chars()
-        .filter(|c| c.is_alphanumeric())
-        .flat_map(char::to_lowercase)
-    {
-        h = fnv_step(h, u32::from(c));
     }
     h
 }
@@ -39,7 +37,12 @@ fn fold_key(text: &str) -> (u64, usize) {
     let mut len = 0;
     let mut gap = false;
     for c in text.chars() {
-        if !c.is_alphanumeric() {
+        let alnum = if c.is_ascii() {
+            c.is_ascii_alphanumeric()
+        } else {
+            c.is_alphanumeric()
+        };
+        if !alnum {
             gap = true;
             continue;
         }
@@ -48,9 +51,14 @@ fn fold_key(text: &str) -> (u64, usize) {
             len += 1;
         }
         gap = false;
-        for l in c.to_lowercase() {
-            h = fnv_step(h, u32::from(l));
+        if c.is_ascii() {
+            h = fnv_step(h, u32::from(c.to_ascii_lowercase()));
             len += 1;
+        } else {
+            for l in c.to_lowercase() {
+                h = fnv_step(h, u32::from(l));
+                len += 1;
+            }
         }
     }
     (h, len)
@@ -135,7 +143,7 @@ mod tests {
                 .flat_map(char::to_lowercase)
                 .fold(FNV_OFFSET, |h, c| fnv_step(h, u32::from(c)))
         };
-        for t in ["Hello, World 42", "a-b_c", ""] {
+        for t in ["Hello, World 42", "a-b_c", "", "Ünïcode TEXT, İstanbul’da"] {
             assert_eq!(fold_hash(t), general(t));
         }
     }
