@@ -110,8 +110,8 @@ enum Capture {
 
 struct Segmenter {
     blocks: Vec<RawBlock>,
-    /// Hints of the class and id values met so far.
-    token_cache: hints::TokenCache,
+    /// Hints of the class names and ids met so far.
+    names: hints::NameCache,
     elems: Vec<Elem>,
     facts: PageFacts,
     /// Metadata facts in the body (microdata, bylines, dates).
@@ -156,7 +156,7 @@ struct Segmenter {
 impl Segmenter {
     fn new(record: Record) -> Self {
         Segmenter {
-            token_cache: hints::TokenCache::default(),
+            names: hints::NameCache::default(),
             blocks: Vec::new(),
             elems: vec![Elem {
                 parent: 0,
@@ -268,33 +268,38 @@ impl Segmenter {
             return;
         }
         let mut appended = 0u32;
-        for (i, word) in s.split(char::is_whitespace).enumerate() {
-            if i > 0 {
+        let counted = self.link_depth > 0 || self.button_depth > 0;
+        if s.is_ascii() && !s.contains('\x0b') {
+            // Most text nodes: split on ASCII white space without decoding characters. The
+            // spaces at either end count as they do below.
+            let bytes = s.as_bytes();
+            if bytes.first().is_some_and(u8::is_ascii_whitespace) {
                 self.pending_space = true;
             }
-            if word.is_empty() {
-                continue;
-            }
-            // No space after a cell separator or a line break the block already ends with.
-            let ends_with_break = self.text.ends_with(['\t', '\n']);
-            if !self.text.is_empty() && !ends_with_break {
-                if self.pending_newline {
-                    self.text.push('\n');
-                    appended += 1;
-                } else if self.pending_space {
-                    self.text.push(' ');
-                    appended += 1;
+            for (i, word) in s.split_ascii_whitespace().enumerate() {
+                if i > 0 {
+                    self.pending_space = true;
+                }
+                appended += self.push_word(word);
+                if counted {
+                    appended += word.len() as u32;
                 }
             }
-            self.pending_space = false;
-            self.pending_newline = false;
-            self.after_br = false;
-            if self.layout.waiting() {
-                self.layout.word(self.text.len());
+            if bytes.last().is_some_and(u8::is_ascii_whitespace) {
+                self.pending_space = true;
             }
-            self.text.push_str(word);
-            if self.link_depth > 0 || self.button_depth > 0 {
-                appended += word.chars().count() as u32;
+        } else {
+            for (i, word) in s.split(char::is_whitespace).enumerate() {
+                if i > 0 {
+                    self.pending_space = true;
+                }
+                if word.is_empty() {
+                    continue;
+                }
+                appended += self.push_word(word);
+                if counted {
+                    appended += word.chars().count() as u32;
+                }
             }
         }
         if self.link_depth > 0 {
@@ -302,6 +307,31 @@ impl Segmenter {
         } else if self.button_depth > 0 {
             self.button_chars += appended;
         }
+    }
+
+    /// Appends one word, after the space or line break pending before it; returns the
+    /// characters of separator appended.
+    fn push_word(&mut self, word: &str) -> u32 {
+        let mut appended = 0;
+        // No space after a cell separator or a line break the block already ends with.
+        let ends_with_break = self.text.ends_with(['\t', '\n']);
+        if !self.text.is_empty() && !ends_with_break {
+            if self.pending_newline {
+                self.text.push('\n');
+                appended += 1;
+            } else if self.pending_space {
+                self.text.push(' ');
+                appended += 1;
+            }
+        }
+        self.pending_space = false;
+        self.pending_newline = false;
+        self.after_br = false;
+        if self.layout.waiting() {
+            self.layout.word(self.text.len());
+        }
+        self.text.push_str(word);
+        appended
     }
 
     /// Opens a block-level element: ends the current block and records the element.
@@ -563,7 +593,7 @@ impl Visitor for Segmenter {
         {
             self.facts.lang = Some(lang.trim().to_string());
         }
-        let own = hints::of_element(el, &mut self.token_cache);
+        let own = hints::of_element(el, &mut self.names);
         let place = self.place(own);
         self.body_facts.open(&mut self.facts, el, place);
         let class = el.attr("class");
