@@ -1,0 +1,122 @@
+//! Extraction time against parsing alone, page by page, in the same run.
+//!
+//! ```text
+//! cargo run --release --example speed -- [DIR] [--passes N] [--text]
+//! ```
+//!
+//! For every `.html` file in DIR (default `../shared/datasets/aeb/html`), each pass parses the
+//! page with html5ever into an rcdom tree and drops it (the floor: unboil uses the same parser),
+//! then runs `unboil::extract` on it; the two are timed back to back, so a load on the machine
+//! weighs on both alike. Prints the mean milliseconds per page of each and their ratio.
+//!
+//! With `--text`, DIR holds `.txt` dumps (default `../shared/datasets/aeb/text`) and only
+//! `unboil::extract_text` is timed: mean and median milliseconds per dump.
+
+use std::hint::black_box;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+use std::time::{Duration, Instant};
+
+use html5ever::ParseOpts;
+use html5ever::tendril::TendrilSink;
+use markup5ever_rcdom::RcDom;
+
+fn main() -> ExitCode {
+    let mut dir: Option<PathBuf> = None;
+    let mut passes = 5usize;
+    let mut text = false;
+    let mut args = std::env::args().skip(1);
+    while let Some(a) = args.next() {
+        match a.as_str() {
+            "--passes" => match args.next().and_then(|n| n.parse().ok()) {
+                Some(n) if n > 0 => passes = n,
+                _ => return usage("--passes takes a positive number"),
+            },
+            "--text" => text = true,
+            "-h" | "--help" => return usage(""),
+            _ if dir.is_none() => dir = Some(PathBuf::from(a)),
+            _ => return usage(&format!("unexpected argument {a}")),
+        }
+    }
+    let default = if text { "aeb/text" } else { "aeb/html" };
+    let dir = dir.unwrap_or_else(|| Path::new("../shared/datasets").join(default));
+    let suffix = if text { ".txt" } else { ".html" };
+    let pages = match read_pages(&dir, suffix) {
+        Ok(p) if !p.is_empty() => p,
+        Ok(_) => return usage(&format!("no {suffix} files in {}", dir.display())),
+        Err(e) => return usage(&format!("cannot read {}: {e}", dir.display())),
+    };
+    let bytes: usize = pages.iter().map(String::len).sum();
+    println!(
+        "{} pages, {:.1} MB, {passes} passes",
+        pages.len(),
+        bytes as f64 / 1e6
+    );
+    if text {
+        let mut times = Vec::with_capacity(pages.len() * passes);
+        for _ in 0..passes {
+            for p in &pages {
+                let t = Instant::now();
+                black_box(unboil::extract_text(black_box(p)));
+                times.push(t.elapsed());
+            }
+        }
+        times.sort();
+        let total: Duration = times.iter().sum();
+        let median = times.get(times.len() / 2).copied().unwrap_or_default();
+        println!(
+            "extract_text: mean {:.3} ms, median {:.3} ms per dump",
+            ms(total) / times.len() as f64,
+            ms(median)
+        );
+        return ExitCode::SUCCESS;
+    }
+    let (mut parse, mut extract) = (Duration::ZERO, Duration::ZERO);
+    for _ in 0..passes {
+        for p in &pages {
+            let t = Instant::now();
+            let dom = html5ever::parse_document(RcDom::default(), ParseOpts::default())
+                .one(black_box(p.as_str()));
+            drop(black_box(dom));
+            parse += t.elapsed();
+            let t = Instant::now();
+            black_box(unboil::extract(black_box(p)));
+            extract += t.elapsed();
+        }
+    }
+    let n = (pages.len() * passes) as f64;
+    println!("parse alone (html5ever + rcdom): {:.3} ms per page", ms(parse) / n);
+    println!("unboil::extract:                 {:.3} ms per page", ms(extract) / n);
+    println!("ratio extract / parse:           {:.3}", ms(extract) / ms(parse));
+    ExitCode::SUCCESS
+}
+
+fn ms(d: Duration) -> f64 {
+    d.as_secs_f64() * 1e3
+}
+
+fn read_pages(dir: &Path, suffix: &str) -> std::io::Result<Vec<String>> {
+    let mut paths: Vec<PathBuf> = std::fs::read_dir(dir)?
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .filter(|p| p.to_string_lossy().ends_with(suffix))
+        .collect();
+    paths.sort();
+    Ok(paths
+        .iter()
+        .filter_map(|p| std::fs::read(p).ok())
+        .map(|b| String::from_utf8_lossy(&b).into_owned())
+        .collect())
+}
+
+fn usage(problem: &str) -> ExitCode {
+    if !problem.is_empty() {
+        eprintln!("speed: {problem}");
+    }
+    eprintln!("usage: speed [DIR] [--passes N] [--text]");
+    if problem.is_empty() {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(2)
+    }
+}
