@@ -85,9 +85,18 @@ fn main() -> ExitCode {
         }
     }
     let n = (pages.len() * passes) as f64;
-    println!("parse alone (html5ever + rcdom): {:.3} ms per page", ms(parse) / n);
-    println!("unboil::extract:                 {:.3} ms per page", ms(extract) / n);
-    println!("ratio extract / parse:           {:.3}", ms(extract) / ms(parse));
+    println!(
+        "parse alone (html5ever + rcdom): {:.3} ms per page",
+        ms(parse) / n
+    );
+    println!(
+        "unboil::extract:                 {:.3} ms per page",
+        ms(extract) / n
+    );
+    println!(
+        "ratio extract / parse:           {:.3}",
+        ms(extract) / ms(parse)
+    );
     ExitCode::SUCCESS
 }
 

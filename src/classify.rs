@@ -43,6 +43,8 @@ pub(crate) struct BlockView<'a> {
     pub path_repeats: u32,
     /// Number of other blocks of the page with the same folded text.
     pub text_repeats: u32,
+    /// Hash and length of the folded text ([`repeat::fold_key`]).
+    pub text_key: (u64, usize),
     /// In a small element (a card, a list item) that also holds a title made of one link: the
     /// summary of a teaser for another page.
     pub in_card: bool,
@@ -208,8 +210,8 @@ pub(crate) fn views<'a>(
     }
     let mut path_counts: HashMap<u64, u32> = HashMap::new();
     let mut text_counts: HashMap<u64, u32> = HashMap::new();
-    let text_hashes: Vec<u64> = blocks.iter().map(|b| repeat::fold_hash(&b.text)).collect();
-    for (b, h) in blocks.iter().zip(&text_hashes) {
+    let text_keys: Vec<(u64, usize)> = blocks.iter().map(|b| repeat::fold_key(&b.text)).collect();
+    for (b, (h, _)) in blocks.iter().zip(&text_keys) {
         *path_counts.entry(b.path_hash).or_insert(0) += 1;
         *text_counts.entry(*h).or_insert(0) += 1;
     }
@@ -218,9 +220,9 @@ pub(crate) fn views<'a>(
     blocks
         .iter()
         .zip(stats)
-        .zip(text_hashes)
+        .zip(text_keys)
         .enumerate()
-        .map(|(i, ((raw, stats), text_hash))| {
+        .map(|(i, ((raw, stats), text_key))| {
             let parent = elems
                 .get(raw.elem as usize)
                 .and_then(|e| elems.get(e.parent as usize));
@@ -237,7 +239,8 @@ pub(crate) fn views<'a>(
                     .union(raw.inline_hints),
                 position: i as f32 / n,
                 path_repeats: path_counts.get(&raw.path_hash).copied().unwrap_or(1),
-                text_repeats: text_counts.get(&text_hash).copied().unwrap_or(1) - 1,
+                text_repeats: text_counts.get(&text_key.0).copied().unwrap_or(1) - 1,
+                text_key,
                 in_card: cards.get(i).copied().unwrap_or(false),
                 parent_chars: parent_chars.min(u64::from(u32::MAX)) as u32,
                 parent_link_chars: range_sum(&link_prefix, pf, pe).min(u64::from(u32::MAX)) as u32,

@@ -124,7 +124,11 @@ impl Extractor {
         }
         let texts: Vec<&str> = seg.blocks.iter().map(|b| b.text.as_str()).collect();
         let keep: Vec<bool> = decisions.iter().map(|d| *d == Decision::Content).collect();
-        for (d, dup) in decisions.iter_mut().zip(repeat::duplicates(&texts, &keep)) {
+        let keys: Vec<(u64, usize)> = views.iter().map(|v| v.text_key).collect();
+        for (d, dup) in decisions
+            .iter_mut()
+            .zip(repeat::duplicates_by_key(&texts, &keys, &keep))
+        {
             if dup {
                 *d = Decision::Duplicate;
             }

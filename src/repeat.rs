@@ -5,25 +5,6 @@ use std::collections::HashSet;
 
 use crate::meta::fold;
 
-/// A hash of the text with case, punctuation and white space folded away: two blocks with the
-/// same hash read the same. Allocation-free, for counting repeats on every block.
-pub(crate) fn fold_hash(text: &str) -> u64 {
-    let mut h: u64 = FNV_OFFSET;
-    for c in text.chars() {
-        if c.is_ascii() {
-            // Most characters of most pages: no Unicode tables needed.
-            if c.is_ascii_alphanumeric() {
-                h = fnv_step(h, u32::from(c.to_ascii_lowercase()));
-            }
-        } else if c.is_alphanumeric() {
-            for l in c.to_lowercase() {
-                h = fnv_step(h, u32::from(l));
-            }
-        }
-    }
-    h
-}
-
 const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
 
 fn fnv_step(h: u64, c: u32) -> u64 {
@@ -31,8 +12,9 @@ fn fnv_step(h: u64, c: u32) -> u64 {
 }
 
 /// The hash and length in characters of [`fold`]`(text)`, without building the string: two
-/// texts with the same key fold to the same string (up to a 64-bit hash collision).
-fn fold_key(text: &str) -> (u64, usize) {
+/// texts with the same key fold to the same string (up to a 64-bit hash collision). Computed
+/// once per block, for counting repeats (a classifier feature) and for [`duplicates_by_key`].
+pub(crate) fn fold_key(text: &str) -> (u64, usize) {
     let mut h = FNV_OFFSET;
     let mut len = 0;
     let mut gap = false;
@@ -68,10 +50,19 @@ fn fold_key(text: &str) -> (u64, usize) {
 /// kept block, or that are a cut-off start ("…", "...") of a later kept block.
 /// Returns, per block, whether it is a duplicate.
 pub(crate) fn duplicates(texts: &[&str], keep: &[bool]) -> Vec<bool> {
+    let keys: Vec<(u64, usize)> = texts
+        .iter()
+        .zip(keep)
+        .map(|(t, &k)| if k { fold_key(t) } else { (0, 0) })
+        .collect();
+    duplicates_by_key(texts, &keys, keep)
+}
+
+/// [`duplicates`] with each text's [`fold_key`] already computed.
+pub(crate) fn duplicates_by_key(texts: &[&str], keys: &[(u64, usize)], keep: &[bool]) -> Vec<bool> {
     let mut dup = vec![false; texts.len()];
     let mut seen: HashSet<u64> = HashSet::new();
-    for (i, (t, _)) in texts.iter().zip(keep).enumerate().filter(|(_, (_, k))| **k) {
-        let (key, len) = fold_key(t);
+    for (i, (&(key, len), _)) in keys.iter().zip(keep).enumerate().filter(|(_, (_, k))| **k) {
         // Very short texts ("Photo", "1") repeat legitimately.
         if len < 12 {
             continue;
@@ -132,19 +123,6 @@ mod tests {
                 h = fnv_step(h, u32::from(c));
             }
             assert_eq!(fold_key(t), (h, f.chars().count()), "{t:?}");
-        }
-    }
-
-    #[test]
-    fn ascii_fast_path_hashes_like_the_general_one() {
-        let general = |t: &str| {
-            t.chars()
-                .filter(|c| c.is_alphanumeric())
-                .flat_map(char::to_lowercase)
-                .fold(FNV_OFFSET, |h, c| fnv_step(h, u32::from(c)))
-        };
-        for t in ["Hello, World 42", "a-b_c", "", "Ünïcode TEXT, İstanbul’da"] {
-            assert_eq!(fold_hash(t), general(t));
         }
     }
 
