@@ -223,42 +223,50 @@ fn word_class(c: char) -> Option<WordClass> {
 fn latin_words(text: &str) -> Option<u32> {
     use WordClass::*;
     let wordy = |c: WordClass| matches!(c, Letter | Numeric | ExtendNumLet);
-    let mut classes = Vec::with_capacity(text.len());
-    for c in text.chars() {
-        classes.push(word_class(c)?);
-    }
-    let at = |i: usize| classes.get(i).copied().unwrap_or(Other);
     let mut words = 0;
-    let mut i = 0;
-    while i < classes.len() {
-        if at(i) == Lone {
-            words += 1;
-            i += 1;
-            continue;
-        }
-        if !wordy(at(i)) {
-            i += 1;
-            continue;
-        }
-        let mut alnum = at(i) != ExtendNumLet;
-        let mut j = i + 1;
-        loop {
-            let (prev, cur, next) = (at(j - 1), at(j), at(j + 1));
-            if wordy(cur) {
-                alnum |= cur != ExtendNumLet;
-                j += 1;
-            } else if (prev == Letter && next == Letter && matches!(cur, MidLetter | MidNumLet))
-                || (prev == Numeric && next == Numeric && matches!(cur, MidNum | MidNumLet))
-            {
-                j += 2;
-            } else {
-                break;
+    // The word being read: whether it holds a letter or digit, the class of its last
+    // character, and a mid sign just after it that the next character may join through.
+    let mut word: Option<(bool, WordClass)> = None;
+    let mut mid: Option<WordClass> = None;
+    for ch in text.chars() {
+        let c = word_class(ch)?;
+        if let (Some((alnum, last)), Some(m)) = (word, mid.take()) {
+            let joins = (last == Letter && c == Letter && matches!(m, MidLetter | MidNumLet))
+                || (last == Numeric && c == Numeric && matches!(m, MidNum | MidNumLet));
+            if joins {
+                word = Some((true, c));
+                continue;
             }
+            // The sign did not join: the word ended before it.
+            words += u32::from(alnum);
+            word = None;
         }
-        if alnum {
+        match word {
+            Some((alnum, _)) if wordy(c) => {
+                word = Some((alnum || c != ExtendNumLet, c));
+                continue;
+            }
+            Some((_, last))
+                if matches!(c, MidLetter | MidNum | MidNumLet)
+                    && matches!(last, Letter | Numeric) =>
+            {
+                mid = Some(c);
+                continue;
+            }
+            Some((alnum, _)) => {
+                words += u32::from(alnum);
+                word = None;
+            }
+            None => {}
+        }
+        if c == Lone {
             words += 1;
+        } else if wordy(c) {
+            word = Some((c != ExtendNumLet, c));
         }
-        i = j;
+    }
+    if let Some((alnum, _)) = word {
+        words += u32::from(alnum);
     }
     Some(words)
 }
