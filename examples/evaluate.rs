@@ -369,17 +369,17 @@ fn run(a: &Args) -> Result<bool, String> {
     let f1 = corpus_f1(&all);
     let bow = mean(all.iter().map(|d| d.bow_f1));
     let mut ok = true;
-    if let Some(min) = a.min_f1 {
-        if f1 < min {
-            eprintln!("quality gate: F1 {f1:.4} is below {min}");
-            ok = false;
-        }
+    if let Some(min) = a.min_f1
+        && f1 < min
+    {
+        eprintln!("quality gate: F1 {f1:.4} is below {min}");
+        ok = false;
     }
-    if let Some(min) = a.min_bow {
-        if bow < min {
-            eprintln!("quality gate: bowF1 {bow:.4} is below {min}");
-            ok = false;
-        }
+    if let Some(min) = a.min_bow
+        && bow < min
+    {
+        eprintln!("quality gate: bowF1 {bow:.4} is below {min}");
+        ok = false;
     }
     Ok(ok)
 }

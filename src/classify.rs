@@ -494,10 +494,10 @@ pub(crate) fn classify(
         };
         let r = reasons.as_mut().and_then(|r| r.get_mut(i));
         let s = model::block_score(b, &ctx, r) + bias;
-        if bias != 0.0 {
-            if let Some(r) = reasons.as_mut().and_then(|r| r.get_mut(i)) {
-                r.push((Reason::Focus, bias));
-            }
+        if bias != 0.0
+            && let Some(r) = reasons.as_mut().and_then(|r| r.get_mut(i))
+        {
+            r.push((Reason::Focus, bias));
         }
         furniture.push(is_furniture(b, ctx.hints));
         score.push(s);
@@ -529,11 +529,11 @@ pub(crate) fn classify(
     }
     let mut keep: Vec<bool> = score.iter().map(|&s| s > 0.0).collect();
     headings_follow_content(blocks, &mut keep, reasons.as_mut(), &score);
-    if never_empty(&score, &mut keep) {
-        if let Some(r) = reasons.as_mut() {
-            for (r, _) in r.iter_mut().zip(&keep).filter(|(_, k)| **k) {
-                r.push((Reason::Fallback, 0.0));
-            }
+    if never_empty(&score, &mut keep)
+        && let Some(r) = reasons.as_mut()
+    {
+        for (r, _) in r.iter_mut().zip(&keep).filter(|(_, k)| **k) {
+            r.push((Reason::Fallback, 0.0));
         }
     }
     let mut comments: Vec<Option<u32>> = if article_mode {

@@ -40,7 +40,8 @@ pub(crate) enum ParseStop {
 /// A parsed page. Immutable once built.
 pub(crate) struct Document {
     dom: RcDom,
-    /// Depth at which the guard started flattening, if it had to.
+    /// Whether the guard had to flatten deep nesting (read by tests and diagnostics).
+    #[allow(dead_code)]
     pub flattened: bool,
 }
 
@@ -219,10 +220,10 @@ impl GuardState {
 
     fn truncate(&mut self, len: usize) {
         while self.open.len() > len {
-            if let Some(name) = self.open.pop() {
-                if let Some(n) = self.open_count.get_mut(&name) {
-                    *n = n.saturating_sub(1);
-                }
+            if let Some(name) = self.open.pop()
+                && let Some(n) = self.open_count.get_mut(&name)
+            {
+                *n = n.saturating_sub(1);
             }
         }
     }
@@ -293,16 +294,16 @@ impl<S: TokenSink> TokenSink for DepthGuard<S> {
                 }
             }
             Token::TagToken(tag) => {
-                if let Some(n) = st.suppressed.get_mut(&tag.name) {
-                    if *n > 0 {
-                        *n -= 1;
-                        return TokenSinkResult::Continue;
-                    }
+                if let Some(n) = st.suppressed.get_mut(&tag.name)
+                    && *n > 0
+                {
+                    *n -= 1;
+                    return TokenSinkResult::Continue;
                 }
-                if st.open_count.get(&tag.name).copied().unwrap_or(0) > 0 {
-                    if let Some(i) = st.open.iter().rposition(|n| *n == tag.name) {
-                        st.truncate(i);
-                    }
+                if st.open_count.get(&tag.name).copied().unwrap_or(0) > 0
+                    && let Some(i) = st.open.iter().rposition(|n| *n == tag.name)
+                {
+                    st.truncate(i);
                 }
             }
             Token::CharacterTokens(_) | Token::CommentToken(_) => {
@@ -614,10 +615,10 @@ impl Document {
             *index += 1;
             match child {
                 None => {
-                    if let Some((node, _, tag)) = stack.pop() {
-                        if matches!(node.data, NodeData::Element { .. }) {
-                            visitor.close(Element { node: &node, tag });
-                        }
+                    if let Some((node, _, tag)) = stack.pop()
+                        && matches!(node.data, NodeData::Element { .. })
+                    {
+                        visitor.close(Element { node: &node, tag });
                     }
                 }
                 Some(child) => match &child.data {

@@ -52,6 +52,7 @@ impl Hints {
     pub const METADATA: Hints = Hints(Self::META.0 | Self::BYLINE.0 | Self::DATE.0 | Self::TAGS.0);
 
     /// All the categories that suggest boilerplate.
+    #[allow(dead_code)]
     pub const NEGATIVE: Hints = Hints(
         Self::NAV.0
             | Self::FOOTER.0
@@ -63,6 +64,7 @@ impl Hints {
             | Self::CONSENT.0,
     );
     /// All the categories that suggest main text.
+    #[allow(dead_code)]
     pub const POSITIVE: Hints =
         Hints(Self::CONTENT.0 | Self::ARTICLE.0 | Self::MAIN.0 | Self::BODY_PROP.0);
 
@@ -191,14 +193,14 @@ fn of_class_name(name: &str) -> Hints {
             _ => false,
         };
         if boundary {
-            if i > start {
-                if let Some(tok) = name.get(start..i) {
-                    if first && STATE_PREFIXES.iter().any(|p| tok.eq_ignore_ascii_case(p)) {
-                        return Hints::default();
-                    }
-                    first = false;
-                    h = h.union(of_token(tok));
+            if i > start
+                && let Some(tok) = name.get(start..i)
+            {
+                if first && STATE_PREFIXES.iter().any(|p| tok.eq_ignore_ascii_case(p)) {
+                    return Hints::default();
                 }
+                first = false;
+                h = h.union(of_token(tok));
             }
             start = if matches!(b, Some(c) if c.is_ascii_alphabetic()) {
                 i
@@ -215,7 +217,9 @@ fn of_token(tok: &str) -> Hints {
         return Hints::default();
     }
     let mut buf = [0u8; 32];
-    let lower = &mut buf[..tok.len()];
+    let Some(lower) = buf.get_mut(..tok.len()) else {
+        return Hints::default();
+    };
     lower.copy_from_slice(tok.as_bytes());
     lower.make_ascii_lowercase();
     let Ok(t) = std::str::from_utf8(lower) else {

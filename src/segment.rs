@@ -45,6 +45,7 @@ pub(crate) struct RawBlock {
     /// Number of separate links in the block.
     pub links: u16,
     /// Hints of all enclosing elements, OR-ed.
+    #[allow(dead_code)]
     pub hints: Hints,
     /// Hints of inline elements (`<span class=byline>`, `<a class=share>`) around any of the
     /// block's text; block-level hints come from the element arena.
@@ -54,8 +55,10 @@ pub(crate) struct RawBlock {
     /// Depth of the innermost element.
     pub depth: u16,
     /// Nesting depth of lists around a list item (1 for a top-level item).
+    #[allow(dead_code)]
     pub list_depth: u8,
     /// Whether the enclosing list is ordered.
+    #[allow(dead_code)]
     pub ordered: bool,
     /// Inside a `<table>` (any depth).
     pub in_table: bool,
@@ -564,10 +567,10 @@ impl Visitor for Segmenter {
         if is_skipped(tag) {
             return false;
         }
-        if tag == Tag::Html {
-            if let Some(lang) = el.attr("lang") {
-                self.facts.lang = Some(lang.trim().to_string());
-            }
+        if tag == Tag::Html
+            && let Some(lang) = el.attr("lang")
+        {
+            self.facts.lang = Some(lang.trim().to_string());
         }
         let own = hints::of_element(el);
         let place = self.place(own);
