@@ -564,5 +564,6 @@ pub(crate) fn extract(dump: &str, focus: Focus) -> Extracted {
         explanation: None,
         layout: Default::default(),
         comments: Vec::new(),
+        encoding: None,
     }
 }
