@@ -52,7 +52,8 @@ impl Extractor {
     /// [`Extracted`], not an error.
     pub fn extract(&self, html: &str) -> Result<Extracted, Error> {
         self.check_size(html.len())?;
-        self.extract_html(html)
+        // A byte order mark left at the head of a string read from a file is not text.
+        self.extract_html(html.strip_prefix('\u{feff}').unwrap_or(html))
     }
 
     /// Extracts the main text of an HTML page given as bytes, decoding them first.
@@ -154,6 +155,7 @@ impl Extractor {
     /// ([`ErrorKind::InputTooLarge`]).
     pub fn extract_text(&self, dump: &str) -> Result<Extracted, Error> {
         self.check_size(dump.len())?;
+        let dump = dump.strip_prefix('\u{feff}').unwrap_or(dump);
         Ok(crate::dump::extract(dump, self.options.focus))
     }
 
