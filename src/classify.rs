@@ -12,6 +12,7 @@
 //!    kept (the page never comes back empty when it has text).
 
 use crate::block::{BlockKind, Decision};
+use crate::dom::Tag;
 use crate::explain::Reason;
 use crate::features::TextStats;
 use crate::hints::Hints;
@@ -528,6 +529,12 @@ pub(crate) fn classify(
         *s = FURNITURE_CAP;
     }
     let mut keep: Vec<bool> = score.iter().map(|&s| s > 0.0).collect();
+    // Only on article pages, where the container holds nearly all the prose: on listings
+    // and shops the items can follow a menu.
+    if container_prose >= 0.8 * page_prose {
+        footer_follows_menu(blocks, end, &mut keep, reasons.as_mut(), &score);
+    }
+    drop_shop_policy(elems, blocks, &mut keep, reasons.as_mut());
     headings_follow_content(blocks, &mut keep, reasons.as_mut(), &score);
     if never_empty(&score, &mut keep)
         && let Some(r) = reasons.as_mut()
@@ -566,6 +573,121 @@ pub(crate) fn classify(
         comments,
         container,
         reasons,
+    }
+}
+
+/// Past the main container, a dropped link menu ("Home | Privacy | Contact") marks the
+/// start of the page's footer: what follows it outside the container (an address, a
+/// registration line) belongs to the site, not to the text, whatever its punctuation.
+fn footer_follows_menu(
+    blocks: &[BlockView<'_>],
+    end: usize,
+    keep: &mut [bool],
+    mut reasons: Option<&mut Vec<Vec<(Reason, f32)>>>,
+    score: &[f32],
+) {
+    // The footer starts after the container, or after the last kept paragraph when the
+    // container reaches the end of the page (a body holding both text and footer).
+    let last_prose = (0..blocks.len()).rev().find(|&i| {
+        keep.get(i).copied().unwrap_or(false) && blocks.get(i).is_some_and(|b| b.stats.chars >= 150)
+    });
+    let from = last_prose.map_or(end, |p| end.min(p + 1));
+    let menu = (from..blocks.len()).find(|&i| {
+        !keep.get(i).copied().unwrap_or(true)
+            // A link row the template repeats ("Reply | Quote" under every post) belongs
+            // to each item; the footer menu is the page's own.
+            && blocks
+                .get(i)
+                .is_some_and(|b| b.link_density() >= 0.5 && b.path_repeats <= 2)
+    });
+    let Some(menu) = menu else { return };
+    // A footer holds no prose: a long kept paragraph after the menu means the menu was a
+    // link list inside the page's content (tags, a table of contents) and not its footer.
+    let prose_after = (menu + 1..blocks.len()).any(|i| {
+        keep.get(i).copied().unwrap_or(false) && blocks.get(i).is_some_and(|b| b.stats.chars >= 150)
+    });
+    // And a footer is short: many kept blocks after the menu are a list of items or posts.
+    let kept_after = (menu + 1..blocks.len())
+        .filter(|&i| keep.get(i).copied().unwrap_or(false))
+        .count();
+    if prose_after || kept_after > 2 {
+        return;
+    }
+    for i in menu + 1..blocks.len() {
+        let short = blocks.get(i).is_some_and(|b| b.stats.chars < 150);
+        if let Some(k) = keep.get_mut(i).filter(|k| **k && short) {
+            *k = false;
+            if let Some(r) = reasons.as_mut().and_then(|r| r.get_mut(i)) {
+                r.push((Reason::PageFooter, -score.get(i).copied().unwrap_or(0.0)));
+            }
+        }
+    }
+}
+
+/// Whether a short heading names a shop's policy (delivery, shipping, returns), in a few
+/// languages: words a shop puts above the same text on every product it sells.
+fn names_shop_policy(text: &str) -> bool {
+    const WORDS: &[&str] = &[
+        "delivery",
+        "shipping",
+        "returns",
+        "refunds",
+        "livraison",
+        "retours",
+        "versand",
+        "rücksendung",
+        "envío",
+        "envio",
+        "devoluciones",
+        "spedizione",
+        "resi",
+        "verzending",
+        "retourneren",
+    ];
+    text.chars().count() <= 40
+        && text.split(|c: char| !c.is_alphanumeric()).any(|w| {
+            WORDS
+                .iter()
+                .any(|p| p.eq_ignore_ascii_case(w) || w.to_lowercase() == *p)
+        })
+}
+
+/// A shop's delivery and returns section is the same on every product page, so it is not
+/// the product's text: the gold texts of the dev pages leave it out on every product page that
+/// has one. The section is the small element (at most four blocks) that a heading or
+/// `<summary>` naming the policy opens.
+fn drop_shop_policy(
+    elems: &[Elem],
+    blocks: &[BlockView<'_>],
+    keep: &mut [bool],
+    mut reasons: Option<&mut Vec<Vec<(Reason, f32)>>>,
+) {
+    for (i, b) in blocks.iter().enumerate() {
+        let heading = matches!(b.raw.kind, BlockKind::Heading { .. })
+            || elems
+                .get(b.raw.elem as usize)
+                .is_some_and(|e| e.tag == Tag::Summary);
+        if !heading || !names_shop_policy(&b.raw.text) {
+            continue;
+        }
+        let Some(section) = elems
+            .get(b.raw.elem as usize)
+            .and_then(|e| elems.get(e.parent as usize))
+        else {
+            continue;
+        };
+        let (first, end) = (section.first_block as usize, section.end_block as usize);
+        if first != i || end.saturating_sub(first) > 4 {
+            continue;
+        }
+        for j in first..end.min(keep.len()) {
+            if let Some(k) = keep.get_mut(j).filter(|k| **k) {
+                *k = false;
+                if let Some(r) = reasons.as_mut().and_then(|r| r.get_mut(j)) {
+                    r.push((Reason::ShopPolicy, 0.0));
+                }
+            }
+        }
     }
 }
 
@@ -661,5 +783,23 @@ fn headings_follow_content(
                 r.push((Reason::HeadingContext, if new { 0.1 - s } else { -0.1 - s }));
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::names_shop_policy;
+
+    #[test]
+    fn shop_policy_headings_are_named_in_several_languages() {
+        assert!(names_shop_policy("Delivery and returns"));
+        assert!(names_shop_policy("Livraison & retours"));
+        assert!(names_shop_policy("Versand"));
+        // Words inside other words, and long headings, do not count.
+        assert!(!names_shop_policy("Redelivery of the mail in the 1890s"));
+        assert!(!names_shop_policy(
+            "How the shipping industry changed the way the world trades goods"
+        ));
+        assert!(!names_shop_policy("Specifications"));
     }
 }

@@ -120,6 +120,10 @@ pub enum Reason {
     Repeated,
     /// The block states the page title.
     Title,
+    /// After the main container and past a link menu there: the page's footer.
+    PageFooter,
+    /// In a section a shop adds to every product (delivery, shipping, returns).
+    ShopPolicy,
 }
 
 /// The tag path of an arena element, root first.

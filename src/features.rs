@@ -61,12 +61,38 @@ pub(crate) fn is_unspaced_script(c: char) -> bool {
 
 impl TextStats {
     pub fn of(text: &str) -> TextStats {
+        if text.is_ascii() {
+            return Self::of_ascii(text);
+        }
         let mut st = TextStats::default();
         let mut in_word = false;
         let mut unspaced = 0u32;
         let mut chars = 0u32;
         for c in text.chars() {
             chars += 1;
+            if c.is_ascii() {
+                // The common case, without Unicode table lookups.
+                let b = c as u8;
+                if b.is_ascii_alphanumeric() {
+                    if b.is_ascii_digit() {
+                        st.digits += 1;
+                    } else {
+                        st.letters += 1;
+                    }
+                    if !in_word && b.is_ascii_uppercase() {
+                        st.capitalized += 1;
+                    }
+                    in_word = true;
+                } else {
+                    in_word = in_word && (b == b'\'' || b == b'-');
+                    match b {
+                        b'.' | b'!' | b'?' => st.sentence_marks += 1,
+                        b',' | b';' | b':' => st.commas += 1,
+                        _ => {}
+                    }
+                }
+                continue;
+            }
             if c.is_alphanumeric() {
                 if c.is_ascii_digit() {
                     st.digits += 1;
@@ -91,11 +117,7 @@ impl TextStats {
         }
         st.chars = chars;
         st.cjk = unspaced * 2 > st.letters && unspaced > 0;
-        st.words = if text.is_ascii() {
-            ascii_words(text)
-        } else {
-            text.unicode_words().count() as u32
-        };
+        st.words = latin_words(text).unwrap_or_else(|| text.unicode_words().count() as u32);
         st.ends_sentence = text
             .trim_end()
             .chars()
@@ -104,6 +126,141 @@ impl TextStats {
             .is_some_and(is_sentence_mark);
         st
     }
+
+    /// [`TextStats::of`] for ASCII text, a byte at a time: the same figures, without decoding
+    /// characters or looking up Unicode tables (most blocks of most pages are ASCII).
+    fn of_ascii(text: &str) -> TextStats {
+        let mut st = TextStats::default();
+        let mut in_word = false;
+        for b in text.bytes() {
+            if b.is_ascii_alphanumeric() {
+                if b.is_ascii_digit() {
+                    st.digits += 1;
+                } else {
+                    st.letters += 1;
+                }
+                if !in_word && b.is_ascii_uppercase() {
+                    st.capitalized += 1;
+                }
+                in_word = true;
+            } else {
+                in_word = in_word && (b == b'\'' || b == b'-');
+                match b {
+                    b'.' | b'!' | b'?' => st.sentence_marks += 1,
+                    b',' | b';' | b':' => st.commas += 1,
+                    _ => {}
+                }
+            }
+        }
+        st.chars = text.len() as u32;
+        st.words = ascii_words(text);
+        st.ends_sentence = text
+            .trim_end()
+            .bytes()
+            .rev()
+            .find(|b| !matches!(b, b'"' | b'\'' | b')' | b']' | b'*'))
+            .is_some_and(|b| matches!(b, b'.' | b'!' | b'?'));
+        st
+    }
+}
+
+/// Word-break classes (UAX #29) of the characters [`latin_words`] knows.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum WordClass {
+    Letter,
+    Numeric,
+    /// `:`, `·`: joins letters.
+    MidLetter,
+    /// `,`, `;`: joins digits.
+    MidNum,
+    /// `.`, `'`, `’`, `‘`: joins letters and digits.
+    MidNumLet,
+    /// `_`: joins anything wordy.
+    ExtendNumLet,
+    /// `½`, `²`: numeric to `char::is_alphanumeric` but joining nothing, so a word alone.
+    Lone,
+    Other,
+}
+
+fn word_class(c: char) -> Option<WordClass> {
+    use WordClass::*;
+    Some(match c {
+        'a'..='z' | 'A'..='Z' => Letter,
+        '0'..='9' => Numeric,
+        ':' | '\u{b7}' => MidLetter,
+        ',' | ';' => MidNum,
+        '.' | '\'' | '\u{2018}' | '\u{2019}' => MidNumLet,
+        '_' => ExtendNumLet,
+        '\u{aa}' | '\u{b5}' | '\u{ba}' => Letter,
+        '\u{b2}' | '\u{b3}' | '\u{b9}' | '\u{bc}'..='\u{be}' => Lone,
+        '\u{c0}'..='\u{24f}' if c.is_alphabetic() => Letter,
+        c if c.is_ascii() => Other,
+        // No-break space, quotes, dashes, ellipsis, bullets and signs seen in Latin text.
+        '\u{a0}'
+        | '\u{a1}'..='\u{a9}'
+        | '\u{ab}'
+        | '\u{ac}'
+        | '\u{ae}'..='\u{b4}'
+        | '\u{b6}'
+        | '\u{b8}'..='\u{b9}'
+        | '\u{bb}'..='\u{bf}'
+        | '\u{d7}'
+        | '\u{f7}'
+        | '\u{2010}'..='\u{2017}'
+        | '\u{201a}'..='\u{2023}'
+        | '\u{2025}'..='\u{2026}'
+        | '\u{2030}'..='\u{203a}'
+        | '\u{20ac}'
+        | '\u{2122}' => Other,
+        _ => return None,
+    })
+}
+
+/// The number of words `unicode_words()` finds, computed without the general segmenter when
+/// every character is ASCII, Latin or common punctuation (most blocks of most pages); `None`
+/// for any other text. Follows UAX #29 for those classes: letters and digits join, `_` joins
+/// both, a mid-letter sign joins two letters, a mid-number sign two digits.
+fn latin_words(text: &str) -> Option<u32> {
+    use WordClass::*;
+    let wordy = |c: WordClass| matches!(c, Letter | Numeric | ExtendNumLet);
+    let mut classes = Vec::with_capacity(text.len());
+    for c in text.chars() {
+        classes.push(word_class(c)?);
+    }
+    let at = |i: usize| classes.get(i).copied().unwrap_or(Other);
+    let mut words = 0;
+    let mut i = 0;
+    while i < classes.len() {
+        if at(i) == Lone {
+            words += 1;
+            i += 1;
+            continue;
+        }
+        if !wordy(at(i)) {
+            i += 1;
+            continue;
+        }
+        let mut alnum = at(i) != ExtendNumLet;
+        let mut j = i + 1;
+        loop {
+            let (prev, cur, next) = (at(j - 1), at(j), at(j + 1));
+            if wordy(cur) {
+                alnum |= cur != ExtendNumLet;
+                j += 1;
+            } else if (prev == Letter && next == Letter && matches!(cur, MidLetter | MidNumLet))
+                || (prev == Numeric && next == Numeric && matches!(cur, MidNum | MidNumLet))
+            {
+                j += 2;
+            } else {
+                break;
+            }
+        }
+        if alnum {
+            words += 1;
+        }
+        i = j;
+    }
+    Some(words)
 }
 
 /// Word count for ASCII text: runs of letters and digits (with inner apostrophes).
@@ -123,6 +280,56 @@ fn ascii_words(text: &str) -> u32 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn latin_words_counts_as_unicode_words() {
+        for t in [
+            "The cat’s 3.5 million “dollars” — don't re:set a_b _ __x 1,000,000.",
+            "Café crème, naïve façade… 12:30 e.g. U.S.A. x.1 1.x ‘quoted’",
+            "co-operate; 1;2 a;b 3,b a,4 ´´ ¡Hola! ¿Qué? «Très» l’été 50 € 10 × 2",
+            "½ cup, ¼ tsp. x² 3½",
+            "   ",
+            "",
+        ] {
+            assert_eq!(
+                latin_words(t),
+                Some(t.unicode_words().count() as u32),
+                "{t:?}"
+            );
+        }
+        assert_eq!(latin_words("東京"), None);
+    }
+
+    #[test]
+    fn ascii_path_counts_as_the_general_one() {
+        for t in [
+            "The cat sat. Did it? Yes, it did!",
+            "  \"Quoted,\" she said (twice).  ",
+            "x-ray O'Neil 42 B2B; USA: 3.5*",
+            "",
+        ] {
+            let mut general = TextStats::of(&format!("{t}\u{e9}"));
+            // The appended letter is one more letter and character, ending no sentence.
+            general.letters -= 1;
+            general.chars -= 1;
+            let ascii = TextStats::of_ascii(t);
+            assert_eq!(
+                (ascii.chars, ascii.letters, ascii.digits, ascii.capitalized),
+                (
+                    general.chars,
+                    general.letters,
+                    general.digits,
+                    general.capitalized
+                ),
+                "{t:?}"
+            );
+            assert_eq!(
+                (ascii.sentence_marks, ascii.commas),
+                (general.sentence_marks, general.commas),
+                "{t:?}"
+            );
+        }
+    }
 
     #[test]
     fn counts_words_and_punctuation() {

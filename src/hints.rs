@@ -6,6 +6,10 @@
 //! (`relatedPosts`); each token is looked up whole, then by a few stems that appear glued to
 //! other words (`sharebar`, `sidebarleft`).
 
+use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
+use std::sync::LazyLock;
+
 use crate::dom::{Element, Tag};
 
 /// A set of hint categories, as bits.
@@ -51,23 +55,6 @@ impl Hints {
     /// tags. The metadata reader looks inside these.
     pub const METADATA: Hints = Hints(Self::META.0 | Self::BYLINE.0 | Self::DATE.0 | Self::TAGS.0);
 
-    /// All the categories that suggest boilerplate.
-    #[allow(dead_code)]
-    pub const NEGATIVE: Hints = Hints(
-        Self::NAV.0
-            | Self::FOOTER.0
-            | Self::SIDEBAR.0
-            | Self::RELATED.0
-            | Self::SHARE.0
-            | Self::COMMENT.0
-            | Self::AD.0
-            | Self::CONSENT.0,
-    );
-    /// All the categories that suggest main text.
-    #[allow(dead_code)]
-    pub const POSITIVE: Hints =
-        Hints(Self::CONTENT.0 | Self::ARTICLE.0 | Self::MAIN.0 | Self::BODY_PROP.0);
-
     pub fn has(self, other: Hints) -> bool {
         self.0 & other.0 != 0
     }
@@ -96,8 +83,30 @@ impl Hints {
     }
 }
 
+/// Hints of the `class` and `id` values seen so far in a page: templates repeat the same
+/// values on thousands of elements, and a lookup is several times cheaper than tokenising.
+#[derive(Default)]
+pub(crate) struct TokenCache(HashMap<Box<str>, Hints>);
+
+impl TokenCache {
+    /// Values kept at most, so that a page of unique class names cannot grow the cache
+    /// beyond a fixed size; later values are tokenised each time.
+    const CAPACITY: usize = 4096;
+
+    fn of_tokens(&mut self, value: &str) -> Hints {
+        if let Some(h) = self.0.get(value) {
+            return *h;
+        }
+        let h = of_tokens(value);
+        if self.0.len() < Self::CAPACITY {
+            self.0.insert(value.into(), h);
+        }
+        h
+    }
+}
+
 /// The hints an element carries by itself (not inherited).
-pub(crate) fn of_element(el: Element<'_>) -> Hints {
+pub(crate) fn of_element(el: Element<'_>, cache: &mut TokenCache) -> Hints {
     let mut h = match el.tag() {
         Tag::Nav => Hints::NAV,
         Tag::Footer => Hints::FOOTER,
@@ -113,7 +122,7 @@ pub(crate) fn of_element(el: Element<'_>) -> Hints {
         _ => Hints::default(),
     };
     el.for_each_attr(|name, value| match name {
-        "class" | "id" => h = h.union(of_tokens(value)),
+        "class" | "id" => h = h.union(cache.of_tokens(value)),
         "role" => {
             h = h.union(match value.trim().to_ascii_lowercase().as_str() {
                 "navigation" | "menu" | "menubar" | "toolbar" => Hints::NAV,
@@ -212,6 +221,297 @@ fn of_class_name(name: &str) -> Hints {
     h
 }
 
+/// Hints of whole class-name tokens, in lower case. A hash lookup: the table is large and
+/// every class and id token of the page goes through it.
+static TOKENS: LazyLock<HashMap<&'static str, Hints, BuildHasherDefault<Fnv>>> =
+    LazyLock::new(|| {
+        let table: &[(&[&str], Hints)] = &[
+            (
+                &[
+                    "nav",
+                    "navbar",
+                    "navigation",
+                    "menu",
+                    "menubar",
+                    "breadcrumb",
+                    "breadcrumbs",
+                    "crumbs",
+                    "pagination",
+                    "pager",
+                    "skip",
+                    "topbar",
+                    "toolbar",
+                    "megamenu",
+                    "submenu",
+                    "dropdown",
+                    "hamburger",
+                    "offcanvas",
+                ],
+                Hints::NAV,
+            ),
+            (&["footer", "copyright", "colophon", "legal"], Hints::FOOTER),
+            (&["header", "masthead", "branding", "logo"], Hints::HEADER),
+            (
+                &[
+                    "sidebar",
+                    "aside",
+                    "widget",
+                    "widgets",
+                    "rail",
+                    "secondary",
+                    "sidebox",
+                    "complementary",
+                ],
+                Hints::SIDEBAR,
+            ),
+            (
+                &[
+                    "related",
+                    "recommended",
+                    "recommendations",
+                    "recirc",
+                    "recirculation",
+                    "trending",
+                    "popular",
+                    "mostread",
+                    "outbrain",
+                    "taboola",
+                    "upnext",
+                    "readnext",
+                    "more",
+                    "also",
+                    "suggested",
+                    "similar",
+                ],
+                Hints::RELATED,
+            ),
+            (
+                &[
+                    "share",
+                    "sharing",
+                    "shares",
+                    "social",
+                    "sociallinks",
+                    "follow",
+                    "print",
+                    "sharethis",
+                    "addthis",
+                ],
+                Hints::SHARE,
+            ),
+            (
+                &[
+                    "comment",
+                    "comments",
+                    "disqus",
+                    "discussion",
+                    "respond",
+                    "reply",
+                    "replies",
+                ],
+                Hints::COMMENT,
+            ),
+            (
+                &[
+                    "ad",
+                    "ads",
+                    "advert",
+                    "adverts",
+                    "advertisement",
+                    "advertising",
+                    "sponsor",
+                    "sponsored",
+                    "promo",
+                    "promotion",
+                    "promoted",
+                    "banner",
+                    "dfp",
+                    "adslot",
+                    "adunit",
+                    "gpt",
+                ],
+                Hints::AD,
+            ),
+            (
+                &[
+                    "cookie",
+                    "cookies",
+                    "consent",
+                    "gdpr",
+                    "newsletter",
+                    "subscribe",
+                    "subscription",
+                    "signup",
+                    "paywall",
+                    "modal",
+                    "popup",
+                    "overlay",
+                    "login",
+                    "register",
+                    "registration",
+                    "optin",
+                ],
+                Hints::CONSENT,
+            ),
+            (&["meta", "metadata", "postmeta", "entrymeta"], Hints::META),
+            (
+                &[
+                    "byline",
+                    "author",
+                    "authors",
+                    "credit",
+                    "credits",
+                    "writer",
+                    "contributor",
+                    "contributors",
+                    "dateline",
+                    "profile",
+                    "postprofile",
+                    "userinfo",
+                    "avatar",
+                ],
+                Hints::BYLINE,
+            ),
+            (
+                &[
+                    "date",
+                    "time",
+                    "timestamp",
+                    "published",
+                    "updated",
+                    "pubdate",
+                    "posted",
+                ],
+                Hints::DATE,
+            ),
+            (
+                &[
+                    "tags",
+                    "tag",
+                    "tagged",
+                    "category",
+                    "categories",
+                    "keywords",
+                    "topics",
+                    "taxonomy",
+                ],
+                Hints::TAGS,
+            ),
+            (
+                &[
+                    "review",
+                    "reviews",
+                    "rating",
+                    "ratings",
+                    "stars",
+                    "testimonial",
+                    "testimonials",
+                ],
+                Hints::REVIEW,
+            ),
+            (
+                &[
+                    "price",
+                    "prices",
+                    "pricing",
+                    "cart",
+                    "basket",
+                    "checkout",
+                    "addtocart",
+                    "buy",
+                    "quantity",
+                    "qty",
+                    "stock",
+                    "sku",
+                    "wishlist",
+                    "swatch",
+                    "swatches",
+                ],
+                Hints::SHOP,
+            ),
+            (
+                &["form", "input", "select", "search", "searchform"],
+                Hints::FORM,
+            ),
+            (
+                &[
+                    "hidden",
+                    "hide",
+                    "invisible",
+                    "sronly",
+                    "sr",
+                    "visuallyhidden",
+                    "offscreen",
+                ],
+                Hints::HIDDEN,
+            ),
+            (
+                &[
+                    "article",
+                    "content",
+                    "post",
+                    "entry",
+                    "body",
+                    "text",
+                    "story",
+                    "prose",
+                    "richtext",
+                    "articlebody",
+                    "hentry",
+                    "blog",
+                    "main",
+                ],
+                Hints::CONTENT,
+            ),
+            (
+                &[
+                    "card",
+                    "cards",
+                    "teaser",
+                    "teasers",
+                    "tile",
+                    "tiles",
+                    "grid",
+                    "feed",
+                    "listing",
+                    "carousel",
+                    "slider",
+                    "thumbnail",
+                    "thumb",
+                ],
+                Hints::TEASER,
+            ),
+            (&["caption", "figcaption"], Hints::CAPTION),
+        ];
+        table
+            .iter()
+            .flat_map(|(words, h)| words.iter().map(move |w| (*w, *h)))
+            .collect()
+    });
+
+/// FNV-1a: a fast hash for the short keys of this module's tables, where SipHash's resistance
+/// to chosen keys buys nothing (the keys are ours; page text only looks them up).
+#[derive(Default)]
+pub(crate) struct Fnv(u64);
+
+impl Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 {
+            0xcbf2_9ce4_8422_2325
+        } else {
+            self.0
+        };
+        for b in bytes {
+            h = (h ^ u64::from(*b)).wrapping_mul(0x100_0000_01b3);
+        }
+        self.0 = h;
+    }
+}
+
 fn of_token(tok: &str) -> Hints {
     if tok.len() < 2 || tok.len() > 32 {
         return Hints::default();
@@ -225,54 +525,7 @@ fn of_token(tok: &str) -> Hints {
     let Ok(t) = std::str::from_utf8(lower) else {
         return Hints::default();
     };
-    let whole = match t {
-        "nav" | "navbar" | "navigation" | "menu" | "menubar" | "breadcrumb" | "breadcrumbs"
-        | "crumbs" | "pagination" | "pager" | "skip" | "topbar" | "toolbar" | "megamenu"
-        | "submenu" | "dropdown" | "hamburger" | "offcanvas" => Hints::NAV,
-        "footer" | "copyright" | "colophon" | "legal" => Hints::FOOTER,
-        "header" | "masthead" | "branding" | "logo" => Hints::HEADER,
-        "sidebar" | "aside" | "widget" | "widgets" | "rail" | "secondary" | "sidebox"
-        | "complementary" => Hints::SIDEBAR,
-        "related" | "recommended" | "recommendations" | "recirc" | "recirculation" | "trending"
-        | "popular" | "mostread" | "outbrain" | "taboola" | "upnext" | "readnext" | "more"
-        | "also" | "suggested" | "similar" => Hints::RELATED,
-        "share" | "sharing" | "shares" | "social" | "sociallinks" | "follow" | "print"
-        | "sharethis" | "addthis" => Hints::SHARE,
-        "comment" | "comments" | "disqus" | "discussion" | "respond" | "reply" | "replies" => {
-            Hints::COMMENT
-        }
-        "ad" | "ads" | "advert" | "adverts" | "advertisement" | "advertising" | "sponsor"
-        | "sponsored" | "promo" | "promotion" | "promoted" | "banner" | "dfp" | "adslot"
-        | "adunit" | "gpt" => Hints::AD,
-        "cookie" | "cookies" | "consent" | "gdpr" | "newsletter" | "subscribe" | "subscription"
-        | "signup" | "paywall" | "modal" | "popup" | "overlay" | "login" | "register"
-        | "registration" | "optin" => Hints::CONSENT,
-        "meta" | "metadata" | "postmeta" | "entrymeta" => Hints::META,
-        "byline" | "author" | "authors" | "credit" | "credits" | "writer" | "contributor"
-        | "contributors" | "dateline" | "profile" | "postprofile" | "userinfo" | "avatar" => {
-            Hints::BYLINE
-        }
-        "date" | "time" | "timestamp" | "published" | "updated" | "pubdate" | "posted" => {
-            Hints::DATE
-        }
-        "tags" | "tag" | "tagged" | "category" | "categories" | "keywords" | "topics"
-        | "taxonomy" => Hints::TAGS,
-        "review" | "reviews" | "rating" | "ratings" | "stars" | "testimonial" | "testimonials" => {
-            Hints::REVIEW
-        }
-        "price" | "prices" | "pricing" | "cart" | "basket" | "checkout" | "addtocart" | "buy"
-        | "quantity" | "qty" | "stock" | "sku" | "wishlist" | "swatch" | "swatches" => Hints::SHOP,
-        "form" | "input" | "select" | "search" | "searchform" => Hints::FORM,
-        "hidden" | "hide" | "invisible" | "sronly" | "sr" | "visuallyhidden" | "offscreen" => {
-            Hints::HIDDEN
-        }
-        "article" | "content" | "post" | "entry" | "body" | "text" | "story" | "prose"
-        | "richtext" | "articlebody" | "hentry" | "blog" | "main" => Hints::CONTENT,
-        "card" | "cards" | "teaser" | "teasers" | "tile" | "tiles" | "grid" | "feed"
-        | "listing" | "carousel" | "slider" | "thumbnail" | "thumb" => Hints::TEASER,
-        "caption" | "figcaption" => Hints::CAPTION,
-        _ => Hints::default(),
-    };
+    let whole = TOKENS.get(t).copied().unwrap_or_default();
     if !whole.is_empty() {
         return whole;
     }

@@ -403,12 +403,9 @@ fn finish((line, text, n): (Line<'_>, String, u16)) -> DumpBlock {
         link_chars,
         button_chars: 0,
         links,
-        hints: Hints::default(),
         inline_hints: Hints::default(),
         path_hash: u64::from(line.indent) << 1 | u64::from(line.bullet.is_some()),
         depth: line.indent,
-        list_depth: u8::from(line.bullet.is_some()),
-        ordered: line.bullet == Some(true),
         in_table: false,
         text,
     };
@@ -823,7 +820,7 @@ mod tests {
         );
         let numbered = segment("1. First step\n2) Second step");
         assert_eq!(numbered[1].raw.text, "2) Second step");
-        assert!(numbered[1].raw.ordered);
+        assert_eq!(numbered[1].raw.kind, BlockKind::ListItem);
     }
 
     #[test]

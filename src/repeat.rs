@@ -1,22 +1,67 @@
 //! Repeated blocks inside a page: a deck repeated as the first paragraph, a headline shown twice,
 //! a teaser that is the start of a paragraph below it. The first full occurrence is kept.
 
-use std::collections::HashMap;
+use std::collections::HashSet;
 
 use crate::meta::fold;
 
 /// A hash of the text with case, punctuation and white space folded away: two blocks with the
 /// same hash read the same. Allocation-free, for counting repeats on every block.
 pub(crate) fn fold_hash(text: &str) -> u64 {
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    for c in text
-        .chars()
-        .filter(|c| c.is_alphanumeric())
-        .flat_map(char::to_lowercase)
-    {
-        h = (h ^ u64::from(u32::from(c))).wrapping_mul(0x100_0000_01b3);
+    let mut h: u64 = FNV_OFFSET;
+    for c in text.chars() {
+        if c.is_ascii() {
+            // Most characters of most pages: no Unicode tables needed.
+            if c.is_ascii_alphanumeric() {
+                h = fnv_step(h, u32::from(c.to_ascii_lowercase()));
+            }
+        } else if c.is_alphanumeric() {
+            for l in c.to_lowercase() {
+                h = fnv_step(h, u32::from(l));
+            }
+        }
     }
     h
+}
+
+const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
+
+fn fnv_step(h: u64, c: u32) -> u64 {
+    (h ^ u64::from(c)).wrapping_mul(0x100_0000_01b3)
+}
+
+/// The hash and length in characters of [`fold`]`(text)`, without building the string: two
+/// texts with the same key fold to the same string (up to a 64-bit hash collision).
+fn fold_key(text: &str) -> (u64, usize) {
+    let mut h = FNV_OFFSET;
+    let mut len = 0;
+    let mut gap = false;
+    for c in text.chars() {
+        let alnum = if c.is_ascii() {
+            c.is_ascii_alphanumeric()
+        } else {
+            c.is_alphanumeric()
+        };
+        if !alnum {
+            gap = true;
+            continue;
+        }
+        if gap && len > 0 {
+            h = fnv_step(h, u32::from(' '));
+            len += 1;
+        }
+        gap = false;
+        if c.is_ascii() {
+            h = fnv_step(h, u32::from(c.to_ascii_lowercase()));
+            len += 1;
+        } else {
+            for l in c.to_lowercase() {
+                h = fnv_step(h, u32::from(l));
+                len += 1;
+            }
+        }
+    }
+    (h, len)
 }
 
 /// Marks as duplicates the `keep`-ed blocks whose folded text already appeared in an earlier
@@ -24,40 +69,38 @@ pub(crate) fn fold_hash(text: &str) -> u64 {
 /// Returns, per block, whether it is a duplicate.
 pub(crate) fn duplicates(texts: &[&str], keep: &[bool]) -> Vec<bool> {
     let mut dup = vec![false; texts.len()];
-    let mut seen: HashMap<String, usize> = HashMap::new();
-    let folded: Vec<Option<String>> = texts
-        .iter()
-        .zip(keep)
-        .map(|(t, &k)| if k { Some(fold(t)) } else { None })
-        .collect();
-    for (i, f) in folded.iter().enumerate() {
-        let Some(f) = f else { continue };
+    let mut seen: HashSet<u64> = HashSet::new();
+    for (i, (t, _)) in texts.iter().zip(keep).enumerate().filter(|(_, (_, k))| **k) {
+        let (key, len) = fold_key(t);
         // Very short texts ("Photo", "1") repeat legitimately.
-        if f.chars().count() < 12 {
+        if len < 12 {
             continue;
         }
-        if seen.contains_key(f) {
-            if let Some(d) = dup.get_mut(i) {
-                *d = true;
-            }
-        } else {
-            seen.insert(f.clone(), i);
+        if !seen.insert(key)
+            && let Some(d) = dup.get_mut(i)
+        {
+            *d = true;
         }
     }
-    // Truncated teasers: "The minister said on Tuesday that…" before the full paragraph.
+    // Truncated teasers: "The minister said on Tuesday that…" before the full paragraph. Few
+    // blocks end so, so only they and the blocks after them are folded.
     for (i, t) in texts.iter().enumerate() {
         let trimmed = t.trim_end();
         let cut = trimmed.ends_with('…') || trimmed.ends_with("...");
-        if !cut || dup.get(i).copied().unwrap_or(true) {
+        if !cut || !keep.get(i).copied().unwrap_or(false) || dup.get(i).copied().unwrap_or(true) {
             continue;
         }
-        let Some(Some(f)) = folded.get(i) else {
-            continue;
-        };
+        let f = fold(t);
         if f.chars().count() < 30 {
             continue;
         }
-        let later = folded.iter().skip(i + 1).take(8).flatten();
+        let later = texts
+            .iter()
+            .zip(keep)
+            .skip(i + 1)
+            .take(8)
+            .filter(|(_, k)| **k)
+            .map(|(g, _)| fold(g));
         for g in later {
             if g.len() > f.len() && g.starts_with(f.as_str()) {
                 if let Some(d) = dup.get_mut(i) {
@@ -73,6 +116,37 @@ pub(crate) fn duplicates(texts: &[&str], keep: &[bool]) -> Vec<bool> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn fold_key_is_the_key_of_the_folded_string() {
+        for t in [
+            "The Minister said: “No.”",
+            "  Ünïcode  TEXT, with   gaps… ",
+            "İstanbul'da 3 gün",
+            "",
+            "!!!",
+        ] {
+            let f = fold(t);
+            let mut h = FNV_OFFSET;
+            for c in f.chars() {
+                h = fnv_step(h, u32::from(c));
+            }
+            assert_eq!(fold_key(t), (h, f.chars().count()), "{t:?}");
+        }
+    }
+
+    #[test]
+    fn ascii_fast_path_hashes_like_the_general_one() {
+        let general = |t: &str| {
+            t.chars()
+                .filter(|c| c.is_alphanumeric())
+                .flat_map(char::to_lowercase)
+                .fold(FNV_OFFSET, |h, c| fnv_step(h, u32::from(c)))
+        };
+        for t in ["Hello, World 42", "a-b_c", "", "Ünïcode TEXT, İstanbul’da"] {
+            assert_eq!(fold_hash(t), general(t));
+        }
+    }
 
     #[test]
     fn second_copy_is_a_duplicate() {

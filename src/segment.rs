@@ -44,9 +44,6 @@ pub(crate) struct RawBlock {
     pub button_chars: u32,
     /// Number of separate links in the block.
     pub links: u16,
-    /// Hints of all enclosing elements, OR-ed.
-    #[allow(dead_code)]
-    pub hints: Hints,
     /// Hints of inline elements (`<span class=byline>`, `<a class=share>`) around any of the
     /// block's text; block-level hints come from the element arena.
     pub inline_hints: Hints,
@@ -54,12 +51,6 @@ pub(crate) struct RawBlock {
     pub path_hash: u64,
     /// Depth of the innermost element.
     pub depth: u16,
-    /// Nesting depth of lists around a list item (1 for a top-level item).
-    #[allow(dead_code)]
-    pub list_depth: u8,
-    /// Whether the enclosing list is ordered.
-    #[allow(dead_code)]
-    pub ordered: bool,
     /// Inside a `<table>` (any depth).
     pub in_table: bool,
 }
@@ -119,6 +110,8 @@ enum Capture {
 
 struct Segmenter {
     blocks: Vec<RawBlock>,
+    /// Hints of the class and id values met so far.
+    token_cache: hints::TokenCache,
     elems: Vec<Elem>,
     facts: PageFacts,
     /// Metadata facts in the body (microdata, bylines, dates).
@@ -163,6 +156,7 @@ struct Segmenter {
 impl Segmenter {
     fn new(record: Record) -> Self {
         Segmenter {
+            token_cache: hints::TokenCache::default(),
             blocks: Vec::new(),
             elems: vec![Elem {
                 parent: 0,
@@ -233,12 +227,9 @@ impl Segmenter {
             link_chars: std::mem::take(&mut self.link_chars),
             button_chars: std::mem::take(&mut self.button_chars),
             links: std::mem::take(&mut self.links),
-            hints: self.hints,
             inline_hints: std::mem::take(&mut self.block_inline),
             path_hash: self.path_hash,
             depth,
-            list_depth: self.list_stack.len().min(255) as u8,
-            ordered: self.list_stack.last().copied().unwrap_or(false),
             in_table: self.table_depth > 0,
         });
     }
@@ -573,7 +564,7 @@ impl Visitor for Segmenter {
         {
             self.facts.lang = Some(lang.trim().to_string());
         }
-        let own = hints::of_element(el);
+        let own = hints::of_element(el, &mut self.token_cache);
         let place = self.place(own);
         self.body_facts.open(&mut self.facts, el, place);
         let class = el.attr("class");

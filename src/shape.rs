@@ -139,8 +139,16 @@ impl Shape {
 }
 
 fn contains_word_ci(text: &str, word: &str) -> bool {
-    text.split(|c: char| !c.is_alphanumeric())
-        .any(|w| w.eq_ignore_ascii_case(word))
+    // Cheap test first: most blocks, long paragraphs among them, hold no such letters at all.
+    let w = word.as_bytes();
+    let found = text
+        .as_bytes()
+        .windows(w.len())
+        .any(|win| win.eq_ignore_ascii_case(w));
+    found
+        && text
+            .split(|c: char| !c.is_alphanumeric())
+            .any(|w| w.eq_ignore_ascii_case(word))
 }
 
 fn is_month(w: &str) -> bool {
