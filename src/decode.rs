@@ -24,6 +24,9 @@ use encoding_rs::{Encoding, UTF_8, UTF_16BE, UTF_16LE, WINDOWS_1252, X_USER_DEFI
 /// How many bytes the `<meta>` prescan and the BOM-less UTF-16 sniff look at, as in browsers.
 const PRESCAN_BYTES: usize = 1024;
 
+/// How many bytes from the first non-ASCII one chardetng sees.
+const GUESS_BYTES: usize = 256 << 10;
+
 /// Which step of the order chose the encoding (for tests and diagnostics).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Source {
@@ -91,8 +94,11 @@ fn guess(bytes: &[u8]) -> Option<&'static Encoding> {
     if mostly_utf8(bytes.get(ascii..).unwrap_or_default()) {
         return Some(UTF_8);
     }
+    // A quarter of a megabyte of text from the first non-ASCII byte on is plenty for the
+    // statistics; feeding a whole 20 MB page took as long as extracting it.
+    let end = ascii.saturating_add(GUESS_BYTES).min(bytes.len());
     let mut detector = EncodingDetector::new(Iso2022JpDetection::Allow);
-    detector.feed(bytes, true);
+    detector.feed(bytes.get(..end).unwrap_or(bytes), end == bytes.len());
     Some(detector.guess(None, Utf8Detection::Allow))
 }
 
