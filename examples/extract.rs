@@ -6,7 +6,9 @@
 //!     [--links] [--images] [--base-url URL] [FILE|-]
 //! ```
 //!
-//! With `-` the page is read from standard input; with no argument the example extracts a
+//! A page is read as bytes and decoded as a browser would (BOM, `<meta charset>`, a guess; see
+//! `Extractor::extract_bytes`); a dump is read as UTF-8. With `-` the input is read from
+//! standard input; with no argument the example extracts a
 //! sample page that ships with the crate (`examples/sample.html`). `--format json` needs the
 //! crate's `serde` feature (`cargo run --features serde --example extract -- --format json`).
 //! `--links` and `--images` keep links and images in the Markdown, made absolute against
@@ -64,19 +66,19 @@ fn parse_args() -> Result<Args, String> {
     Ok(a)
 }
 
-fn read_input(input: Option<&str>) -> Result<String, String> {
+/// The input's bytes: HTML is decoded by `extract_bytes` (BOM, `<meta charset>`, guess), a dump
+/// is read as UTF-8.
+fn read_input(input: Option<&str>) -> Result<Vec<u8>, String> {
     match input {
-        None => Ok(SAMPLE.to_string()),
+        None => Ok(SAMPLE.as_bytes().to_vec()),
         Some("-") => {
             let mut buf = Vec::new();
             std::io::stdin()
                 .read_to_end(&mut buf)
                 .map_err(|e| format!("stdin: {e}"))?;
-            Ok(String::from_utf8_lossy(&buf).into_owned())
+            Ok(buf)
         }
-        Some(path) => std::fs::read(path)
-            .map(|b| String::from_utf8_lossy(&b).into_owned())
-            .map_err(|e| format!("{path}: {e}")),
+        Some(path) => std::fs::read(path).map_err(|e| format!("{path}: {e}")),
     }
 }
 
@@ -101,9 +103,9 @@ fn run() -> Result<(), String> {
     let input = read_input(a.input.as_deref())?;
     let extractor = Extractor::new(a.options.max_input_bytes(usize::MAX));
     let extracted = if a.text_mode {
-        extractor.extract_text(&input)
+        extractor.extract_text(&String::from_utf8_lossy(&input))
     } else {
-        extractor.extract(&input)
+        extractor.extract_bytes(&input, None)
     }
     .map_err(|e| e.to_string())?;
     let title = extracted.title().map(|t| format!("# {t}\n\n"));

@@ -177,6 +177,139 @@ fn closes_p(name: &LocalName) -> bool {
 /// deep implied close only makes the model overestimate depth, which is the safe direction.
 const IMPLIED_CLOSE_REACH: usize = 16;
 
+/// Fostered tokens (text and elements inside a `<table>` but outside its cells, which the tree
+/// builder moves before the table) allowed in a page before the guard opens a cell for them.
+/// Every fostered node costs the tree builder a scan of the table's siblings (rcdom finds a
+/// node's index by searching its parent's children), so unbounded fostering is quadratic; real
+/// pages foster a handful of stray tags.
+const FOSTER_LIMIT: usize = 256;
+
+/// Formatting elements (`<b>`, `<i>`, `<font>`, …) allowed in the active formatting list (after
+/// its last marker) at once. The tree builder re-creates every listed element that is no longer
+/// open before each run of text ("reconstruct the active formatting elements"), so a page that
+/// leaves many of them open could make every later paragraph cost that many new elements.
+/// Start tags beyond the cap are dropped (their text is kept), as for the depth cap.
+const FORMATTING_CAP: u32 = 12;
+
+/// The HTML spec's formatting elements: the ones the active formatting list holds.
+fn is_formatting(name: &str) -> bool {
+    matches!(
+        name,
+        "a" | "b"
+            | "big"
+            | "code"
+            | "em"
+            | "font"
+            | "i"
+            | "nobr"
+            | "s"
+            | "small"
+            | "strike"
+            | "strong"
+            | "tt"
+            | "u"
+    )
+}
+
+/// Elements that put a marker on the active formatting list: formatting elements opened
+/// before them are not re-created inside them, and those opened inside end with them.
+fn is_marker(name: &str) -> bool {
+    matches!(
+        name,
+        "td" | "th" | "caption" | "applet" | "object" | "marquee" | "template"
+    )
+}
+
+/// Elements whose current-node position makes text and most tags fostered.
+fn is_table_context(name: &str) -> bool {
+    matches!(name, "table" | "tbody" | "thead" | "tfoot" | "tr")
+}
+
+/// Start tags that "in table" mode handles itself (everything else is fostered).
+fn is_table_tag(name: &str) -> bool {
+    matches!(
+        name,
+        "caption"
+            | "colgroup"
+            | "col"
+            | "tbody"
+            | "thead"
+            | "tfoot"
+            | "tr"
+            | "td"
+            | "th"
+            | "table"
+            | "style"
+            | "script"
+            | "template"
+            | "form"
+            | "input"
+    )
+}
+
+/// Start tags before which the tree builder does not re-create formatting elements.
+fn keeps_formatting_closed(name: &LocalName) -> bool {
+    closes_p(name)
+        || is_raw_text(name)
+        || is_table_tag(name)
+        || matches!(
+            &**name,
+            "li" | "dd"
+                | "dt"
+                | "hr"
+                | "html"
+                | "body"
+                | "head"
+                | "frameset"
+                | "base"
+                | "link"
+                | "meta"
+                | "noscript"
+                | "option"
+                | "optgroup"
+                | "col"
+                | "param"
+                | "source"
+                | "track"
+        )
+}
+
+/// The default scope's boundaries: an end tag does not close an element beyond one of these.
+fn is_scope_boundary(name: &str) -> bool {
+    matches!(
+        name,
+        "applet" | "caption" | "html" | "table" | "td" | "th" | "marquee" | "object" | "template"
+    )
+}
+
+/// Elements that stop the adoption agency (a subset of the spec's "special" category): a
+/// formatting element closed with one of these open inside it leaves them open.
+fn is_special(name: &LocalName) -> bool {
+    closes_p(name)
+        || matches!(
+            &**name,
+            "li" | "dd"
+                | "dt"
+                | "td"
+                | "th"
+                | "tr"
+                | "tbody"
+                | "thead"
+                | "tfoot"
+                | "caption"
+                | "button"
+                | "object"
+                | "applet"
+                | "marquee"
+                | "select"
+                | "iframe"
+                | "template"
+                | "textarea"
+                | "body"
+                | "html"
+        )
+}
+
 struct GuardState {
     /// Modelled stack of open elements (names only), at most `max_depth` (+ raw-text) deep.
     open: Vec<LocalName>,
@@ -184,6 +317,18 @@ struct GuardState {
     open_count: HashMap<LocalName, u32>,
     /// Start tags dropped beyond the cap, by name, so their end tags are dropped too.
     suppressed: HashMap<LocalName, u32>,
+    /// Formatting elements popped off the stack while still on the active formatting list
+    /// (the tree builder re-creates them before the next text), with the marker level at which
+    /// they were listed.
+    dangling: Vec<(LocalName, u32)>,
+    /// Markers (`td`, `th`, `caption`, …) in `open`.
+    markers: u32,
+    /// Formatting elements listed after the last marker (open or dangling).
+    formatting: u32,
+    /// `formatting` of the enclosing marker levels.
+    formatting_saved: Vec<u32>,
+    /// Fostered tokens so far.
+    fostered: usize,
     nodes: usize,
     flattened: bool,
 }
@@ -205,6 +350,11 @@ impl<S> DepthGuard<S> {
                 open: Vec::new(),
                 open_count: HashMap::new(),
                 suppressed: HashMap::new(),
+                dangling: Vec::new(),
+                markers: 0,
+                formatting: 0,
+                formatting_saved: Vec::new(),
+                fostered: 0,
                 nodes: 0,
                 flattened: false,
             }),
@@ -215,17 +365,39 @@ impl<S> DepthGuard<S> {
 
 impl GuardState {
     fn push(&mut self, name: LocalName) {
+        if is_marker(&name) {
+            self.markers += 1;
+            self.formatting_saved.push(self.formatting);
+            self.formatting = 0;
+        }
         *self.open_count.entry(name.clone()).or_insert(0) += 1;
         self.open.push(name);
     }
 
+    /// Pops the top element. A formatting element popped by something other than its own end
+    /// tag stays listed (`dangle`); a marker's end clears what was listed after it.
+    fn pop(&mut self, dangle: bool) {
+        let Some(name) = self.open.pop() else { return };
+        if let Some(n) = self.open_count.get_mut(&name) {
+            *n = n.saturating_sub(1);
+        }
+        if is_marker(&name) {
+            self.markers = self.markers.saturating_sub(1);
+            let markers = self.markers;
+            self.dangling.retain(|(_, level)| *level <= markers);
+            self.formatting = self.formatting_saved.pop().unwrap_or(0);
+        } else if is_formatting(&name) {
+            if dangle {
+                self.dangling.push((name, self.markers));
+            } else {
+                self.formatting = self.formatting.saturating_sub(1);
+            }
+        }
+    }
+
     fn truncate(&mut self, len: usize) {
         while self.open.len() > len {
-            if let Some(name) = self.open.pop()
-                && let Some(n) = self.open_count.get_mut(&name)
-            {
-                *n = n.saturating_sub(1);
-            }
+            self.pop(true);
         }
     }
 
@@ -257,12 +429,125 @@ impl GuardState {
                 self.close_implied(&["tbody", "thead", "tfoot"], &["table"])
             }
             "option" => self.close_implied(&["option"], &["select", "datalist"]),
+            // A new `<a>` (or `<nobr>`) first ends the one still listed.
+            "a" | "nobr" => self.end_tag(name),
             _ => {}
         }
         if closes_p(name) {
             self.close_implied(&["p"], &["table", "td", "th", "button"]);
         }
     }
+
+    /// Models an end tag that reaches the tree builder. The element is looked for down to the
+    /// nearest scope boundary (a table, a cell, …), as the tree builder looks: an end tag that
+    /// would reach past one is ignored there, and must be here too, or a page could close
+    /// elements in the model that stay open in the tree (`<div><table><td></div>`, repeated).
+    fn end_tag(&mut self, name: &LocalName) {
+        let open = self.open_count.get(name).copied().unwrap_or(0) > 0;
+        let found = if open { self.find_in_scope(name) } else { None };
+        if let Some(i) = found {
+            let blocked = is_formatting(name)
+                && self
+                    .open
+                    .get(i + 1..)
+                    .is_some_and(|above| above.iter().any(is_special));
+            if blocked {
+                // The adoption agency: the formatting element leaves the stack and the list,
+                // the block inside it stays open.
+                self.open.remove(i);
+                if let Some(n) = self.open_count.get_mut(name) {
+                    *n = n.saturating_sub(1);
+                }
+                self.formatting = self.formatting.saturating_sub(1);
+            } else {
+                self.truncate(i + 1);
+                self.pop(false);
+            }
+        } else if is_formatting(name) {
+            let level = self.markers;
+            if let Some(j) = self
+                .dangling
+                .iter()
+                .rposition(|(n, l)| n == name && *l == level)
+            {
+                self.dangling.remove(j);
+                self.formatting = self.formatting.saturating_sub(1);
+            }
+        }
+    }
+
+    /// The index of the innermost open `name` above the nearest scope boundary.
+    /// Table parts are looked for in table scope (a cell does not hide its table: `</table>`
+    /// with a cell open closes both). `</body>` and `</html>` close nothing.
+    fn find_in_scope(&self, name: &LocalName) -> Option<usize> {
+        let table_part = matches!(
+            &**name,
+            "table" | "tbody" | "thead" | "tfoot" | "tr" | "td" | "th" | "caption"
+        );
+        if matches!(&**name, "body" | "html") {
+            return None;
+        }
+        for (i, n) in self.open.iter().enumerate().rev() {
+            if n == name {
+                return Some(i);
+            }
+            let boundary = if table_part {
+                matches!(&**n, "table" | "html" | "template")
+            } else {
+                is_scope_boundary(n)
+            };
+            if boundary {
+                return None;
+            }
+        }
+        None
+    }
+
+    /// The tree builder re-creates the dangling formatting elements of the current marker
+    /// level before text and inline tags: they are open again. Returns how many.
+    fn reconstruct(&mut self) -> usize {
+        let level = self.markers;
+        let from = self
+            .dangling
+            .iter()
+            .position(|(_, l)| *l >= level)
+            .unwrap_or(self.dangling.len());
+        let again: Vec<(LocalName, u32)> = self.dangling.split_off(from);
+        let n = again.len();
+        for (name, _) in again {
+            *self.open_count.entry(name.clone()).or_insert(0) += 1;
+            self.open.push(name);
+        }
+        n
+    }
+
+    /// Whether the current node makes text and non-table tags fostered.
+    fn in_table_context(&self) -> bool {
+        self.open.last().is_some_and(|n| is_table_context(n))
+    }
+
+    /// Counts one fostered token; past the limit, returns `true`: open a cell for it.
+    fn foster(&mut self) -> bool {
+        if self.fostered >= FOSTER_LIMIT {
+            self.model_start(&LocalName::from("td"));
+            self.push(LocalName::from("td"));
+            true
+        } else {
+            self.fostered += 1;
+            false
+        }
+    }
+}
+
+/// A `<td>` start tag made by the guard.
+fn cell_tag() -> Token {
+    Token::TagToken(html5ever::tokenizer::Tag {
+        kind: TagKind::StartTag,
+        name: LocalName::from("td"),
+        self_closing: false,
+        attrs: Vec::new(),
+        had_duplicate_attributes: false,
+    })
 }
 
 impl<S: TokenSink> TokenSink for DepthGuard<S> {
@@ -273,25 +558,55 @@ impl<S: TokenSink> TokenSink for DepthGuard<S> {
             return TokenSinkResult::Continue;
         }
         let mut st = self.state.borrow_mut();
+        let mut open_cell = false;
         match &token {
             Token::TagToken(tag) if tag.kind == TagKind::StartTag => {
                 st.nodes += 1;
-                if st.nodes > self.limits.max_nodes {
-                    self.stopped.set(true);
-                    return TokenSinkResult::Continue;
-                }
-                if is_void(&tag.name) || (tag.self_closing && !is_raw_text(&tag.name)) {
+                let name = &tag.name;
+                let fostered = !is_table_tag(name) && st.in_table_context();
+                if is_void(name) || (tag.self_closing && !is_raw_text(name)) {
                     // Opens nothing.
-                } else if is_raw_text(&tag.name) {
-                    st.push(tag.name.clone());
+                    if fostered {
+                        open_cell = st.foster();
+                    }
+                    if matches!(
+                        &**name,
+                        "br" | "img" | "image" | "input" | "embed" | "keygen" | "wbr" | "area"
+                    ) {
+                        st.nodes += st.reconstruct();
+                    }
+                } else if is_raw_text(name) {
+                    if fostered {
+                        open_cell = st.foster();
+                    }
+                    st.push(name.clone());
                 } else {
-                    st.model_start(&tag.name);
-                    if st.open.len() >= self.limits.max_depth {
+                    // At the cap everything is flattened into the element there, siblings that
+                    // would replace it too (`<li>` after `<li>`): the tree builder's scope checks
+                    // walk the whole stack for each of them.
+                    let at_cap = st.open.len() >= self.limits.max_depth;
+                    if !at_cap {
+                        st.model_start(name);
+                    }
+                    if at_cap
+                        || st.open.len() >= self.limits.max_depth
+                        || (is_formatting(name) && st.formatting >= FORMATTING_CAP)
+                    {
                         st.flattened = true;
-                        *st.suppressed.entry(tag.name.clone()).or_insert(0) += 1;
+                        *st.suppressed.entry(name.clone()).or_insert(0) += 1;
                         return TokenSinkResult::Continue;
                     }
-                    st.push(tag.name.clone());
+                    // Fostering is decided by the current node after implied closes.
+                    if !is_table_tag(name) && st.in_table_context() {
+                        open_cell = st.foster();
+                    }
+                    if !keeps_formatting_closed(name) {
+                        st.nodes += st.reconstruct();
+                    }
+                    if is_formatting(name) {
+                        st.formatting += 1;
+                    }
+                    st.push(name.clone());
                 }
             }
             Token::TagToken(tag) => {
@@ -301,22 +616,31 @@ impl<S: TokenSink> TokenSink for DepthGuard<S> {
                     *n -= 1;
                     return TokenSinkResult::Continue;
                 }
-                if st.open_count.get(&tag.name).copied().unwrap_or(0) > 0
-                    && let Some(i) = st.open.iter().rposition(|n| *n == tag.name)
-                {
-                    st.truncate(i);
-                }
+                st.end_tag(&tag.name);
             }
-            Token::CharacterTokens(_) | Token::CommentToken(_) => {
+            Token::CharacterTokens(text) => {
                 st.nodes += 1;
-                if st.nodes > self.limits.max_nodes {
-                    self.stopped.set(true);
-                    return TokenSinkResult::Continue;
+                let blank = text.chars().all(|c| c.is_ascii_whitespace());
+                if st.in_table_context() {
+                    if !blank {
+                        open_cell = st.foster();
+                        st.nodes += st.reconstruct();
+                    }
+                } else {
+                    st.nodes += st.reconstruct();
                 }
             }
+            Token::CommentToken(_) => st.nodes += 1,
             _ => {}
         }
+        if st.nodes > self.limits.max_nodes {
+            self.stopped.set(true);
+            return TokenSinkResult::Continue;
+        }
         drop(st);
+        if open_cell {
+            let _ = self.inner.process_token(cell_tag(), line_number);
+        }
         self.inner.process_token(token, line_number)
     }
 
@@ -698,6 +1022,58 @@ mod tests {
         let html = format!("<ul>{items}</ul><p>one<p>two<table><tr><td>1<td>2<tr><td>3</table>");
         let doc = parse(&html, LIMITS).unwrap();
         assert!(!doc.flattened);
+    }
+
+    fn count_nodes(doc: &Document) -> usize {
+        let mut n = 0;
+        let mut stack = vec![doc.dom.document.clone()];
+        while let Some(node) = stack.pop() {
+            n += 1;
+            stack.extend(node.children.borrow().iter().cloned());
+        }
+        n
+    }
+
+    #[test]
+    fn fostering_is_bounded_and_text_kept() {
+        let body: String = (0..2000).map(|i| format!("t{i} <div>d</div>")).collect();
+        let doc = parse(&format!("<table>{body}</table><p>end"), LIMITS).unwrap();
+        let mut t = Texts(String::new());
+        doc.walk(&mut t);
+        for i in [0, 255, 256, 1999] {
+            assert!(t.0.contains(&format!("t{i} ")), "t{i} lost");
+        }
+        assert!(t.0.ends_with("end"));
+    }
+
+    #[test]
+    fn reconstruction_of_formatting_elements_is_bounded() {
+        let open: String = (0..1000).map(|i| format!("<b class=c{i}>")).collect();
+        let html = format!("<p>{open}</p>{}", "<p>x</p>".repeat(1000));
+        let doc = parse(&html, LIMITS).unwrap();
+        // Without the cap every paragraph would hold a thousand re-created `<b>`s.
+        let n = count_nodes(&doc);
+        assert!(n < 1000 * (FORMATTING_CAP as usize + 3), "{n} nodes");
+        let mut t = Texts(String::new());
+        doc.walk(&mut t);
+        assert_eq!(t.0, "x".repeat(1000));
+    }
+
+    #[test]
+    fn end_tags_beyond_a_cell_do_not_fool_the_model() {
+        let html = format!("{}deep", "<div><table><tr><td></div>".repeat(3000));
+        let doc = parse(&html, LIMITS).unwrap();
+        assert!(max_depth(&doc) < 700, "depth {}", max_depth(&doc));
+        let mut t = Texts(String::new());
+        doc.walk(&mut t);
+        assert_eq!(t.0, "deep");
+    }
+
+    #[test]
+    fn formatting_blocks_keep_the_block_open_in_the_model() {
+        let html = format!("{}deep", "<b><div>x</b>".repeat(3000));
+        let doc = parse(&html, LIMITS).unwrap();
+        assert!(max_depth(&doc) < 1200, "depth {}", max_depth(&doc));
     }
 
     #[test]

@@ -479,7 +479,7 @@ fn find_title(blocks: &[DumpBlock], keep: &[bool]) -> Option<usize> {
     // A headline printed twice before the body (page title and heading) is the title.
     for (k, &i) in candidates.iter().enumerate().rev() {
         let f = folded(i);
-        if candidates[..k].iter().any(|&j| folded(j) == f) {
+        if candidates.iter().take(k).any(|&j| folded(j) == f) {
             return Some(i);
         }
     }
@@ -564,5 +564,6 @@ pub(crate) fn extract(dump: &str, focus: Focus) -> Extracted {
         explanation: None,
         layout: Default::default(),
         comments: Vec::new(),
+        encoding: None,
     }
 }

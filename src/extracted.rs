@@ -32,6 +32,8 @@ pub struct Extracted {
     /// Inline markup and containers of the blocks, for [`Extracted::to_markdown`].
     pub(crate) layout: Layout,
     pub(crate) comments: Vec<Block>,
+    /// The encoding the bytes were decoded from, for [`Extractor::extract_bytes`](crate::Extractor::extract_bytes).
+    pub(crate) encoding: Option<&'static str>,
 }
 
 impl Extracted {
@@ -106,6 +108,20 @@ impl Extracted {
     /// ```
     pub fn to_markdown(&self) -> String {
         crate::markdown::render(&self.blocks, &self.layout)
+    }
+
+    /// The encoding the page was decoded from, by its WHATWG name (`"UTF-8"`, `"windows-1252"`,
+    /// `"Shift_JIS"`, …), when it was given as bytes to
+    /// [`Extractor::extract_bytes`](crate::Extractor::extract_bytes) or
+    /// [`extract_bytes`](crate::extract_bytes); `None` for text input, which needs no decoding.
+    ///
+    /// ```
+    /// let page = "<p>Grüße aus Köln, wo es heute den ganzen Tag geregnet hat.</p>";
+    /// assert_eq!(unboil::extract_bytes(page.as_bytes(), None).encoding(), Some("UTF-8"));
+    /// assert_eq!(unboil::extract(page).encoding(), None);
+    /// ```
+    pub fn encoding(&self) -> Option<&'static str> {
+        self.encoding
     }
 
     /// Whether no main text was found.

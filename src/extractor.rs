@@ -51,13 +51,71 @@ impl Extractor {
     /// [`ErrorKind::TooManyNodes`]. A page without main text gives an empty
     /// [`Extracted`], not an error.
     pub fn extract(&self, html: &str) -> Result<Extracted, Error> {
-        let o = &self.options;
-        if html.len() > o.max_input_bytes {
+        self.check_size(html.len())?;
+        // A byte order mark left at the head of a string read from a file is not text.
+        self.extract_html(html.strip_prefix('\u{feff}').unwrap_or(html))
+    }
+
+    /// Extracts the main text of an HTML page given as bytes, decoding them first.
+    ///
+    /// The encoding is chosen in the order the WHATWG HTML standard gives (browsers follow it):
+    ///
+    /// 1. a byte order mark (UTF-8, UTF-16LE, UTF-16BE);
+    /// 2. `charset_hint`, the charset of the HTTP `Content-Type` header: a label (`"utf-8"`,
+    ///    `"latin1"`) or the whole header value (`"text/html; charset=utf-8"`); an unknown label
+    ///    is ignored;
+    /// 3. `<meta charset=…>` or `<meta http-equiv="Content-Type" content="…; charset=…">` in the
+    ///    first 1024 bytes;
+    /// 4. a guess from the bytes: UTF-16 without a BOM when the first kilobyte is ASCII with
+    ///    zero bytes between, UTF-8 when the bytes are UTF-8 (a few broken sequences allowed),
+    ///    otherwise chardetng's statistical guess;
+    /// 5. windows-1252.
+    ///
+    /// Malformed sequences become U+FFFD: bytes are never an error.
+    /// [`Extracted::encoding`] reports the encoding used.
+    ///
+    /// ```
+    /// use unboil::{Extractor, Options};
+    ///
+    /// let extractor = Extractor::new(Options::default());
+    /// // Shift_JIS without any declaration: the statistical guess finds it.
+    /// let (page, _, _) = encoding_rs::SHIFT_JIS.encode(
+    ///     "<p>東京都は日本の首都であり、人口は約千四百万人である。</p>");
+    /// let extracted = extractor.extract_bytes(&page, None)?;
+    /// assert_eq!(extracted.encoding(), Some("Shift_JIS"));
+    /// assert_eq!(extracted.text(), "東京都は日本の首都であり、人口は約千四百万人である。");
+    /// # Ok::<(), unboil::Error>(())
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// As [`Extractor::extract`]; the size limit applies to the bytes as given.
+    pub fn extract_bytes(
+        &self,
+        html: &[u8],
+        charset_hint: Option<&str>,
+    ) -> Result<Extracted, Error> {
+        self.check_size(html.len())?;
+        let (text, encoding, _) = crate::decode::decode(html, charset_hint);
+        let mut extracted = self.extract_html(&text)?;
+        extracted.encoding = Some(encoding.name());
+        Ok(extracted)
+    }
+
+    fn check_size(&self, len: usize) -> Result<(), Error> {
+        let limit = self.options.max_input_bytes;
+        if len > limit {
             return Err(Error::new(
                 ErrorKind::InputTooLarge,
-                format!("{} bytes, limit {}", html.len(), o.max_input_bytes),
+                format!("{len} bytes, limit {limit}"),
             ));
         }
+        Ok(())
+    }
+
+    /// The HTML pipeline, after the size check.
+    fn extract_html(&self, html: &str) -> Result<Extracted, Error> {
+        let o = &self.options;
         let limits = ParseLimits {
             max_depth: o.max_depth,
             max_nodes: o.max_nodes,
@@ -96,14 +154,9 @@ impl Extractor {
     /// Only when the dump is longer than [`Options::max_input_bytes`]
     /// ([`ErrorKind::InputTooLarge`]).
     pub fn extract_text(&self, dump: &str) -> Result<Extracted, Error> {
-        let o = &self.options;
-        if dump.len() > o.max_input_bytes {
-            return Err(Error::new(
-                ErrorKind::InputTooLarge,
-                format!("{} bytes, limit {}", dump.len(), o.max_input_bytes),
-            ));
-        }
-        Ok(crate::dump::extract(dump, o.focus))
+        self.check_size(dump.len())?;
+        let dump = dump.strip_prefix('\u{feff}').unwrap_or(dump);
+        Ok(crate::dump::extract(dump, self.options.focus))
     }
 
     fn decide(&self, seg: segment::Segmented) -> Extracted {
@@ -176,6 +229,7 @@ impl Extractor {
             explanation,
             layout,
             comments,
+            encoding: None,
         }
     }
 }

@@ -519,7 +519,9 @@ fn of_token(tok: &str) -> Hints {
         return Hints::default();
     }
     let mut buf = [0u8; 32];
-    let lower = &mut buf[..tok.len()];
+    let Some(lower) = buf.get_mut(..tok.len()) else {
+        return Hints::default();
+    };
     lower.copy_from_slice(tok.as_bytes());
     lower.make_ascii_lowercase();
     let Ok(t) = std::str::from_utf8(lower) else {

@@ -294,6 +294,8 @@ fn strip_markdown_links(s: &str) -> (String, u32, u16) {
 
 /// Cuts a dump into blocks.
 pub(crate) fn segment(dump: &str) -> Vec<DumpBlock> {
+    // Control characters never reach the output (and `\u{1}` is the join mark below).
+    let dump = crate::controls::strip_keep_cr(dump);
     let raw_lines: Vec<&str> = dump.lines().collect();
     let width = wrap_width(&raw_lines);
     let mut blocks = Vec::new();

@@ -249,6 +249,7 @@ impl Segmenter {
 
     /// Appends text with white space collapsed, counting link characters.
     fn push_text(&mut self, s: &str) {
+        let s = &*crate::controls::strip(s);
         if !self.inline.is_empty() && s.chars().any(|c| !c.is_whitespace()) {
             self.block_inline = self.block_inline.union(self.inline);
         }
@@ -725,7 +726,7 @@ impl Visitor for Segmenter {
             }
             _ => {
                 if self.captured.len() < 1 << 20 {
-                    self.captured.push_str(text);
+                    self.captured.push_str(&crate::controls::strip(text));
                 }
             }
         }

@@ -62,7 +62,7 @@ fn iso(s: &str) -> Option<String> {
         // A date alone, or followed by something that is not a time.
         return Some(day);
     }
-    let t = &rest[1..];
+    let t = rest.get(1..).unwrap_or_default();
     let (h, mi) = (digits(t, 2), t.get(3..).and_then(|t| digits(t, 2)));
     let (Some(h), Some(mi)) = (h, mi) else {
         return Some(day);
@@ -78,10 +78,11 @@ fn iso(s: &str) -> Option<String> {
                 out.push_str(&format!(":{sec:02}"));
                 i = 8;
                 if t.get(8) == Some(&b'.') {
-                    let frac = t[9..].iter().take_while(|c| c.is_ascii_digit()).count();
+                    let digits = t.get(9..).unwrap_or_default();
+                    let frac = digits.iter().take_while(|c| c.is_ascii_digit()).count();
                     if frac > 0 {
                         out.push('.');
-                        out.push_str(std::str::from_utf8(&t[9..9 + frac]).ok()?);
+                        out.push_str(std::str::from_utf8(digits.get(..frac)?).ok()?);
                         i = 9 + frac;
                     }
                 }
@@ -89,11 +90,11 @@ fn iso(s: &str) -> Option<String> {
             _ => return Some(out),
         }
     }
-    let zone = &t[i..];
+    let zone = t.get(i..).unwrap_or_default();
     match zone.first() {
         Some(b'Z' | b'z') => out.push('Z'),
         Some(sign @ (b'+' | b'-')) => {
-            let z = &zone[1..];
+            let z = zone.get(1..).unwrap_or_default();
             let zh = digits(z, 2);
             let zm = if z.get(2) == Some(&b':') {
                 z.get(3..).and_then(|z| digits(z, 2))
@@ -118,7 +119,11 @@ fn iso(s: &str) -> Option<String> {
 fn numeric(s: &str) -> Option<String> {
     let b = s.as_bytes();
     if b.len() >= 8 && digits(b, 8).is_some() && b.get(8).is_none_or(|c| !c.is_ascii_digit()) {
-        return date(digits(b, 4)?, digits(&b[4..], 2)?, digits(&b[6..], 2)?);
+        return date(
+            digits(b, 4)?,
+            digits(b.get(4..)?, 2)?,
+            digits(b.get(6..)?, 2)?,
+        );
     }
     let head = s.split(|c: char| c.is_whitespace() || c == 'T').next()?;
     let parts: Vec<&str> = head.split(['/', '.', '-']).collect();

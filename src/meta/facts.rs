@@ -419,9 +419,10 @@ fn class_tokens(el: Element<'_>, mut f: impl FnMut(&str) -> bool) -> bool {
                 continue;
             }
             let len = i - start;
-            if (2..=buf.len()).contains(&len) {
-                let tok = &mut buf[..len];
-                tok.copy_from_slice(&bytes[start..i]);
+            if (2..=buf.len()).contains(&len)
+                && let (Some(tok), Some(src)) = (buf.get_mut(..len), bytes.get(start..i))
+            {
+                tok.copy_from_slice(src);
                 tok.make_ascii_lowercase();
                 if std::str::from_utf8(tok).is_ok_and(&mut f) {
                     found = true;

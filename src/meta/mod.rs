@@ -484,7 +484,8 @@ fn authors(page: &Page<'_>, ld: &jsonld::LdFacts, site: Option<&str>) -> Vec<Str
             .collect();
         let names = tidy(values);
         // A site that names itself as the author of every page says nothing about this one.
-        let only_site = site.is_some_and(|s| names.len() == 1 && fold(&names[0]) == fold(s));
+        let only_site = site
+            .is_some_and(|s| names.len() == 1 && names.first().is_some_and(|n| fold(n) == fold(s)));
         if !names.is_empty() && !only_site {
             return names;
         }

@@ -43,7 +43,8 @@ pub(crate) fn collapse(s: &str) -> String {
         }
         out.extend(
             w.chars()
-                .filter(|c| !matches!(c, '\u{ad}' | '\u{200b}' | '\u{2060}' | '\u{feff}')),
+                .filter(|c| !matches!(c, '\u{ad}' | '\u{200b}' | '\u{2060}' | '\u{feff}'))
+                .filter(|c| !c.is_control()),
         );
     }
     out

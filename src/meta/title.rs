@@ -307,6 +307,13 @@ fn parts(title: &str) -> Vec<(usize, usize)> {
     parts
 }
 
+/// The text of `title` from the start of part `lo` to the end of part `hi - 1`.
+fn span<'t>(title: &'t str, parts: &[(usize, usize)], lo: usize, hi: usize) -> Option<&'t str> {
+    let start = parts.get(lo)?.0;
+    let end = parts.get(hi.checked_sub(1)?)?.1;
+    title.get(start..end)
+}
+
 /// The runs of consecutive parts of a title that hold its first part or the part `headline`
 /// (folded): what a heading may repeat of it.
 fn part_runs(title: &str, headline: &str) -> Vec<String> {
@@ -314,8 +321,9 @@ fn part_runs(title: &str, headline: &str) -> Vec<String> {
     let mut runs = Vec::new();
     // Titles have a handful of parts; the cap keeps a hostile title linear.
     let n = parts.len().min(8);
-    let key = parts[..n]
+    let key = parts
         .iter()
+        .take(n)
         .position(|p| fold(&title[p.0..p.1]) == headline);
     for lo in 0..n {
         for hi in lo + 1..=n {
@@ -324,7 +332,9 @@ fn part_runs(title: &str, headline: &str) -> Vec<String> {
             {
                 continue;
             }
-            runs.push(fold(&title[parts[lo].0..parts[hi - 1].1]));
+            if let Some(run) = span(title, &parts, lo, hi) {
+                runs.push(fold(run));
+            }
         }
     }
     // A colon separates too, but too often inside a headline to cut at it: only the text
@@ -366,33 +376,37 @@ pub(crate) fn strip_site_name(title: &str, sites: &[String]) -> (String, Option<
     if parts.len() < 2 {
         return (title, None);
     }
-    let text = |p: &(usize, usize)| title[p.0..p.1].trim();
-    let known = |p: &(usize, usize)| {
-        let t = text(p);
+    // `parts` holds char-boundary spans of `title`; `get` only spares a panic path.
+    let text = |i: usize| span(&title, &parts, i, i + 1).unwrap_or_default().trim();
+    let known = |i: usize| {
+        let t = text(i);
         is_domain(t) || sites.iter().any(|s| *s == fold(t))
     };
     let (mut lo, mut hi) = (0, parts.len());
-    while hi - lo >= 2 && known(&parts[hi - 1]) {
+    while hi - lo >= 2 && known(hi - 1) {
         hi -= 1;
     }
-    while hi - lo >= 2 && known(&parts[lo]) {
+    while hi - lo >= 2 && known(lo) {
         lo += 1;
     }
     // A single word before a much longer rest is a section or a brand ("Opinion | Headline",
     // but not "tokio::runtime - Rust").
-    let first = text(&parts[lo]);
-    let rest: usize = parts[lo + 1..hi]
-        .iter()
-        .map(|p| text(p).chars().count())
-        .sum();
+    let first = text(lo);
+    let rest: usize = (lo + 1..hi).map(|i| text(i).chars().count()).sum();
     if hi - lo >= 2 && !first.contains(' ') && 2 * first.chars().count() <= rest {
         lo += 1;
     }
     // The headline comes first; what follows is a tagline, a section or the site.
     hi = lo + 1;
-    let headline = text(&parts[lo]).to_string();
-    let before = (lo > 0).then(|| title[parts[0].0..parts[lo - 1].1].trim());
-    let after = (hi < parts.len()).then(|| title[parts[hi].0..parts[parts.len() - 1].1].trim());
+    let headline = text(lo).to_string();
+    let before = (lo > 0)
+        .then(|| span(&title, &parts, 0, lo))
+        .flatten()
+        .map(str::trim);
+    let after = (hi < parts.len())
+        .then(|| span(&title, &parts, hi, parts.len()))
+        .flatten()
+        .map(str::trim);
     let cut = match (before, after) {
         // The site name is usually at the end; a section may be at the start.
         (_, Some(a)) => Some(a.to_string()),

@@ -1,0 +1,441 @@
+//! Hostile input: pathological nesting, huge pages, huge nodes, broken bytes, random binary,
+//! unclosed raw-text elements, and the same for plain-text mode. Every input is generated here.
+//!
+//! Each test checks that the extraction completes, that the text that should survive does (in
+//! order), and that no control character reaches the output. The time ceilings are generous
+//! (the suite runs unoptimised): they only catch a quadratic blow-up, which takes minutes on
+//! these sizes; `examples/extract` under `/usr/bin/time` gives the real figures (see the README).
+
+use std::time::{Duration, Instant};
+
+use unboil::{ErrorKind, Extracted, Extractor, Options};
+
+/// A sentence long and plain enough to be kept as content wherever it lands.
+const MARKER: &str = "The deep marker sentence survives the flattening of the nesting, as a \
+                      paragraph of the main text should.";
+
+/// Runs `f`, fails if it takes longer than `secs`.
+fn timed<T>(what: &str, secs: u64, f: impl FnOnce() -> T) -> T {
+    let start = Instant::now();
+    let out = f();
+    let took = start.elapsed();
+    assert!(
+        took < Duration::from_secs(secs),
+        "{what} took {took:?}, ceiling {secs} s"
+    );
+    out
+}
+
+/// No control character but tab and line feed, anywhere in the result.
+fn assert_clean(e: &Extracted) {
+    let bad = |s: &str| s.chars().any(|c| c.is_control() && c != '\n' && c != '\t');
+    assert!(!bad(e.text()), "control character in the text");
+    assert!(
+        !e.title().is_some_and(bad),
+        "control character in the title"
+    );
+    assert!(!e.blocks().iter().any(|b| bad(b.text())));
+}
+
+/// `parts` appear in `text` in this order.
+fn assert_in_order(text: &str, parts: &[&str]) {
+    let mut from = 0;
+    for p in parts {
+        match text.get(from..).and_then(|rest| rest.find(p)) {
+            Some(i) => from += i + p.len(),
+            None => panic!(
+                "{p:?} missing or out of order in {:?}…",
+                text.chars().take(300).collect::<String>()
+            ),
+        }
+    }
+}
+
+fn html(page: &str, secs: u64) -> Extracted {
+    let e = timed("extract", secs, || unboil::extract(page));
+    assert_clean(&e);
+    e
+}
+
+/// Deterministic pseudo-random bytes (xorshift64*), no dependency needed.
+fn random_bytes(seed: u64, len: usize) -> Vec<u8> {
+    let mut x = seed.max(1);
+    let mut out = Vec::with_capacity(len + 8);
+    while out.len() < len {
+        x ^= x >> 12;
+        x ^= x << 25;
+        x ^= x >> 27;
+        out.extend_from_slice(&x.wrapping_mul(0x2545_F491_4F6C_DD1D).to_le_bytes());
+    }
+    out.truncate(len);
+    out
+}
+
+#[test]
+fn nested_div_100k() {
+    let n = 100_000;
+    let page = format!(
+        "<p>Opening words of the page before the nesting begins, a sentence.</p>{}<p>{MARKER}</p>{}",
+        "<div>".repeat(n),
+        "</div>".repeat(n)
+    );
+    let e = html(&page, 30);
+    assert_in_order(e.text(), &["Opening words", MARKER]);
+}
+
+#[test]
+fn nested_ul_li_30k() {
+    let n = 30_000;
+    let page = format!("{}{MARKER}{}", "<ul><li>".repeat(n), "</li></ul>".repeat(n));
+    assert!(html(&page, 30).text().contains(MARKER));
+}
+
+#[test]
+fn nested_a_50k() {
+    let n = 50_000;
+    let page = format!(
+        "<p>{}{MARKER}{}</p>",
+        "<a href=x>".repeat(n),
+        "</a>".repeat(n)
+    );
+    let e = html(&page, 30);
+    assert!(e.blocks().iter().any(|b| b.text().contains(MARKER)));
+}
+
+#[test]
+fn nested_b_i_50k() {
+    let n = 50_000;
+    let page = format!(
+        "<p>{}{MARKER}{}</p>",
+        "<b><i>".repeat(n),
+        "</i></b>".repeat(n)
+    );
+    assert!(html(&page, 30).text().contains(MARKER));
+    // Mis-nested: every `</b>` runs the adoption agency and `<i>` is re-created.
+    let page = format!("<p>{}</p><p>{MARKER}</p>", "<b><i>x</b>y</i>".repeat(n));
+    assert!(html(&page, 30).text().contains(MARKER));
+}
+
+#[test]
+fn nested_table_50k() {
+    let n = 50_000;
+    let page = format!(
+        "{}{MARKER}{}",
+        "<table><tr><td>".repeat(n),
+        "</td></tr></table>".repeat(n)
+    );
+    assert!(html(&page, 30).text().contains(MARKER));
+}
+
+#[test]
+fn foster_parenting_40k() {
+    // Text and elements inside a table but outside its cells are moved before the table.
+    let body: String = (0..40_000)
+        .map(|i| format!("fostered {i} <div>d</div>"))
+        .collect();
+    let page = format!("<table>{body}</table><p>{MARKER}</p>");
+    let e = html(&page, 30);
+    let all: Vec<&str> = e.blocks().iter().map(|b| b.text()).collect();
+    let all = all.join("\n");
+    for i in [0, 255, 256, 39_999] {
+        assert!(
+            all.contains(&format!("fostered {i}\n")),
+            "fostered {i} lost"
+        );
+    }
+    assert!(e.text().contains(MARKER));
+}
+
+#[test]
+fn many_tables_with_fostered_text() {
+    let page = format!("{}<p>{MARKER}</p>", "<table>x</table>".repeat(40_000));
+    assert!(html(&page, 30).text().contains(MARKER));
+}
+
+#[test]
+fn dangling_formatting_elements() {
+    // Formatting elements left open are re-created before every later paragraph.
+    let open: String = (0..5000).map(|i| format!("<b class=c{i}>")).collect();
+    let page = format!(
+        "<p>{open}</p>{}<p>{MARKER}</p>",
+        "<p>a short paragraph</p>".repeat(20_000)
+    );
+    assert!(html(&page, 30).text().contains(MARKER));
+}
+
+#[test]
+fn end_tags_beyond_scope() {
+    for unit in [
+        "<div><table><tr><td></div>",
+        "<b><div>x</b>",
+        "<p><table><td></p>",
+    ] {
+        let page = format!("{}{MARKER}", unit.repeat(30_000));
+        let e = html(&page, 30);
+        assert!(
+            e.blocks().iter().any(|b| b.text().contains(MARKER)),
+            "{unit}"
+        );
+    }
+}
+
+/// `n` paragraphs of about 200 bytes, each numbered.
+/// Numbered paragraphs of about 200 bytes, up to `bytes` in all.
+fn paragraphs(bytes: usize) -> (String, usize) {
+    let mut page = String::with_capacity(bytes + 1024);
+    page.push_str("<html><head><title>A long page</title></head><body><article>");
+    let mut i = 0;
+    while page.len() < bytes {
+        page.push_str(&format!(
+            "<p>Paragraph {i}: the council met on Tuesday evening to discuss the new harbour plan, \
+             which sets out moorings, a slipway and a boat store for the sailing club.</p>\n"
+        ));
+        i += 1;
+    }
+    page.push_str("</article></body></html>");
+    (page, i)
+}
+
+#[test]
+fn page_of_20_mb() {
+    let (page, n) = paragraphs(20 << 20);
+    let e = html(&page, 120);
+    let last = format!("Paragraph {}:", n - 1);
+    assert_in_order(e.text(), &["Paragraph 0:", "Paragraph 50000:", &last]);
+    assert_eq!(e.text().matches("Paragraph ").count(), n);
+}
+
+#[test]
+fn single_text_node_of_5_mb() {
+    let words = "lorem ipsum dolor sit amet, ".repeat(5 << 20 >> 5);
+    let page = format!("<p>Start of it all. {words}End of it all.</p>");
+    let e = html(&page, 60);
+    assert!(e.text().starts_with("Start of it all."));
+    assert!(e.text().ends_with("End of it all."));
+}
+
+#[test]
+fn attribute_value_of_1_mb() {
+    let value = "x".repeat(1 << 20);
+    let page = format!("<div title=\"{value}\" class=\"{value}\"><p>{MARKER}</p></div>");
+    let e = html(&page, 30);
+    assert_eq!(e.text(), MARKER);
+}
+
+#[test]
+fn siblings_200k() {
+    let page = format!(
+        "<div>{}</div><p>{MARKER}</p>",
+        "<span>w</span>".repeat(200_000)
+    );
+    let e = html(&page, 60);
+    assert!(e.blocks().iter().any(|b| b.text().contains(MARKER)));
+}
+
+#[test]
+fn entities_100k() {
+    let page = format!(
+        "<p>{}</p><p>{MARKER}</p><p>{}</p>",
+        "&amp;&lt;&#x41;&eacute;&#0;&#128;&bogus; ".repeat(100_000 / 6),
+        "&".repeat(100_000)
+    );
+    let e = html(&page, 30);
+    assert!(
+        e.blocks()
+            .iter()
+            .any(|b| b.text().starts_with("&<Aé\u{FFFD}€&bogus; &<Aé"))
+    );
+    assert!(e.text().contains(MARKER));
+}
+
+#[test]
+fn invalid_utf8_bytes() {
+    let text = "<p>Naïve café, Straße, 東京.</p>".repeat(10);
+    let mut page = format!("<p>{MARKER}</p>{text}").into_bytes();
+    // Broken sequences: a lone continuation byte, a truncated 3-byte sequence, an overlong.
+    page.extend_from_slice(b"<p>bad \x80 \xE2\x82 \xC0\xAF end</p>");
+    let e = timed("extract_bytes", 10, || {
+        unboil::extract_bytes(&page, Some("utf-8"))
+    });
+    assert_clean(&e);
+    assert_eq!(e.encoding(), Some("UTF-8"));
+    assert!(e.text().contains(MARKER));
+    assert!(e.text().contains("Naïve café, Straße, 東京."));
+    // Without a hint the UTF-8 is still recognised despite the broken bytes.
+    let e = unboil::extract_bytes(&page, None);
+    assert_eq!(e.encoding(), Some("UTF-8"));
+    assert!(e.text().contains("Naïve café"));
+}
+
+#[test]
+fn utf16_without_bom() {
+    let page = format!("<html><body><p>{MARKER}</p></body></html>");
+    for (bytes, name) in [
+        (
+            page.encode_utf16()
+                .flat_map(u16::to_le_bytes)
+                .collect::<Vec<u8>>(),
+            "UTF-16LE",
+        ),
+        (
+            page.encode_utf16().flat_map(u16::to_be_bytes).collect(),
+            "UTF-16BE",
+        ),
+    ] {
+        let e = unboil::extract_bytes(&bytes, None);
+        assert_clean(&e);
+        assert_eq!(e.encoding(), Some(name));
+        assert_eq!(e.text(), MARKER);
+    }
+}
+
+#[test]
+fn nul_and_control_characters() {
+    let page = format!(
+        "<title>Ti\0tle\u{1}</title><p>{MARKER}\0</p><pre>a\u{b}b\u{c}c\u{1b}[0m\u{85}d</pre><p>x\u{9f}y</p>"
+    );
+    let e = html(&page, 10);
+    assert!(e.text().contains(MARKER));
+    let dump = format!("Home\0\n\n{MARKER}\u{1}\u{7f}\r\n\nmore\u{80} text\u{0}\n");
+    let e = unboil::extract_text(&dump);
+    assert_clean(&e);
+    assert!(e.text().contains(MARKER));
+}
+
+#[test]
+fn random_binary() {
+    let extractor = Extractor::new(Options::default());
+    for seed in 1..=8u64 {
+        let bytes = random_bytes(seed, 256 << 10);
+        let lossy = String::from_utf8_lossy(&bytes);
+        let e = timed("random html", 30, || extractor.extract(&lossy)).unwrap();
+        assert_clean(&e);
+        let e = timed("random bytes", 30, || extractor.extract_bytes(&bytes, None)).unwrap();
+        assert_clean(&e);
+        assert!(e.encoding().is_some());
+        let e = timed("random dump", 30, || extractor.extract_text(&lossy)).unwrap();
+        assert_clean(&e);
+    }
+    // Random bytes mixed into markup reach more of the tree builder.
+    let tags = b"<div><p><table><tr><td><b><i><a href=x><ul><li></p></div></td></b>";
+    let noise = random_bytes(99, 1 << 20);
+    let mixed: Vec<u8> = noise
+        .chunks(16)
+        .zip(tags.iter().cycle())
+        .flat_map(|(c, t)| c.iter().copied().chain([b'<', *t, b'>']))
+        .collect();
+    let e = timed("mixed", 60, || extractor.extract_bytes(&mixed, None)).unwrap();
+    assert_clean(&e);
+}
+
+#[test]
+fn empty_and_blank_input() {
+    for input in [
+        "",
+        " ",
+        "\n\n\t \r\n",
+        "\u{feff}",
+        "<html></html>",
+        "<!---->",
+    ] {
+        let e = html(input, 5);
+        assert!(e.is_empty(), "{input:?}");
+        if !input.contains('<') {
+            assert!(unboil::extract_text(input).is_empty(), "{input:?}");
+        }
+        assert!(unboil::extract_bytes(input.as_bytes(), None).is_empty());
+    }
+    assert!(unboil::extract_bytes(b"", Some("utf-16le")).is_empty());
+}
+
+#[test]
+fn unclosed_raw_text_elements() {
+    let before = format!("<p>{MARKER}</p>");
+    let tail = "x = 1; </p> <div> text that is not markup ".repeat(10_000);
+    for open in [
+        "<script>",
+        "<style>",
+        "<!--",
+        "<textarea>",
+        "<title>",
+        "<xmp>",
+    ] {
+        let page = format!("{before}{open}{tail}");
+        let e = html(&page, 30);
+        assert!(e.text().starts_with(MARKER), "{open}: {:?}", e.text());
+        if open != "<textarea>" && open != "<xmp>" {
+            assert!(!e.text().contains("x = 1;"), "{open}");
+        }
+    }
+}
+
+#[test]
+fn limits_are_typed_errors() {
+    let small = Extractor::new(Options::default().max_input_bytes(1000));
+    let big = "<p>x</p>".repeat(1000);
+    assert_eq!(
+        small.extract(&big).unwrap_err().kind(),
+        ErrorKind::InputTooLarge
+    );
+    assert_eq!(
+        small
+            .extract_bytes(big.as_bytes(), None)
+            .unwrap_err()
+            .kind(),
+        ErrorKind::InputTooLarge
+    );
+    assert_eq!(
+        small.extract_text(&big).unwrap_err().kind(),
+        ErrorKind::InputTooLarge
+    );
+    let few = Extractor::new(Options::default().max_nodes(500));
+    assert_eq!(
+        few.extract(&big).unwrap_err().kind(),
+        ErrorKind::TooManyNodes
+    );
+}
+
+// Plain-text mode.
+
+#[test]
+fn dump_of_20_mb() {
+    let mut dump = String::with_capacity(21 << 20);
+    dump.push_str("Home | News | Sport\n\nA long dump\n\n");
+    let mut i = 0;
+    while dump.len() < 20 << 20 {
+        dump.push_str(&format!(
+            "Paragraph {i}: the council met on Tuesday evening to discuss the new harbour plan, \
+             which sets out moorings and a slipway for the sailing club.\n\n"
+        ));
+        i += 1;
+    }
+    let e = timed("extract_text 20 MB", 120, || unboil::extract_text(&dump));
+    assert_clean(&e);
+    let last = format!("Paragraph {}:", i - 1);
+    assert_in_order(e.text(), &["Paragraph 1:", "Paragraph 50000:", &last]);
+}
+
+#[test]
+fn dump_single_line_of_5_mb() {
+    let line = format!(
+        "Start of the line. {}End of the line.",
+        "lorem ipsum dolor sit amet, ".repeat(5 << 20 >> 5)
+    );
+    let e = timed("extract_text 5 MB line", 60, || unboil::extract_text(&line));
+    assert_clean(&e);
+    assert!(e.text().starts_with("Start of the line."));
+    assert!(e.text().ends_with("End of the line."));
+}
+
+#[test]
+fn dump_of_a_million_empty_lines() {
+    let dump = format!(
+        "{}{MARKER}\n{}",
+        "\n".repeat(1_000_000),
+        "\r\n".repeat(1_000_000)
+    );
+    let e = timed("extract_text empty lines", 60, || {
+        unboil::extract_text(&dump)
+    });
+    assert_eq!(e.text(), MARKER);
+}
