@@ -25,11 +25,15 @@ fn fate(c: char) -> Fate {
     }
 }
 
-/// Whether a UTF-8 string may hold a control other than tab and line feed: a C0 byte, DEL, or
-/// the lead byte 0xC2 of a C1 control (a cheap over-approximation, checked exactly after).
+/// Whether a UTF-8 string holds a control other than tab and line feed: a C0 byte, DEL, or a
+/// C1 control (0xC2 followed by 0x80–0x9F; 0xC2 alone also leads the common no-break space).
 fn may_hold_controls(s: &str) -> bool {
-    s.bytes()
-        .any(|b| (b < 0x20 && b != b'\n' && b != b'\t') || b == 0x7f || b == 0xc2)
+    let b = s.as_bytes();
+    b.iter().enumerate().any(|(i, &c)| {
+        (c < 0x20 && c != b'\n' && c != b'\t')
+            || c == 0x7f
+            || (c == 0xc2 && b.get(i + 1).is_some_and(|n| (0x80..=0x9f).contains(n)))
+    })
 }
 
 /// `s` with controls removed (or made spaces, for the white-space ones). Borrows when there is
