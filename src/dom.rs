@@ -503,7 +503,9 @@ impl GuardState {
 
     /// The index of the innermost open `name` above the nearest scope boundary.
     /// Table parts are looked for in table scope (a cell does not hide its table: `</table>`
-    /// with a cell open closes both). `</body>` and `</html>` close nothing.
+    /// with a cell open closes both), an element that is neither special nor formatting only
+    /// above the nearest special element (as the tree builder looks for it). `</body>` and
+    /// `</html>` close nothing.
     fn find_in_scope(&self, name: &LocalName) -> Option<usize> {
         let table_part = matches!(
             &**name,
@@ -512,12 +514,16 @@ impl GuardState {
         if matches!(&**name, "body" | "html") {
             return None;
         }
+        // "Any other end tag" (`</span>`, `</x-widget>`) stops at the first special element.
+        let plain = !is_special(name) && !is_formatting(name) && !table_part;
         for (i, n) in self.open.iter().enumerate().rev() {
             if n == name {
                 return Some(i);
             }
             let boundary = if table_part {
                 matches!(&**n, "table" | "html" | "template")
+            } else if plain {
+                is_special(n)
             } else {
                 is_scope_boundary(n)
             };

@@ -177,6 +177,13 @@ fn end_tags_beyond_scope() {
             "{unit}"
         );
     }
+    // End tags that match nothing reachable: each must cost O(1), not a walk of the stack.
+    let page = format!(
+        "<span><table><tr><td>{}{}<p>{MARKER}</p>",
+        "<div>".repeat(500),
+        "</span>".repeat(200_000)
+    );
+    assert!(html(&page, 30).text().contains(MARKER));
 }
 
 /// `n` paragraphs of about 200 bytes, each numbered.
