@@ -20,7 +20,7 @@ use html5ever::tokenizer::{
     BufferQueue, TagKind, Token, TokenSink, TokenSinkResult, Tokenizer, TokenizerOpts,
 };
 use html5ever::tree_builder::{TreeBuilder, TreeBuilderOpts};
-use html5ever::{LocalName, ns};
+use html5ever::{LocalName, local_name, ns};
 use markup5ever_rcdom::{Handle, Node, NodeData, RcDom};
 
 /// Parse limits; see `Options` for the public knobs.
@@ -428,38 +428,74 @@ impl GuardState {
 
     /// Pops back to (and including) the nearest `target` within reach, unless a `barrier` comes
     /// first. Models the implied end tags of `li`, `p`, table cells and the like.
-    fn close_implied(&mut self, targets: &[&str], barriers: &[&str]) {
+    fn close_implied(&mut self, targets: &[LocalName], barriers: &[LocalName]) {
         let len = self.open.len();
         for i in (len.saturating_sub(IMPLIED_CLOSE_REACH)..len).rev() {
             let Some(name) = self.open.get(i) else { break };
-            let n: &str = name;
-            if targets.contains(&n) {
+            // Atoms compare as integers: this runs for most start tags.
+            if targets.contains(name) {
                 self.truncate(i);
                 return;
             }
-            if barriers.contains(&n) {
+            if barriers.contains(name) {
                 return;
             }
         }
     }
 
     fn model_start(&mut self, name: &LocalName) {
-        const LIST: &[&str] = &["ul", "ol", "menu", "dir", "table", "div"];
+        const LIST: &[LocalName] = &[
+            local_name!("ul"),
+            local_name!("ol"),
+            local_name!("menu"),
+            local_name!("dir"),
+            local_name!("table"),
+            local_name!("div"),
+        ];
+        const TABLE: &[LocalName] = &[local_name!("table")];
+        const ROW_GROUPS: &[LocalName] = &[
+            local_name!("tbody"),
+            local_name!("thead"),
+            local_name!("tfoot"),
+        ];
         match &**name {
-            "li" => self.close_implied(&["li"], LIST),
-            "dt" | "dd" => self.close_implied(&["dt", "dd"], &["dl", "table", "div"]),
-            "tr" => self.close_implied(&["tr"], &["table", "tbody", "thead", "tfoot"]),
-            "td" | "th" => self.close_implied(&["td", "th"], &["tr", "table"]),
-            "tbody" | "thead" | "tfoot" => {
-                self.close_implied(&["tbody", "thead", "tfoot"], &["table"])
-            }
-            "option" => self.close_implied(&["option"], &["select", "datalist"]),
+            "li" => self.close_implied(&[local_name!("li")], LIST),
+            "dt" | "dd" => self.close_implied(
+                &[local_name!("dt"), local_name!("dd")],
+                &[local_name!("dl"), local_name!("table"), local_name!("div")],
+            ),
+            "tr" => self.close_implied(
+                &[local_name!("tr")],
+                &[
+                    local_name!("table"),
+                    local_name!("tbody"),
+                    local_name!("thead"),
+                    local_name!("tfoot"),
+                ],
+            ),
+            "td" | "th" => self.close_implied(
+                &[local_name!("td"), local_name!("th")],
+                &[local_name!("tr"), local_name!("table")],
+            ),
+            "tbody" | "thead" | "tfoot" => self.close_implied(ROW_GROUPS, TABLE),
+            "option" => self.close_implied(
+                &[local_name!("option")],
+                &[local_name!("select"), local_name!("datalist")],
+            ),
             // A new `<a>` (or `<nobr>`) first ends the one still listed.
             "a" | "nobr" => self.end_tag(name),
             _ => {}
         }
         if closes_p(name) {
-            self.close_implied(&["p"], &["table", "td", "th", "button"]);
+            self.close_implied(
+                &[local_name!("p")],
+                &[
+                    local_name!("table"),
+                    local_name!("td"),
+                    local_name!("th"),
+                    local_name!("button"),
+                ],
+            );
         }
     }
 
