@@ -214,16 +214,30 @@ fn is_formatting(name: &str) -> bool {
 
 /// Elements that put a marker on the active formatting list: formatting elements opened
 /// before them are not re-created inside them, and those opened inside end with them.
-fn is_marker(name: &str) -> bool {
-    matches!(
-        name,
-        "td" | "th" | "caption" | "applet" | "object" | "marquee" | "template"
-    )
+fn is_marker(name: &LocalName) -> bool {
+    // Atoms compare as integers; these run on every push and pop.
+    const MARKERS: &[LocalName] = &[
+        local_name!("td"),
+        local_name!("th"),
+        local_name!("caption"),
+        local_name!("applet"),
+        local_name!("object"),
+        local_name!("marquee"),
+        local_name!("template"),
+    ];
+    MARKERS.contains(name)
 }
 
 /// Elements whose current-node position makes text and most tags fostered.
-fn is_table_context(name: &str) -> bool {
-    matches!(name, "table" | "tbody" | "thead" | "tfoot" | "tr")
+fn is_table_context(name: &LocalName) -> bool {
+    const TABLE_CONTEXT: &[LocalName] = &[
+        local_name!("table"),
+        local_name!("tbody"),
+        local_name!("thead"),
+        local_name!("tfoot"),
+        local_name!("tr"),
+    ];
+    TABLE_CONTEXT.contains(name)
 }
 
 /// Start tags that "in table" mode handles itself (everything else is fostered).
@@ -276,11 +290,19 @@ fn keeps_formatting_closed(name: &LocalName) -> bool {
 }
 
 /// The default scope's boundaries: an end tag does not close an element beyond one of these.
-fn is_scope_boundary(name: &str) -> bool {
-    matches!(
-        name,
-        "applet" | "caption" | "html" | "table" | "td" | "th" | "marquee" | "object" | "template"
-    )
+fn is_scope_boundary(name: &LocalName) -> bool {
+    const BOUNDARIES: &[LocalName] = &[
+        local_name!("applet"),
+        local_name!("caption"),
+        local_name!("html"),
+        local_name!("table"),
+        local_name!("td"),
+        local_name!("th"),
+        local_name!("marquee"),
+        local_name!("object"),
+        local_name!("template"),
+    ];
+    BOUNDARIES.contains(name)
 }
 
 /// Elements that stop the adoption agency (a subset of the spec's "special" category): a
@@ -573,6 +595,10 @@ impl GuardState {
     /// The tree builder re-creates the dangling formatting elements of the current marker
     /// level before text and inline tags: they are open again. Returns how many.
     fn reconstruct(&mut self) -> usize {
+        // The common case, before every text token: nothing is dangling.
+        if self.dangling.is_empty() {
+            return 0;
+        }
         let level = self.markers;
         let from = self
             .dangling
