@@ -616,7 +616,7 @@ impl GuardState {
 
     /// Whether the current node makes text and non-table tags fostered.
     fn in_table_context(&self) -> bool {
-        self.open.last().is_some_and(|n| is_table_context(n))
+        self.open.last().is_some_and(is_table_context)
     }
 
     /// Counts one fostered token; past the limit, returns `true`: open a cell for it.
