@@ -251,7 +251,30 @@ const IN_MAIN_NEUTRAL: f32 = 3.0;
 const IN_SIDE: f32 = -1.5;
 const OUTSIDE: f32 = -3.0;
 
-fn places(blocks: &[DumpBlock], score: &[f32]) -> Vec<Place> {
+/// Below this share of the positive weight in the main region the text of the page is spread
+/// out (a thread of posts, a list of items with their blurbs): regions down to
+/// [`SIDE_SHARE_SPREAD`] of the main one count, and blocks outside them are judged more on
+/// their own merits ([`IN_SIDE_SPREAD`], [`OUTSIDE_SPREAD`]).
+const SPREAD_SHARE: f32 = 0.3;
+const SIDE_SHARE_SPREAD: f32 = 0.15;
+const IN_SIDE_SPREAD: f32 = -0.5;
+const OUTSIDE_SPREAD: f32 = -1.5;
+
+/// At or above this share one region holds the text (an article): a lone block kept outside
+/// every region is a teaser of another page.
+const FOCUSED_SHARE: f32 = 0.5;
+
+/// Longest run of dropped blocks between two kept ones that [`fill_gaps`] gives back.
+const MAX_GAP: usize = 40;
+
+/// Gaps up to this many blocks that hold a date or a time are a byline between two posts and
+/// stay out.
+const BYLINE_GAP: usize = 3;
+
+/// The place of every block, and the main region's share of the dump's positive weight: near
+/// 1 when one region holds the text (an article), low when the text is spread over many
+/// regions (a forum thread, a listing, a product page).
+fn places(blocks: &[DumpBlock], score: &[f32]) -> (Vec<Place>, f32) {
     let w = region_weights(blocks, score);
     let inside = content_regions(&w);
     // Regions as (start, end, mass).
@@ -272,7 +295,23 @@ fn places(blocks: &[DumpBlock], score: &[f32]) -> Vec<Place> {
     }
     let mut out = vec![Place::Outside; blocks.len()];
     let main_mass = regions.iter().map(|r| r.2).fold(0.0f32, f32::max);
-    let side_share = SIDE_SHARE;
+    let main_positive: f32 = regions
+        .iter()
+        .filter(|r| r.2 >= main_mass)
+        .flat_map(|&(a, e, _)| w.get(a..e).unwrap_or(&[]))
+        .filter(|&&x| x > 0.0)
+        .sum();
+    let positive: f32 = w.iter().filter(|&&x| x > 0.0).sum();
+    let share = if positive > 0.0 {
+        main_positive / positive
+    } else {
+        0.0
+    };
+    let side_share = if share < SPREAD_SHARE {
+        SIDE_SHARE_SPREAD
+    } else {
+        SIDE_SHARE
+    };
     for &(a, e, mass) in &regions {
         let place = if mass >= main_mass {
             Place::Main
@@ -285,7 +324,7 @@ fn places(blocks: &[DumpBlock], score: &[f32]) -> Vec<Place> {
             *p = place;
         }
     }
-    out
+    (out, share)
 }
 
 /// Content regions: a two-state segmentation of the dump (main text, furniture) that pays
@@ -325,6 +364,75 @@ fn content_regions(weights: &[f32]) -> Vec<bool> {
     out
 }
 
+/// Per-block features for the fitted model (see `train` below for the export); the names are
+/// in [`FEATURE_NAMES`].
+#[cfg(test)]
+fn features(blocks: &[DumpBlock]) -> Vec<Vec<f32>> {
+    let local: Vec<f32> = blocks.iter().map(local_score).collect();
+    let ctx = context_scores(blocks);
+    let own: Vec<f32> = local.iter().zip(&ctx).map(|(a, b)| a + b).collect();
+    let (place, _) = places(blocks, &own);
+    let n = blocks.len().max(1) as f32;
+    let f = |b: bool| f32::from(u8::from(b));
+    let verdicts = classify(blocks, Focus::Balanced).verdicts;
+    blocks
+        .iter()
+        .enumerate()
+        .map(|(i, b)| {
+            let st = &b.stats;
+            let sh = &b.shape;
+            let chars = weight_chars(b);
+            let ld = if st.chars > 0 {
+                (b.raw.link_chars as f32 / st.chars as f32).min(1.0)
+            } else {
+                0.0
+            };
+            let p = place.get(i).copied().unwrap_or(Place::Outside);
+            vec![
+                (chars.max(1.0) / 50.0).ln().clamp(-3.0, 3.0),
+                f(st.ends_sentence),
+                st.sentence_marks.min(4) as f32,
+                st.commas.min(4) as f32,
+                f(b.raw.kind.is_heading()),
+                f(b.raw.kind == BlockKind::ListItem),
+                ld,
+                f(sh.menu_parts >= 3),
+                f(sh.numeric),
+                f(sh.copyright),
+                f(sh.ellipsis),
+                f(sh.url),
+                f(!st.ends_sentence && chars >= 100.0),
+                f(sh.glued > 0),
+                f(sh.count_suffix),
+                f(sh.sentence_case),
+                f(sh.title_case && !st.ends_sentence),
+                f(sh.phrases.has(Phrases::RELATED)),
+                f(sh.phrases.has(Phrases::TAGS)),
+                f(sh.phrases.has(Phrases::SOCIAL)),
+                f(sh.phrases.has(Phrases::ACCOUNT)),
+                f(sh.phrases.has(Phrases::LEGAL)),
+                f(sh.phrases.has(Phrases::AD)),
+                f(sh.phrases.has(Phrases::COMMENTS)),
+                f(is_menu_like(b)),
+                f(is_furniture(b)),
+                if st.chars > 0 { st.digits as f32 / st.chars as f32 } else { 0.0 },
+                f(sh.gap_before),
+                f(sh.bullet),
+                i as f32 / n,
+                local.get(i).copied().unwrap_or(0.0),
+                ctx.get(i).copied().unwrap_or(0.0),
+                f(p == Place::Main),
+                f(p == Place::Side),
+                st.words as f32,
+                f(st.cjk),
+                verdicts.get(i).map_or(0.0, |v| v.score),
+                f(verdicts.get(i).is_some_and(|v| v.decision == Decision::Content)),
+                chars,
+            ]
+        })
+        .collect()
+}
+
 /// Classifies the blocks of a dump and finds its title.
 pub(crate) fn classify(blocks: &[DumpBlock], focus: Focus) -> DumpDecisions {
     if blocks.is_empty() {
@@ -336,7 +444,8 @@ pub(crate) fn classify(blocks: &[DumpBlock], focus: Focus) -> DumpDecisions {
     let local: Vec<f32> = blocks.iter().map(local_score).collect();
     let ctx = context_scores(blocks);
     let own: Vec<f32> = local.iter().zip(&ctx).map(|(a, b)| a + b).collect();
-    let place = places(blocks, &own);
+    let (place, share) = places(blocks, &own);
+    let spread = share < SPREAD_SHARE;
     let bias = focus.bias();
     let mut score: Vec<f32> = own
         .iter()
@@ -347,7 +456,9 @@ pub(crate) fn classify(blocks: &[DumpBlock], focus: Focus) -> DumpDecisions {
                 + match p {
                     Place::Main if !is_furniture(b) => IN_MAIN_NEUTRAL,
                     Place::Main => IN_MAIN,
+                    Place::Side if spread => IN_SIDE_SPREAD,
                     Place::Side => IN_SIDE,
+                    Place::Outside if spread => OUTSIDE_SPREAD,
                     Place::Outside => OUTSIDE,
                 }
         })
@@ -361,6 +472,10 @@ pub(crate) fn classify(blocks: &[DumpBlock], focus: Focus) -> DumpDecisions {
     headlines_follow_next(blocks, &mut keep);
     trim_furniture_edges(blocks, &mut keep);
     classify::never_empty(&score, &mut keep);
+    fill_gaps(blocks, &mut keep);
+    if share >= FOCUSED_SHARE {
+        drop_lone_outsiders(&place, &mut keep);
+    }
     let title = find_title(blocks, &keep);
     let verdicts = keep
         .iter()
@@ -426,6 +541,62 @@ fn trim_furniture_edges(blocks: &[DumpBlock], keep: &mut [bool]) {
                     *k = false;
                 }
                 j += 1;
+            }
+        }
+    }
+}
+
+/// A block that no gap filling crosses: a menu line, a copyright line, an address, a
+/// furniture phrase ("Related", "Tags", "Share", "Sign in", "Advertisement", "Comments").
+fn is_hard_furniture(b: &DumpBlock) -> bool {
+    let sh = &b.shape;
+    sh.menu_parts >= 3 || sh.copyright || sh.url || sh.phrases.any()
+}
+
+/// Short lines between two kept blocks (the items of a list in the text, lines of code, a
+/// table's cells) are content when nothing among them is page furniture by its shape: the
+/// text goes on around them. Runs longer than [`MAX_GAP`] blocks, and a name and a date
+/// between two posts, are left as they are.
+fn fill_gaps(blocks: &[DumpBlock], keep: &mut [bool]) {
+    let mut last: Option<usize> = None;
+    for i in 0..keep.len() {
+        if !keep.get(i).copied().unwrap_or(false) {
+            continue;
+        }
+        let gap = blocks.get(last.map_or(i, |a| a + 1)..i).unwrap_or(&[]);
+        // A date line in a short gap is the byline of the next post or story, not a list.
+        let byline = gap.len() <= BYLINE_GAP && gap.iter().any(|b| b.shape.numeric);
+        if !gap.is_empty()
+            && gap.len() <= MAX_GAP
+            && !byline
+            && !gap.iter().any(is_hard_furniture)
+        {
+            for k in keep.iter_mut().take(i).skip(i - gap.len()) {
+                *k = true;
+            }
+        }
+        last = Some(i);
+    }
+}
+
+/// On a page whose text sits in one region, a single block kept outside every region (a
+/// teaser paragraph between the headlines and dates of other stories) is dropped, unless it
+/// is all that was kept.
+fn drop_lone_outsiders(place: &[Place], keep: &mut [bool]) {
+    let n = keep.len();
+    let kept = |keep: &[bool], i: usize| keep.get(i).copied().unwrap_or(false);
+    let lone: Vec<usize> = (0..n)
+        .filter(|&i| {
+            kept(keep, i)
+                && (i == 0 || !kept(keep, i - 1))
+                && !kept(keep, i + 1)
+                && place.get(i) == Some(&Place::Outside)
+        })
+        .collect();
+    if lone.len() < keep.iter().filter(|&&k| k).count() {
+        for i in lone {
+            if let Some(k) = keep.get_mut(i) {
+                *k = false;
             }
         }
     }
@@ -564,5 +735,48 @@ pub(crate) fn extract(dump: &str, focus: Focus) -> Extracted {
         explanation: None,
         layout: Default::default(),
         comments: Vec::new(),
+    }
+}
+
+/// Dumps per-block features of every dump of a dataset for refitting the weights offline:
+/// `UNBOIL_DUMP=DATASET UNBOIL_DUMP_OUT=FILE cargo test --release --lib text_train_dump --
+/// --ignored`. One row per block: page id, index, features, text.
+#[cfg(test)]
+mod train {
+    use super::*;
+    use std::fmt::Write as _;
+
+    #[test]
+    #[ignore]
+    fn text_train_dump() {
+        let (Ok(dataset), Ok(out)) = (
+            std::env::var("UNBOIL_DUMP"),
+            std::env::var("UNBOIL_DUMP_OUT"),
+        ) else {
+            panic!("set UNBOIL_DUMP and UNBOIL_DUMP_OUT");
+        };
+        let manifest = std::fs::read_to_string(format!("{dataset}/manifest.jsonl")).unwrap();
+        let mut tsv = String::new();
+        for line in manifest.lines().filter(|l| !l.trim().is_empty()) {
+            let doc: serde_json::Value = serde_json::from_str(line).unwrap();
+            let id = doc["id"].as_str().unwrap();
+            let dump =
+                std::fs::read_to_string(format!("{dataset}/{}", doc["text"].as_str().unwrap()))
+                    .unwrap();
+            let blocks = lines::segment(&dump);
+            if blocks.is_empty() {
+                continue;
+            }
+            let x = features(&blocks);
+            for (i, (b, xi)) in blocks.iter().zip(&x).enumerate() {
+                write!(tsv, "{id}\t{i}").unwrap();
+                for v in xi {
+                    write!(tsv, "\t{v}").unwrap();
+                }
+                let text = b.raw.text.replace(['\t', '\n', '\r'], " ");
+                writeln!(tsv, "\t{text}").unwrap();
+            }
+        }
+        std::fs::write(out, tsv).unwrap();
     }
 }
