@@ -265,7 +265,7 @@ const OUTSIDE_SPREAD: f32 = -1.5;
 const FOCUSED_SHARE: f32 = 0.5;
 
 /// Longest run of dropped blocks between two kept ones that [`fill_gaps`] gives back.
-const MAX_GAP: usize = 40;
+const MAX_GAP: usize = 60;
 
 /// Gaps up to this many blocks that hold a date or a time are a byline between two posts and
 /// stay out.
@@ -475,6 +475,7 @@ pub(crate) fn classify(blocks: &[DumpBlock], focus: Focus) -> DumpDecisions {
     fill_gaps(blocks, &mut keep);
     if share >= FOCUSED_SHARE {
         drop_lone_outsiders(&place, &mut keep);
+        drop_headline_runs(blocks, &mut keep);
     }
     let title = find_title(blocks, &keep);
     let verdicts = keep
@@ -599,6 +600,34 @@ fn drop_lone_outsiders(place: &[Place], keep: &mut [bool]) {
                 *k = false;
             }
         }
+    }
+}
+
+/// Fewest lines in a run that [`drop_headline_runs`] takes for a list of headlines or links.
+const HEADLINE_RUN: usize = 15;
+
+/// On a page whose text sits in one region, a long run of short lines none of which ends a
+/// sentence ("Most read", a column of other stories' headlines, a link list) is not the text,
+/// wherever the regions put it. The output is never emptied by this.
+fn drop_headline_runs(blocks: &[DumpBlock], keep: &mut [bool]) {
+    let short_line =
+        |b: &DumpBlock| !b.stats.ends_sentence && (1..=15).contains(&b.stats.words);
+    let mut out = keep.to_vec();
+    let mut i = 0;
+    while i < blocks.len() {
+        let start = i;
+        while blocks.get(i).is_some_and(short_line) {
+            i += 1;
+        }
+        if i - start >= HEADLINE_RUN {
+            for k in out.iter_mut().take(i).skip(start) {
+                *k = false;
+            }
+        }
+        i = i.max(start + 1);
+    }
+    if out.iter().any(|&k| k) {
+        keep.copy_from_slice(&out);
     }
 }
 
