@@ -415,7 +415,11 @@ fn features(blocks: &[DumpBlock]) -> Vec<Vec<f32>> {
                 f(sh.phrases.has(Phrases::COMMENTS)),
                 f(is_menu_like(b)),
                 f(is_furniture(b)),
-                if st.chars > 0 { st.digits as f32 / st.chars as f32 } else { 0.0 },
+                if st.chars > 0 {
+                    st.digits as f32 / st.chars as f32
+                } else {
+                    0.0
+                },
                 f(sh.gap_before),
                 f(sh.bullet),
                 i as f32 / n,
@@ -426,7 +430,9 @@ fn features(blocks: &[DumpBlock]) -> Vec<Vec<f32>> {
                 st.words as f32,
                 f(st.cjk),
                 verdicts.get(i).map_or(0.0, |v| v.score),
-                f(verdicts.get(i).is_some_and(|v| v.decision == Decision::Content)),
+                f(verdicts
+                    .get(i)
+                    .is_some_and(|v| v.decision == Decision::Content)),
                 chars,
             ]
         })
@@ -477,6 +483,7 @@ pub(crate) fn classify(blocks: &[DumpBlock], focus: Focus) -> DumpDecisions {
         drop_lone_outsiders(&place, &mut keep);
         drop_headline_runs(blocks, &mut keep);
     }
+    drop_comment_threads(blocks, &mut keep);
     let title = find_title(blocks, &keep);
     let verdicts = keep
         .iter()
@@ -567,10 +574,7 @@ fn fill_gaps(blocks: &[DumpBlock], keep: &mut [bool]) {
         let gap = blocks.get(last.map_or(i, |a| a + 1)..i).unwrap_or(&[]);
         // A date line in a short gap is the byline of the next post or story, not a list.
         let byline = gap.len() <= BYLINE_GAP && gap.iter().any(|b| b.shape.numeric);
-        if !gap.is_empty()
-            && gap.len() <= MAX_GAP
-            && !byline
-            && !gap.iter().any(is_hard_furniture)
+        if !gap.is_empty() && gap.len() <= MAX_GAP && !byline && !gap.iter().any(is_hard_furniture)
         {
             for k in keep.iter_mut().take(i).skip(i - gap.len()) {
                 *k = true;
@@ -603,6 +607,148 @@ fn drop_lone_outsiders(place: &[Place], keep: &mut [bool]) {
     }
 }
 
+/// Words that head a comment section, lower-case, in several languages: after a count ("109
+/// Comments", "34 responses to …", "3 thoughts on …") or alone ("Comments", "Comments (12)").
+const COMMENT_WORDS: &[&str] = &[
+    "comment",
+    "comments",
+    "response",
+    "responses",
+    "replies",
+    "thoughts",
+    "reacties",
+    "kommentar",
+    "kommentare",
+    "commentaire",
+    "commentaires",
+    "comentario",
+    "comentarios",
+    "commenti",
+    "комментарий",
+    "комментария",
+    "комментариев",
+    "комментарии",
+];
+
+/// Headers that are a phrase of their own.
+const COMMENT_PHRASES: &[&str] = &["leave a reply", "leave a comment", "join the discussion"];
+
+/// `word` opens `s` as a whole word: what follows it is `s`'s remainder.
+fn strip_word<'a>(s: &'a str, word: &str) -> Option<&'a str> {
+    let rest = s.strip_prefix(word)?;
+    rest.chars()
+        .next()
+        .is_none_or(|c| !c.is_alphanumeric())
+        .then_some(rest)
+}
+
+fn only_punctuation(s: &str) -> bool {
+    !s.chars().any(char::is_alphanumeric)
+}
+
+/// A line that is the header of a comment section, and nothing else: "109 Comments", "Leave
+/// a Reply", "Comments (12)", "34 responses to “Title”". A line that goes on ("Comments: 10
+/// pages", "Response time: 3 s") is not one.
+fn is_comment_header(b: &DumpBlock) -> bool {
+    if b.stats.words > 12 {
+        return false;
+    }
+    let lower = b.raw.text.to_lowercase();
+    let s = lower.trim_start_matches(|c: char| !c.is_alphanumeric());
+    let digits = s.len() - s.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+    if digits > 0 {
+        let after =
+            s[digits..].trim_start_matches(|c: char| c.is_ascii_digit() || c == ',' || c == '.');
+        let word_start = after.trim_start();
+        if word_start.len() == after.len() {
+            return false;
+        }
+        return COMMENT_WORDS.iter().any(|w| {
+            strip_word(word_start, w).is_some_and(|rest| {
+                let rest = rest.trim_start();
+                only_punctuation(rest) || rest.starts_with("to ") || rest.starts_with("on ")
+            })
+        });
+    }
+    let counted = |rest: &str| {
+        let rest = rest.trim();
+        only_punctuation(rest)
+            || rest
+                .strip_prefix('(')
+                .and_then(|r| r.strip_suffix(')'))
+                .is_some_and(|n| {
+                    !n.is_empty()
+                        && n.chars()
+                            .all(|c| c.is_ascii_digit() || c == ',' || c == '.')
+                })
+    };
+    COMMENT_WORDS
+        .iter()
+        .filter(|w| !matches!(**w, "response" | "responses" | "replies" | "thoughts"))
+        .chain(COMMENT_PHRASES)
+        .any(|w| strip_word(s, w).is_some_and(counted))
+}
+
+/// Kept words before a comment header for [`drop_comment_threads`] to act: the text came first.
+const TEXT_BEFORE_COMMENTS: u32 = 100;
+
+/// The first post of a thread must start within this many blocks of its header, and each next
+/// one within [`POST_GAP`] blocks of the one before; the thread ends where they stop.
+const FIRST_POST_WITHIN: usize = 20;
+const POST_GAP: usize = 30;
+
+/// Comment sections after the text: a header ("109 Comments", "Leave a Reply") followed by at
+/// least two posts, each a short name line above a date or time line. The header phrase alone
+/// decides nothing; with the posts after it and the text before it, the blocks from the header
+/// to the end of its run of posts are the readers' thread, not the page's text (a question and
+/// answer page goes on with its next answer after the comments under one).
+fn drop_comment_threads(blocks: &[DumpBlock], keep: &mut [bool]) {
+    let n = blocks.len();
+    let post = |i: usize| {
+        i > 0
+            && blocks.get(i).is_some_and(|d| d.shape.numeric)
+            && blocks
+                .get(i - 1)
+                .is_some_and(|p| p.stats.words <= 6 && !p.stats.ends_sentence)
+    };
+    let orig = keep.to_vec();
+    let mut kept_words = 0u32;
+    let mut h = 0;
+    while h < n {
+        let Some(b) = blocks.get(h) else { break };
+        if kept_words >= TEXT_BEFORE_COMMENTS && is_comment_header(b) {
+            let mut last: Option<usize> = None;
+            let mut posts = 0;
+            let mut i = h + 1;
+            while i < n {
+                if post(i) {
+                    last = Some(i);
+                    posts += 1;
+                }
+                let limit = last.map_or(h + FIRST_POST_WITHIN, |l| l + POST_GAP);
+                if i > limit {
+                    break;
+                }
+                i += 1;
+            }
+            if posts >= 2 {
+                for k in keep.iter_mut().take(i).skip(h) {
+                    *k = false;
+                }
+                h = i;
+                continue;
+            }
+        }
+        if orig.get(h).copied().unwrap_or(false) {
+            kept_words += b.stats.words;
+        }
+        h += 1;
+    }
+    if !keep.iter().any(|&k| k) {
+        keep.copy_from_slice(&orig);
+    }
+}
+
 /// Fewest lines in a run that [`drop_headline_runs`] takes for a list of headlines or links.
 const HEADLINE_RUN: usize = 15;
 
@@ -610,8 +756,7 @@ const HEADLINE_RUN: usize = 15;
 /// sentence ("Most read", a column of other stories' headlines, a link list) is not the text,
 /// wherever the regions put it. The output is never emptied by this.
 fn drop_headline_runs(blocks: &[DumpBlock], keep: &mut [bool]) {
-    let short_line =
-        |b: &DumpBlock| !b.stats.ends_sentence && (1..=15).contains(&b.stats.words);
+    let short_line = |b: &DumpBlock| !b.stats.ends_sentence && (1..=15).contains(&b.stats.words);
     let mut out = keep.to_vec();
     let mut i = 0;
     while i < blocks.len() {
