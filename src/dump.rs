@@ -12,8 +12,15 @@
 //!    signed block weights, with a cost for every change of state; the heaviest region is the
 //!    main text (the dump's analogue of HTML mode's main container) and gets the benefit of the
 //!    doubt, regions a third as heavy are kept on their merits, the rest needs a strong score.
+//!    How much of the positive weight the main region holds tells an article (one region) from
+//!    a page whose text is spread out (a thread, a listing): on the latter, smaller regions
+//!    count and blocks outside them are judged more on their own.
 //! 4. The context pass shared with HTML mode: short blocks follow their neighbours, a heading
 //!    stands or falls with the block after it, and the output is never empty when text exists.
+//!    Then the sequence again: dropped lines between kept blocks (a list, code, a table) come
+//!    back unless furniture or a byline is among them; on an article, lone blocks outside every
+//!    region (teasers) and long runs of short non-sentences (headline lists) go; a comment
+//!    thread after the text (a header, then name and date lines above each post) goes.
 //! 5. The title is the headline that opens the main text, or the headline-shaped line nearest
 //!    before it (a line printed twice there wins). Repeats are kept once.
 
@@ -364,8 +371,9 @@ fn content_regions(weights: &[f32]) -> Vec<bool> {
     out
 }
 
-/// Per-block features for the fitted model (see `train` below for the export); the names are
-/// in [`FEATURE_NAMES`].
+/// Per-block features for refitting offline (see `train` below for the export): shape and
+/// text measurements, the local and context scores, the place, the final score and decision,
+/// and the weighted length.
 #[cfg(test)]
 fn features(blocks: &[DumpBlock]) -> Vec<Vec<f32>> {
     let local: Vec<f32> = blocks.iter().map(local_score).collect();
@@ -909,6 +917,71 @@ pub(crate) fn extract(dump: &str, focus: Focus) -> Extracted {
         explanation: None,
         layout: Default::default(),
         comments: Vec::new(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn block(text: &str) -> DumpBlock {
+        lines::segment(text).remove(0)
+    }
+
+    #[test]
+    fn comment_headers() {
+        for t in [
+            "109 Comments",
+            "Comments",
+            "Comments (12)",
+            "34 responses to “Anthony Lynn”",
+            "3 thoughts on “Business Focus”",
+            "Leave a Reply",
+            "12 Kommentare",
+        ] {
+            assert!(is_comment_header(&block(t)), "{t}");
+        }
+        for t in [
+            "Comments: 10 pages, 4 figures",
+            "Response time: 0.3 seconds",
+            "Discussion",
+            "Comments are closed for this story because it is old and nobody reads it.",
+        ] {
+            assert!(!is_comment_header(&block(t)), "{t}");
+        }
+    }
+
+    fn para(i: usize) -> String {
+        format!(
+            "Paragraph {i} of the story goes on for a while, with commas, clauses and a full \
+             stop at the end, as the body of an article does."
+        )
+    }
+
+    #[test]
+    fn a_list_between_paragraphs_is_kept() {
+        let mut lines: Vec<String> = (0..4).map(para).collect();
+        lines.extend(["Flour", "Sugar", "Two eggs", "Butter"].map(String::from));
+        lines.extend((4..8).map(para));
+        let blocks = lines::segment(&lines.join("\n\n"));
+        let mut keep: Vec<bool> = blocks.iter().map(|b| b.stats.ends_sentence).collect();
+        fill_gaps(&blocks, &mut keep);
+        assert!(keep.iter().all(|&k| k));
+    }
+
+    #[test]
+    fn a_comment_thread_after_the_text_goes() {
+        let mut lines: Vec<String> = (0..6).map(para).collect();
+        lines.push("2 Comments".into());
+        for name in ["Anna", "Ben"] {
+            lines.push(name.into());
+            lines.push("March 3, 2021 at 5:20 pm".into());
+            lines.push("I liked this story a lot, thanks for writing it down for us.".into());
+        }
+        let blocks = lines::segment(&lines.join("\n\n"));
+        let mut keep = vec![true; blocks.len()];
+        drop_comment_threads(&blocks, &mut keep);
+        assert_eq!(keep.iter().filter(|&&k| k).count(), 6);
     }
 }
 
