@@ -592,13 +592,15 @@ fn fill_gaps(blocks: &[DumpBlock], keep: &mut [bool]) {
     }
 }
 
-/// On a page whose text sits in one region, a single block kept outside every region (a
-/// teaser paragraph between the headlines and dates of other stories) is dropped, unless it
-/// is all that was kept.
+/// On a page whose text sits in one region, a single block kept outside every region after
+/// the main one (a teaser paragraph between the headlines and dates of other stories) is
+/// dropped, unless it is all that was kept.
 fn drop_lone_outsiders(place: &[Place], keep: &mut [bool]) {
     let n = keep.len();
     let kept = |keep: &[bool], i: usize| keep.get(i).copied().unwrap_or(false);
-    let lone: Vec<usize> = (0..n)
+    // Before the main region a lone block is more often the lead than a teaser.
+    let main_start = place.iter().position(|&p| p == Place::Main).unwrap_or(n);
+    let lone: Vec<usize> = (main_start..n)
         .filter(|&i| {
             kept(keep, i)
                 && (i == 0 || !kept(keep, i - 1))
