@@ -12,8 +12,15 @@
 //!    signed block weights, with a cost for every change of state; the heaviest region is the
 //!    main text (the dump's analogue of HTML mode's main container) and gets the benefit of the
 //!    doubt, regions a third as heavy are kept on their merits, the rest needs a strong score.
+//!    How much of the positive weight the main region holds tells an article (one region) from
+//!    a page whose text is spread out (a thread, a listing): on the latter, smaller regions
+//!    count and blocks outside them are judged more on their own.
 //! 4. The context pass shared with HTML mode: short blocks follow their neighbours, a heading
 //!    stands or falls with the block after it, and the output is never empty when text exists.
+//!    Then the sequence again: dropped lines between kept blocks (a list, code, a table) come
+//!    back unless furniture or a byline is among them; on an article, lone blocks outside every
+//!    region (teasers) and long runs of short non-sentences (headline lists) go; a comment
+//!    thread after the text (a header, then name and date lines above each post) goes.
 //! 5. The title is the headline that opens the main text, or the headline-shaped line nearest
 //!    before it (a line printed twice there wins). Repeats are kept once.
 
@@ -251,7 +258,30 @@ const IN_MAIN_NEUTRAL: f32 = 3.0;
 const IN_SIDE: f32 = -1.5;
 const OUTSIDE: f32 = -3.0;
 
-fn places(blocks: &[DumpBlock], score: &[f32]) -> Vec<Place> {
+/// Below this share of the positive weight in the main region the text of the page is spread
+/// out (a thread of posts, a list of items with their blurbs): regions down to
+/// [`SIDE_SHARE_SPREAD`] of the main one count, and blocks outside them are judged more on
+/// their own merits ([`IN_SIDE_SPREAD`], [`OUTSIDE_SPREAD`]).
+const SPREAD_SHARE: f32 = 0.3;
+const SIDE_SHARE_SPREAD: f32 = 0.15;
+const IN_SIDE_SPREAD: f32 = -0.5;
+const OUTSIDE_SPREAD: f32 = -1.5;
+
+/// At or above this share one region holds the text (an article): a lone block kept outside
+/// every region is a teaser of another page.
+const FOCUSED_SHARE: f32 = 0.5;
+
+/// Longest run of dropped blocks between two kept ones that [`fill_gaps`] gives back.
+const MAX_GAP: usize = 60;
+
+/// Gaps up to this many blocks that hold a date or a time are a byline between two posts and
+/// stay out.
+const BYLINE_GAP: usize = 3;
+
+/// The place of every block, and the main region's share of the dump's positive weight: near
+/// 1 when one region holds the text (an article), low when the text is spread over many
+/// regions (a forum thread, a listing, a product page).
+fn places(blocks: &[DumpBlock], score: &[f32]) -> (Vec<Place>, f32) {
     let w = region_weights(blocks, score);
     let inside = content_regions(&w);
     // Regions as (start, end, mass).
@@ -272,7 +302,23 @@ fn places(blocks: &[DumpBlock], score: &[f32]) -> Vec<Place> {
     }
     let mut out = vec![Place::Outside; blocks.len()];
     let main_mass = regions.iter().map(|r| r.2).fold(0.0f32, f32::max);
-    let side_share = SIDE_SHARE;
+    let main_positive: f32 = regions
+        .iter()
+        .filter(|r| r.2 >= main_mass)
+        .flat_map(|&(a, e, _)| w.get(a..e).unwrap_or(&[]))
+        .filter(|&&x| x > 0.0)
+        .sum();
+    let positive: f32 = w.iter().filter(|&&x| x > 0.0).sum();
+    let share = if positive > 0.0 {
+        main_positive / positive
+    } else {
+        0.0
+    };
+    let side_share = if share < SPREAD_SHARE {
+        SIDE_SHARE_SPREAD
+    } else {
+        SIDE_SHARE
+    };
     for &(a, e, mass) in &regions {
         let place = if mass >= main_mass {
             Place::Main
@@ -285,7 +331,7 @@ fn places(blocks: &[DumpBlock], score: &[f32]) -> Vec<Place> {
             *p = place;
         }
     }
-    out
+    (out, share)
 }
 
 /// Content regions: a two-state segmentation of the dump (main text, furniture) that pays
@@ -325,6 +371,82 @@ fn content_regions(weights: &[f32]) -> Vec<bool> {
     out
 }
 
+/// Per-block features for refitting offline (see `train` below for the export): shape and
+/// text measurements, the local and context scores, the place, the final score and decision,
+/// and the weighted length.
+#[cfg(test)]
+fn features(blocks: &[DumpBlock]) -> Vec<Vec<f32>> {
+    let local: Vec<f32> = blocks.iter().map(local_score).collect();
+    let ctx = context_scores(blocks);
+    let own: Vec<f32> = local.iter().zip(&ctx).map(|(a, b)| a + b).collect();
+    let (place, _) = places(blocks, &own);
+    let n = blocks.len().max(1) as f32;
+    let f = |b: bool| f32::from(u8::from(b));
+    let verdicts = classify(blocks, Focus::Balanced).verdicts;
+    blocks
+        .iter()
+        .enumerate()
+        .map(|(i, b)| {
+            let st = &b.stats;
+            let sh = &b.shape;
+            let chars = weight_chars(b);
+            let ld = if st.chars > 0 {
+                (b.raw.link_chars as f32 / st.chars as f32).min(1.0)
+            } else {
+                0.0
+            };
+            let p = place.get(i).copied().unwrap_or(Place::Outside);
+            vec![
+                (chars.max(1.0) / 50.0).ln().clamp(-3.0, 3.0),
+                f(st.ends_sentence),
+                st.sentence_marks.min(4) as f32,
+                st.commas.min(4) as f32,
+                f(b.raw.kind.is_heading()),
+                f(b.raw.kind == BlockKind::ListItem),
+                ld,
+                f(sh.menu_parts >= 3),
+                f(sh.numeric),
+                f(sh.copyright),
+                f(sh.ellipsis),
+                f(sh.url),
+                f(!st.ends_sentence && chars >= 100.0),
+                f(sh.glued > 0),
+                f(sh.count_suffix),
+                f(sh.sentence_case),
+                f(sh.title_case && !st.ends_sentence),
+                f(sh.phrases.has(Phrases::RELATED)),
+                f(sh.phrases.has(Phrases::TAGS)),
+                f(sh.phrases.has(Phrases::SOCIAL)),
+                f(sh.phrases.has(Phrases::ACCOUNT)),
+                f(sh.phrases.has(Phrases::LEGAL)),
+                f(sh.phrases.has(Phrases::AD)),
+                f(sh.phrases.has(Phrases::COMMENTS)),
+                f(is_menu_like(b)),
+                f(is_furniture(b)),
+                if st.chars > 0 {
+                    st.digits as f32 / st.chars as f32
+                } else {
+                    0.0
+                },
+                f(sh.gap_before),
+                f(sh.bullet),
+                i as f32 / n,
+                local.get(i).copied().unwrap_or(0.0),
+                ctx.get(i).copied().unwrap_or(0.0),
+                f(p == Place::Main),
+                f(p == Place::Side),
+                st.words as f32,
+                f(st.cjk),
+                verdicts.get(i).map_or(0.0, |v| v.score),
+                f(verdicts
+                    .get(i)
+                    .is_some_and(|v| v.decision == Decision::Content)),
+                chars,
+            ]
+        })
+        .collect()
+}
+
 /// Classifies the blocks of a dump and finds its title.
 pub(crate) fn classify(blocks: &[DumpBlock], focus: Focus) -> DumpDecisions {
     if blocks.is_empty() {
@@ -336,7 +458,8 @@ pub(crate) fn classify(blocks: &[DumpBlock], focus: Focus) -> DumpDecisions {
     let local: Vec<f32> = blocks.iter().map(local_score).collect();
     let ctx = context_scores(blocks);
     let own: Vec<f32> = local.iter().zip(&ctx).map(|(a, b)| a + b).collect();
-    let place = places(blocks, &own);
+    let (place, share) = places(blocks, &own);
+    let spread = share < SPREAD_SHARE;
     let bias = focus.bias();
     let mut score: Vec<f32> = own
         .iter()
@@ -347,7 +470,9 @@ pub(crate) fn classify(blocks: &[DumpBlock], focus: Focus) -> DumpDecisions {
                 + match p {
                     Place::Main if !is_furniture(b) => IN_MAIN_NEUTRAL,
                     Place::Main => IN_MAIN,
+                    Place::Side if spread => IN_SIDE_SPREAD,
                     Place::Side => IN_SIDE,
+                    Place::Outside if spread => OUTSIDE_SPREAD,
                     Place::Outside => OUTSIDE,
                 }
         })
@@ -361,6 +486,12 @@ pub(crate) fn classify(blocks: &[DumpBlock], focus: Focus) -> DumpDecisions {
     headlines_follow_next(blocks, &mut keep);
     trim_furniture_edges(blocks, &mut keep);
     classify::never_empty(&score, &mut keep);
+    fill_gaps(blocks, &mut keep);
+    if share >= FOCUSED_SHARE {
+        drop_lone_outsiders(&place, &mut keep);
+        drop_headline_runs(blocks, &mut keep);
+    }
+    drop_comment_threads(blocks, &mut keep);
     let title = find_title(blocks, &keep);
     let verdicts = keep
         .iter()
@@ -428,6 +559,230 @@ fn trim_furniture_edges(blocks: &[DumpBlock], keep: &mut [bool]) {
                 j += 1;
             }
         }
+    }
+}
+
+/// A block that no gap filling crosses: a menu line, a copyright line, an address, a
+/// furniture phrase ("Related", "Tags", "Share", "Sign in", "Advertisement", "Comments").
+fn is_hard_furniture(b: &DumpBlock) -> bool {
+    let sh = &b.shape;
+    sh.menu_parts >= 3 || sh.copyright || sh.url || sh.phrases.any()
+}
+
+/// Short lines between two kept blocks (the items of a list in the text, lines of code, a
+/// table's cells) are content when nothing among them is page furniture by its shape: the
+/// text goes on around them. Runs longer than [`MAX_GAP`] blocks, and a name and a date
+/// between two posts, are left as they are.
+fn fill_gaps(blocks: &[DumpBlock], keep: &mut [bool]) {
+    let mut last: Option<usize> = None;
+    for i in 0..keep.len() {
+        if !keep.get(i).copied().unwrap_or(false) {
+            continue;
+        }
+        let gap = blocks.get(last.map_or(i, |a| a + 1)..i).unwrap_or(&[]);
+        // A date line in a short gap is the byline of the next post or story, not a list.
+        let byline = gap.len() <= BYLINE_GAP && gap.iter().any(|b| b.shape.numeric);
+        if !gap.is_empty() && gap.len() <= MAX_GAP && !byline && !gap.iter().any(is_hard_furniture)
+        {
+            for k in keep.iter_mut().take(i).skip(i - gap.len()) {
+                *k = true;
+            }
+        }
+        last = Some(i);
+    }
+}
+
+/// On a page whose text sits in one region, a single block kept outside every region after
+/// the main one (a teaser paragraph between the headlines and dates of other stories) is
+/// dropped, unless it is all that was kept.
+fn drop_lone_outsiders(place: &[Place], keep: &mut [bool]) {
+    let n = keep.len();
+    let kept = |keep: &[bool], i: usize| keep.get(i).copied().unwrap_or(false);
+    // Before the main region a lone block is more often the lead than a teaser.
+    let main_start = place.iter().position(|&p| p == Place::Main).unwrap_or(n);
+    let lone: Vec<usize> = (main_start..n)
+        .filter(|&i| {
+            kept(keep, i)
+                && (i == 0 || !kept(keep, i - 1))
+                && !kept(keep, i + 1)
+                && place.get(i) == Some(&Place::Outside)
+        })
+        .collect();
+    if lone.len() < keep.iter().filter(|&&k| k).count() {
+        for i in lone {
+            if let Some(k) = keep.get_mut(i) {
+                *k = false;
+            }
+        }
+    }
+}
+
+/// Words that head a comment section, lower-case, in several languages: after a count ("109
+/// Comments", "34 responses to …", "3 thoughts on …") or alone ("Comments", "Comments (12)").
+const COMMENT_WORDS: &[&str] = &[
+    "comment",
+    "comments",
+    "response",
+    "responses",
+    "replies",
+    "thoughts",
+    "reacties",
+    "kommentar",
+    "kommentare",
+    "commentaire",
+    "commentaires",
+    "comentario",
+    "comentarios",
+    "commenti",
+    "комментарий",
+    "комментария",
+    "комментариев",
+    "комментарии",
+];
+
+/// Headers that are a phrase of their own.
+const COMMENT_PHRASES: &[&str] = &["leave a reply", "leave a comment", "join the discussion"];
+
+/// `word` opens `s` as a whole word: what follows it is `s`'s remainder.
+fn strip_word<'a>(s: &'a str, word: &str) -> Option<&'a str> {
+    let rest = s.strip_prefix(word)?;
+    rest.chars()
+        .next()
+        .is_none_or(|c| !c.is_alphanumeric())
+        .then_some(rest)
+}
+
+fn only_punctuation(s: &str) -> bool {
+    !s.chars().any(char::is_alphanumeric)
+}
+
+/// A line that is the header of a comment section, and nothing else: "109 Comments", "Leave
+/// a Reply", "Comments (12)", "34 responses to “Title”". A line that goes on ("Comments: 10
+/// pages", "Response time: 3 s") is not one.
+fn is_comment_header(b: &DumpBlock) -> bool {
+    if b.stats.words > 12 {
+        return false;
+    }
+    let lower = b.raw.text.to_lowercase();
+    let s = lower.trim_start_matches(|c: char| !c.is_alphanumeric());
+    let digits = s.len() - s.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+    if digits > 0 {
+        let after =
+            s[digits..].trim_start_matches(|c: char| c.is_ascii_digit() || c == ',' || c == '.');
+        let word_start = after.trim_start();
+        if word_start.len() == after.len() {
+            return false;
+        }
+        return COMMENT_WORDS.iter().any(|w| {
+            strip_word(word_start, w).is_some_and(|rest| {
+                let rest = rest.trim_start();
+                only_punctuation(rest) || rest.starts_with("to ") || rest.starts_with("on ")
+            })
+        });
+    }
+    let counted = |rest: &str| {
+        let rest = rest.trim();
+        only_punctuation(rest)
+            || rest
+                .strip_prefix('(')
+                .and_then(|r| r.strip_suffix(')'))
+                .is_some_and(|n| {
+                    !n.is_empty()
+                        && n.chars()
+                            .all(|c| c.is_ascii_digit() || c == ',' || c == '.')
+                })
+    };
+    COMMENT_WORDS
+        .iter()
+        .filter(|w| !matches!(**w, "response" | "responses" | "replies" | "thoughts"))
+        .chain(COMMENT_PHRASES)
+        .any(|w| strip_word(s, w).is_some_and(counted))
+}
+
+/// Kept words before a comment header for [`drop_comment_threads`] to act: the text came first.
+const TEXT_BEFORE_COMMENTS: u32 = 100;
+
+/// The first post of a thread must start within this many blocks of its header, and each next
+/// one within [`POST_GAP`] blocks of the one before; the thread ends where they stop.
+const FIRST_POST_WITHIN: usize = 20;
+const POST_GAP: usize = 30;
+
+/// Comment sections after the text: a header ("109 Comments", "Leave a Reply") followed by at
+/// least two posts, each a short name line above a date or time line. The header phrase alone
+/// decides nothing; with the posts after it and the text before it, the blocks from the header
+/// to the end of its run of posts are the readers' thread, not the page's text (a question and
+/// answer page goes on with its next answer after the comments under one).
+fn drop_comment_threads(blocks: &[DumpBlock], keep: &mut [bool]) {
+    let n = blocks.len();
+    let post = |i: usize| {
+        i > 0
+            && blocks.get(i).is_some_and(|d| d.shape.numeric)
+            && blocks
+                .get(i - 1)
+                .is_some_and(|p| p.stats.words <= 6 && !p.stats.ends_sentence)
+    };
+    let orig = keep.to_vec();
+    let mut kept_words = 0u32;
+    let mut h = 0;
+    while h < n {
+        let Some(b) = blocks.get(h) else { break };
+        if kept_words >= TEXT_BEFORE_COMMENTS && is_comment_header(b) {
+            let mut last: Option<usize> = None;
+            let mut posts = 0;
+            let mut i = h + 1;
+            while i < n {
+                if post(i) {
+                    last = Some(i);
+                    posts += 1;
+                }
+                let limit = last.map_or(h + FIRST_POST_WITHIN, |l| l + POST_GAP);
+                if i > limit {
+                    break;
+                }
+                i += 1;
+            }
+            if posts >= 2 {
+                for k in keep.iter_mut().take(i).skip(h) {
+                    *k = false;
+                }
+                h = i;
+                continue;
+            }
+        }
+        if orig.get(h).copied().unwrap_or(false) {
+            kept_words += b.stats.words;
+        }
+        h += 1;
+    }
+    if !keep.iter().any(|&k| k) {
+        keep.copy_from_slice(&orig);
+    }
+}
+
+/// Fewest lines in a run that [`drop_headline_runs`] takes for a list of headlines or links.
+const HEADLINE_RUN: usize = 15;
+
+/// On a page whose text sits in one region, a long run of short lines none of which ends a
+/// sentence ("Most read", a column of other stories' headlines, a link list) is not the text,
+/// wherever the regions put it. The output is never emptied by this.
+fn drop_headline_runs(blocks: &[DumpBlock], keep: &mut [bool]) {
+    let short_line = |b: &DumpBlock| !b.stats.ends_sentence && (1..=15).contains(&b.stats.words);
+    let mut out = keep.to_vec();
+    let mut i = 0;
+    while i < blocks.len() {
+        let start = i;
+        while blocks.get(i).is_some_and(short_line) {
+            i += 1;
+        }
+        if i - start >= HEADLINE_RUN {
+            for k in out.iter_mut().take(i).skip(start) {
+                *k = false;
+            }
+        }
+        i = i.max(start + 1);
+    }
+    if out.iter().any(|&k| k) {
+        keep.copy_from_slice(&out);
     }
 }
 
@@ -565,5 +920,113 @@ pub(crate) fn extract(dump: &str, focus: Focus) -> Extracted {
         layout: Default::default(),
         comments: Vec::new(),
         encoding: None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn block(text: &str) -> DumpBlock {
+        lines::segment(text).remove(0)
+    }
+
+    #[test]
+    fn comment_headers() {
+        for t in [
+            "109 Comments",
+            "Comments",
+            "Comments (12)",
+            "34 responses to “Anthony Lynn”",
+            "3 thoughts on “Business Focus”",
+            "Leave a Reply",
+            "12 Kommentare",
+        ] {
+            assert!(is_comment_header(&block(t)), "{t}");
+        }
+        for t in [
+            "Comments: 10 pages, 4 figures",
+            "Response time: 0.3 seconds",
+            "Discussion",
+            "Comments are closed for this story because it is old and nobody reads it.",
+        ] {
+            assert!(!is_comment_header(&block(t)), "{t}");
+        }
+    }
+
+    fn para(i: usize) -> String {
+        format!(
+            "Paragraph {i} of the story goes on for a while, with commas, clauses and a full \
+             stop at the end, as the body of an article does."
+        )
+    }
+
+    #[test]
+    fn a_list_between_paragraphs_is_kept() {
+        let mut lines: Vec<String> = (0..4).map(para).collect();
+        lines.extend(["Flour", "Sugar", "Two eggs", "Butter"].map(String::from));
+        lines.extend((4..8).map(para));
+        let blocks = lines::segment(&lines.join("\n\n"));
+        let mut keep: Vec<bool> = blocks.iter().map(|b| b.stats.ends_sentence).collect();
+        fill_gaps(&blocks, &mut keep);
+        assert!(keep.iter().all(|&k| k));
+    }
+
+    #[test]
+    fn a_comment_thread_after_the_text_goes() {
+        let mut lines: Vec<String> = (0..6).map(para).collect();
+        lines.push("2 Comments".into());
+        for name in ["Anna", "Ben"] {
+            lines.push(name.into());
+            lines.push("March 3, 2021 at 5:20 pm".into());
+            lines.push("I liked this story a lot, thanks for writing it down for us.".into());
+        }
+        let blocks = lines::segment(&lines.join("\n\n"));
+        let mut keep = vec![true; blocks.len()];
+        drop_comment_threads(&blocks, &mut keep);
+        assert_eq!(keep.iter().filter(|&&k| k).count(), 6);
+    }
+}
+
+/// Dumps per-block features of every dump of a dataset for refitting the weights offline:
+/// `UNBOIL_DUMP=DATASET UNBOIL_DUMP_OUT=FILE cargo test --release --lib text_train_dump --
+/// --ignored`. One row per block: page id, index, features, text.
+#[cfg(test)]
+mod train {
+    use super::*;
+    use std::fmt::Write as _;
+
+    #[test]
+    #[ignore]
+    fn text_train_dump() {
+        let (Ok(dataset), Ok(out)) = (
+            std::env::var("UNBOIL_DUMP"),
+            std::env::var("UNBOIL_DUMP_OUT"),
+        ) else {
+            panic!("set UNBOIL_DUMP and UNBOIL_DUMP_OUT");
+        };
+        let manifest = std::fs::read_to_string(format!("{dataset}/manifest.jsonl")).unwrap();
+        let mut tsv = String::new();
+        for line in manifest.lines().filter(|l| !l.trim().is_empty()) {
+            let doc: serde_json::Value = serde_json::from_str(line).unwrap();
+            let id = doc["id"].as_str().unwrap();
+            let dump =
+                std::fs::read_to_string(format!("{dataset}/{}", doc["text"].as_str().unwrap()))
+                    .unwrap();
+            let blocks = lines::segment(&dump);
+            if blocks.is_empty() {
+                continue;
+            }
+            let x = features(&blocks);
+            for (i, (b, xi)) in blocks.iter().zip(&x).enumerate() {
+                write!(tsv, "{id}\t{i}").unwrap();
+                for v in xi {
+                    write!(tsv, "\t{v}").unwrap();
+                }
+                let text = b.raw.text.replace(['\t', '\n', '\r'], " ");
+                writeln!(tsv, "\t{text}").unwrap();
+            }
+        }
+        std::fs::write(out, tsv).unwrap();
     }
 }
