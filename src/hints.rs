@@ -83,39 +83,15 @@ impl Hints {
     }
 }
 
-/// Hints of the class names (and ids) met so far in a page. Templates repeat the same names
-/// on thousands of elements, and a lookup costs a fraction of tokenising the name again.
-#[derive(Default)]
-pub(crate) struct NameCache(HashMap<Box<str>, Hints>);
-
-impl NameCache {
-    /// Names kept at most, so that a page of unique names cannot grow the cache beyond a
-    /// fixed size; later names are tokenised each time. (The keys come from the page, so the
-    /// map keeps std's keyed hasher.)
-    const CAPACITY: usize = 8192;
-
-    /// Hints from a `class` or `id` value.
-    fn of_tokens(&mut self, value: &str) -> Hints {
-        value
-            .split_ascii_whitespace()
-            .fold(Hints::default(), |h, name| {
-                let named = match self.0.get(name) {
-                    Some(n) => *n,
-                    None => {
-                        let n = of_class_name(name);
-                        if self.0.len() < Self::CAPACITY {
-                            self.0.insert(name.into(), n);
-                        }
-                        n
-                    }
-                };
-                h.union(named)
-            })
-    }
+/// Hints from a `class` or `id` value: the union of its names' hints.
+pub(crate) fn of_tokens(value: &str) -> Hints {
+    value
+        .split_ascii_whitespace()
+        .fold(Hints::default(), |h, name| h.union(of_class_name(name)))
 }
 
 /// The hints an element carries by itself (not inherited).
-pub(crate) fn of_element(el: Element<'_>, names: &mut NameCache) -> Hints {
+pub(crate) fn of_element(el: Element<'_>) -> Hints {
     let mut h = match el.tag() {
         Tag::Nav => Hints::NAV,
         Tag::Footer => Hints::FOOTER,
@@ -131,7 +107,7 @@ pub(crate) fn of_element(el: Element<'_>, names: &mut NameCache) -> Hints {
         _ => Hints::default(),
     };
     el.for_each_attr(|name, value| match name {
-        "class" | "id" => h = h.union(names.of_tokens(value)),
+        "class" | "id" => h = h.union(of_tokens(value)),
         "role" => {
             h = h.union(match value.trim().to_ascii_lowercase().as_str() {
                 "navigation" | "menu" | "menubar" | "toolbar" => Hints::NAV,
@@ -554,19 +530,6 @@ fn of_token(tok: &str) -> Hints {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn of_tokens(value: &str) -> Hints {
-        NameCache::default().of_tokens(value)
-    }
-
-    #[test]
-    fn cached_names_give_the_same_hints() {
-        let mut names = NameCache::default();
-        let first = names.of_tokens("post-sharebar entry-content");
-        assert!(first.has(Hints::SHARE) && first.has(Hints::CONTENT));
-        assert_eq!(names.of_tokens("entry-content post-sharebar"), first);
-        assert_eq!(names.of_tokens("entry-content"), of_tokens("entry-content"));
-    }
 
     #[test]
     fn tokens_split_on_punctuation_and_case() {

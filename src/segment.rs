@@ -110,8 +110,6 @@ enum Capture {
 
 struct Segmenter {
     blocks: Vec<RawBlock>,
-    /// Hints of the class names and ids met so far.
-    names: hints::NameCache,
     elems: Vec<Elem>,
     facts: PageFacts,
     /// Metadata facts in the body (microdata, bylines, dates).
@@ -156,7 +154,6 @@ struct Segmenter {
 impl Segmenter {
     fn new(record: Record) -> Self {
         Segmenter {
-            names: hints::NameCache::default(),
             blocks: Vec::new(),
             elems: vec![Elem {
                 parent: 0,
@@ -594,7 +591,7 @@ impl Visitor for Segmenter {
         {
             self.facts.lang = Some(lang.trim().to_string());
         }
-        let own = hints::of_element(el, &mut self.names);
+        let own = hints::of_element(el);
         let place = self.place(own);
         self.body_facts.open(&mut self.facts, el, place);
         let class = el.attr("class");
