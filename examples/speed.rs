@@ -107,6 +107,12 @@ fn main() -> ExitCode {
         "ratio extract / parse:           {:.3}",
         ms(extract) / ms(parse)
     );
+    println!(
+        "ratio by pass:                   median {:.3}, range {:.3} to {:.3}",
+        ratios.get(ratios.len() / 2).copied().unwrap_or(0.0),
+        ratios.first().copied().unwrap_or(0.0),
+        ratios.last().copied().unwrap_or(0.0)
+    );
     ExitCode::SUCCESS
 }
 
