@@ -216,7 +216,10 @@ impl Segmenter {
             kind = BlockKind::TableRow;
         }
         let depth = self.elems.get(self.elem as usize).map_or(0, |e| e.depth);
-        let text = std::mem::take(&mut self.text);
+        // The block gets an exact-size copy and the buffer is kept for the next block, so a
+        // block's text is allocated once instead of growing from empty each time.
+        let text = self.text.as_str().to_owned();
+        self.text.clear();
         self.blocks.push(RawBlock {
             text,
             kind,
