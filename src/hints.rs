@@ -183,7 +183,11 @@ fn of_class_name(name: &str) -> Hints {
             if i > start
                 && let Some(tok) = name.get(start..i)
             {
-                if first && STATE_PREFIXES.iter().any(|p| tok.eq_ignore_ascii_case(p)) {
+                // (The longest prefix has seven letters: longer tokens skip the comparisons.)
+                if first
+                    && tok.len() <= 7
+                    && STATE_PREFIXES.iter().any(|p| tok.eq_ignore_ascii_case(p))
+                {
                     return Hints::default();
                 }
                 first = false;
@@ -201,7 +205,7 @@ fn of_class_name(name: &str) -> Hints {
 
 /// Hints of whole class-name tokens, in lower case. A hash lookup: the table is large and
 /// every class and id token of the page goes through it.
-static TOKENS: LazyLock<HashMap<&'static str, Hints, BuildHasherDefault<Fnv>>> =
+static TOKENS: LazyLock<HashMap<&'static [u8], Hints, BuildHasherDefault<Fnv>>> =
     LazyLock::new(|| {
         let table: &[(&[&str], Hints)] = &[
             (
@@ -463,7 +467,7 @@ static TOKENS: LazyLock<HashMap<&'static str, Hints, BuildHasherDefault<Fnv>>> =
         ];
         table
             .iter()
-            .flat_map(|(words, h)| words.iter().map(move |w| (*w, *h)))
+            .flat_map(|(words, h)| words.iter().map(move |w| (w.as_bytes(), *h)))
             .collect()
     });
 
@@ -500,9 +504,8 @@ fn of_token(tok: &str) -> Hints {
     };
     lower.copy_from_slice(tok.as_bytes());
     lower.make_ascii_lowercase();
-    let Ok(t) = std::str::from_utf8(lower) else {
-        return Hints::default();
-    };
+    // Tokens are runs of ASCII letters: compared as bytes, no UTF-8 check needed.
+    let t: &[u8] = lower;
     let whole = TOKENS.get(t).copied().unwrap_or_default();
     if !whole.is_empty() {
         return whole;
@@ -520,7 +523,7 @@ fn of_token(tok: &str) -> Hints {
         ("newsletter", Hints::CONSENT),
     ];
     for (stem, hint) in STEMS {
-        if t.starts_with(stem) || t.ends_with(stem) {
+        if t.starts_with(stem.as_bytes()) || t.ends_with(stem.as_bytes()) {
             return hint;
         }
     }
