@@ -78,7 +78,8 @@ impl BlockKind {
 ///   <article><h1>Rain at last</h1>
 ///   <p>After four dry months, the valley had its first real rain on Sunday night.</p>
 ///   <p>After four dry months, the valley had its first real rain on Sunday night.</p></article>";
-/// let decisions: Vec<Decision> = unboil::extract(page).blocks().iter().map(|b| b.decision()).collect();
+/// let extracted = unboil::extract(page);
+/// let decisions: Vec<Decision> = extracted.blocks().iter().map(|b| b.decision()).collect();
 /// assert_eq!(decisions, [
 ///     Decision::Boilerplate, // the menu
 ///     Decision::Title,       // the headline, returned by `title()`
@@ -101,7 +102,9 @@ pub enum Decision {
     /// the text.
     Title,
     /// Part of a reader comment below an article; see
-    /// [`Extracted::comments`](crate::Extracted::comments).
+    /// [`Extracted::comments`](crate::Extracted::comments). Comment blocks are marked so in
+    /// [`Extracted::blocks`](crate::Extracted::blocks) whether or not
+    /// [`Options::comments`](crate::Options::comments) is on.
     Comment,
 }
 

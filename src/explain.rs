@@ -162,7 +162,9 @@ pub enum Reason {
     Neighbours,
     /// A heading kept because content follows it, or dropped because none does.
     HeadingContext,
-    /// The focus preset moved the threshold.
+    /// The focus preset shifted the score: down for
+    /// [`Focus::Precision`](crate::Focus::Precision), up for
+    /// [`Focus::Recall`](crate::Focus::Recall) (absent with the default).
     Focus,
     /// Nothing passed the threshold, so the best blocks were kept.
     Fallback,

@@ -58,7 +58,8 @@ impl Extractor {
     ///
     /// let extractor = Extractor::new(Options::default().max_input_bytes(100));
     /// let page = "<p>The bridge reopened on Monday after two years of repairs.</p>";
-    /// assert_eq!(extractor.extract(page)?.text(), "The bridge reopened on Monday after two years of repairs.");
+    /// let text = "The bridge reopened on Monday after two years of repairs.";
+    /// assert_eq!(extractor.extract(page)?.text(), text);
     /// // No main text is not an error...
     /// assert!(extractor.extract("<div></div>")?.is_empty());
     /// // ...but a limit is.

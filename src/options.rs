@@ -11,9 +11,13 @@
 ///             harbour plan, which sets out moorings and a slipway.</p><p>The vote passed by nine \
 ///             to two, and work starts in May.</p></article>
 ///             <p>Share this article</p><p>Photo: J. Smith</p>
-///             <ul><li><a href=/a>Ferry fares rise</a></li><li><a href=/b>New bus timetable</a></li></ul>
+///             <ul><li><a href=/a>Ferry fares rise</a></li>
+///             <li><a href=/b>New bus timetable</a></li></ul>
 ///             <footer>Contact us</footer>";
-/// let text = |focus| Extractor::new(Options::default().focus(focus)).extract(page).map(|e| e.text().to_string());
+/// let text = |focus| {
+///     let extractor = Extractor::new(Options::default().focus(focus));
+///     extractor.extract(page).map(|e| e.text().to_string())
+/// };
 /// let (precision, recall) = (text(Focus::Precision)?, text(Focus::Recall)?);
 /// // Both keep the article and drop the related links and the footer...
 /// for text in [&precision, &recall] {
