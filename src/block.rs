@@ -4,6 +4,35 @@
 ///
 /// With the `serde` feature it serialises as an object with a `kind` field in snake case
 /// (`{"kind": "paragraph"}`, `{"kind": "heading", "level": 2}`, `{"kind": "list_item"}`).
+///
+/// ```
+/// use unboil::BlockKind;
+///
+/// let page = "<article><h2>Results</h2>
+///   <p>The club announced the results of the spring vote on Monday evening, in the hall.</p>
+///   <ul><li>New roof for the boat store</li><li>Longer opening hours in summer</li></ul>
+///   <blockquote>We listened to every member, the chair said after the vote.</blockquote>
+///   <pre>votes  yes  no\nroof   41   3</pre>
+///   <table><tr><th>Item</th><th>Votes</th></tr><tr><td>Roof</td><td>41</td></tr></table>
+///   <figure><img src='hall.jpg'><figcaption>The hall on the night of the vote.</figcaption></figure>
+///   </article>";
+/// let extracted = unboil::extract(page);
+/// let kinds: Vec<BlockKind> = extracted.blocks().iter().map(|b| b.kind()).collect();
+/// assert_eq!(kinds, [
+///     BlockKind::Heading { level: 2 },
+///     BlockKind::Paragraph,
+///     BlockKind::ListItem,
+///     BlockKind::ListItem,
+///     BlockKind::Quote,
+///     BlockKind::Code,
+///     BlockKind::TableRow,
+///     BlockKind::TableRow,
+///     BlockKind::Caption,
+/// ]);
+/// assert!(kinds[0].is_heading() && !kinds[1].is_heading());
+/// assert_eq!(extracted.blocks()[5].text(), "votes  yes  no\nroof   41   3");
+/// assert_eq!(extracted.blocks()[7].text(), "Roof\t41");
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize))]
 #[cfg_attr(feature = "serde", serde(tag = "kind", rename_all = "snake_case"))]
@@ -31,7 +60,7 @@ pub enum BlockKind {
 }
 
 impl BlockKind {
-    /// Whether this kind is a heading.
+    /// Whether this kind is a heading. See the example on [`BlockKind`].
     pub fn is_heading(self) -> bool {
         matches!(self, BlockKind::Heading { .. })
     }
@@ -40,6 +69,24 @@ impl BlockKind {
 /// What the extractor decided about a block.
 ///
 /// With the `serde` feature it serialises as a snake-case string (`"content"`).
+///
+/// ```
+/// use unboil::Decision;
+///
+/// let page = "<title>Rain at last | The Valley Courier</title>
+///   <nav><a href='/'>Home</a> <a href='/news'>News</a> <a href='/sport'>Sport</a></nav>
+///   <article><h1>Rain at last</h1>
+///   <p>After four dry months, the valley had its first real rain on Sunday night.</p>
+///   <p>After four dry months, the valley had its first real rain on Sunday night.</p></article>";
+/// let extracted = unboil::extract(page);
+/// let decisions: Vec<Decision> = extracted.blocks().iter().map(|b| b.decision()).collect();
+/// assert_eq!(decisions, [
+///     Decision::Boilerplate, // the menu
+///     Decision::Title,       // the headline, returned by `title()`
+///     Decision::Content,
+///     Decision::Duplicate,   // the same paragraph again
+/// ]);
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
@@ -55,7 +102,9 @@ pub enum Decision {
     /// the text.
     Title,
     /// Part of a reader comment below an article; see
-    /// [`Extracted::comments`](crate::Extracted::comments).
+    /// [`Extracted::comments`](crate::Extracted::comments). Comment blocks are marked so in
+    /// [`Extracted::blocks`](crate::Extracted::blocks) whether or not
+    /// [`Options::comments`](crate::Options::comments) is on.
     Comment,
 }
 
@@ -72,7 +121,9 @@ pub enum Decision {
 /// assert_eq!(heading.kind(), BlockKind::Heading { level: 2 });
 /// assert_eq!(heading.decision(), Decision::Content);
 /// let menu = extracted.blocks().iter().find(|b| b.text().contains("Home")).unwrap();
+/// assert_eq!(menu.text(), "Home News");
 /// assert!(!menu.is_content());
+/// assert!(heading.score() > 0.0 && menu.score() < 0.0);
 /// ```
 ///
 /// With the `serde` feature a block serialises as
@@ -110,7 +161,7 @@ impl Block {
     }
 
     /// The classifier's score: above zero leans to main text, below zero to boilerplate.
-    /// Comparable between blocks of one page; not a probability.
+    /// Comparable between blocks of one page; not a probability. See the example on [`Block`].
     pub fn score(&self) -> f32 {
         self.score
     }

@@ -32,6 +32,16 @@ impl fmt::Display for ErrorKind {
 /// An extraction that stopped at a limit set in [`Options`](crate::Options).
 ///
 /// The type is opaque: match on [`Error::kind`]; the message is for people.
+///
+/// ```
+/// use unboil::{ErrorKind, Extractor, Options};
+///
+/// let extractor = Extractor::new(Options::default().max_nodes(50));
+/// let page = "<li>An item of a very long list</li>".repeat(100);
+/// let err = extractor.extract(&page).unwrap_err();
+/// assert_eq!(err.kind(), ErrorKind::TooManyNodes);
+/// assert_eq!(err.to_string(), "too many nodes: more than 50 nodes");
+/// ```
 #[derive(Debug, Clone, thiserror::Error)]
 #[error("{kind}: {detail}")]
 pub struct Error {
@@ -44,7 +54,7 @@ impl Error {
         Error { kind, detail }
     }
 
-    /// The kind of limit that was hit.
+    /// The kind of limit that was hit. See the example on [`Error`].
     pub fn kind(&self) -> ErrorKind {
         self.kind
     }

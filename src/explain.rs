@@ -31,6 +31,23 @@ pub struct Explanation {
 }
 
 /// The evidence about one block.
+///
+/// ```
+/// use unboil::{Extractor, Options};
+///
+/// let page = "<nav><a href='/'>Home</a> <a href='/about'>About</a></nav>
+///   <article><p>Main text of the page, long enough to be a real paragraph of prose.</p></article>";
+/// let extracted = Extractor::new(Options::default().explain(true)).extract(page)?;
+/// let explanation = extracted.explanation().expect("explain was on");
+/// for (block, why) in extracted.blocks().iter().zip(&explanation.blocks) {
+///     assert_eq!((why.kind, why.decision), (block.kind(), block.decision()));
+///     assert_eq!(why.score, block.score());
+///     // The score is the sum of the weights of the evidence.
+///     let sum: f32 = why.reasons.iter().map(|(_, weight)| weight).sum();
+///     assert!((sum - why.score).abs() < 1e-3);
+/// }
+/// # Ok::<(), unboil::Error>(())
+/// ```
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub struct BlockExplanation {
@@ -47,6 +64,25 @@ pub struct BlockExplanation {
 }
 
 /// Measurements of a block.
+///
+/// ```
+/// use unboil::{Extractor, Options};
+///
+/// let page = "<article><p><a href='/repairs'>Two years of repairs</a> ended on Monday, when \
+///             the bridge reopened. The city said so.</p></article>";
+/// let extracted = Extractor::new(Options::default().explain(true)).extract(page)?;
+/// let features = &extracted.explanation().expect("explain was on").blocks[0].features;
+/// assert_eq!(features.chars, 81);
+/// assert_eq!(features.words, 15);
+/// assert_eq!(features.link_chars, 20); // "Two years of repairs"
+/// assert_eq!(features.link_density, 20.0 / 81.0);
+/// assert_eq!(features.sentence_marks, 2);
+/// assert!(features.ends_sentence);
+/// assert_eq!(features.tag_path, "html>body>article>p");
+/// assert_eq!(features.hints, ["article"]);
+/// assert!(features.in_container);
+/// # Ok::<(), unboil::Error>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Default)]
 #[non_exhaustive]
 pub struct BlockFeatures {
@@ -54,9 +90,9 @@ pub struct BlockFeatures {
     pub chars: u32,
     /// Words (each ideograph counts as a word).
     pub words: u32,
-    /// Characters inside links and buttons.
+    /// Characters inside links. Text in buttons is not counted.
     pub link_chars: u32,
-    /// `link_chars / chars`.
+    /// `link_chars / chars` (0 for a block without text).
     pub link_density: f32,
     /// Sentence-ending punctuation marks.
     pub sentence_marks: u32,
@@ -76,6 +112,20 @@ pub struct BlockFeatures {
 }
 
 /// A piece of evidence about a block.
+///
+/// ```
+/// use unboil::{Extractor, Options, Reason};
+///
+/// let page = "<nav><a href='/'>Home</a> <a href='/about'>About</a></nav>
+///   <article><p>Main text of the page, long enough to be a real paragraph of prose.</p></article>";
+/// let extracted = Extractor::new(Options::default().explain(true)).extract(page)?;
+/// let menu = &extracted.explanation().expect("explain was on").blocks[0];
+/// let weight = |reason| menu.reasons.iter().find(|(r, _)| *r == reason).map(|(_, w)| *w);
+/// // All links, inside a `<nav>`: both count against the menu.
+/// assert!(weight(Reason::LinkDensity).unwrap() < 0.0);
+/// assert!(weight(Reason::Hint("nav")).unwrap() < 0.0);
+/// # Ok::<(), unboil::Error>(())
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum Reason {
@@ -112,7 +162,9 @@ pub enum Reason {
     Neighbours,
     /// A heading kept because content follows it, or dropped because none does.
     HeadingContext,
-    /// The focus preset moved the threshold.
+    /// The focus preset shifted the score: down for
+    /// [`Focus::Precision`](crate::Focus::Precision), up for
+    /// [`Focus::Recall`](crate::Focus::Recall) (absent with the default).
     Focus,
     /// Nothing passed the threshold, so the best blocks were kept.
     Fallback,

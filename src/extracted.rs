@@ -22,7 +22,8 @@ use crate::metadata::Metadata;
 /// ```
 ///
 /// With the `serde` feature, `Extracted` serialises to the JSON object described in the
-/// crate's README ("JSON output"): `title`, `metadata`, `text` and `blocks`.
+/// crate's README ("JSON output"): `title`, `metadata`, `text` and `blocks`, and `comments`
+/// when [`Options::comments`](crate::Options::comments) found some.
 #[derive(Debug, Clone, Default)]
 pub struct Extracted {
     pub(crate) metadata: Metadata,
@@ -38,14 +39,27 @@ pub struct Extracted {
 
 impl Extracted {
     /// The main text: content blocks separated by a blank line, list items on their own lines.
-    /// The title is not repeated at its head. Empty only when the page has no text at all.
+    /// The title is not repeated at its head. Empty only when the page has no text besides its
+    /// title.
+    ///
+    /// ```
+    /// let page = "<title>Rain at last - The Valley Courier</title><article><h1>Rain at last</h1>
+    ///   <p>After four dry months, the valley had its first real rain on Sunday night.</p>
+    ///   <ul><li>Farmers were pleased with the rain.</li>
+    ///   <li>Rivers rose by half a metre overnight.</li></ul></article>";
+    /// assert_eq!(
+    ///     unboil::extract(page).text(),
+    ///     "After four dry months, the valley had its first real rain on Sunday night.\n\n\
+    ///      Farmers were pleased with the rain.\nRivers rose by half a metre overnight."
+    /// );
+    /// ```
     pub fn text(&self) -> &str {
         &self.text
     }
 
     /// The page title, if one was found: the best of `<title>`, `og:title`, the JSON-LD
     /// headline and the main `<h1>`, with a site-name suffix removed. The same as
-    /// `metadata().title()`; see [`Metadata::title`].
+    /// `metadata().title()`; see [`Metadata::title`] and the example on [`Extracted`].
     pub fn title(&self) -> Option<&str> {
         self.metadata.title()
     }
@@ -65,7 +79,8 @@ impl Extracted {
         &self.metadata
     }
 
-    /// Every block of the page in document order, content and boilerplate alike.
+    /// Every block of the page in document order, content and boilerplate alike. See the
+    /// examples on [`Block`] and [`Decision`](crate::Decision).
     pub fn blocks(&self) -> &[Block] {
         &self.blocks
     }
@@ -73,12 +88,13 @@ impl Extracted {
     /// The reader comments below the article, one block per comment, in page order, when
     /// [`Options::comments`](crate::Options::comments) was on; empty otherwise or when the page
     /// has none. A discussion page (a forum thread) has no comments: its posts are its text.
+    /// See the example on [`Options::comments`](crate::Options::comments).
     pub fn comments(&self) -> &[Block] {
         &self.comments
     }
 
     /// Why each block was kept or dropped, when [`Options::explain`](crate::Options::explain)
-    /// was on.
+    /// was on; `None` otherwise. See the example on [`Explanation`].
     pub fn explanation(&self) -> Option<&Explanation> {
         self.explanation.as_ref()
     }
@@ -124,7 +140,16 @@ impl Extracted {
         self.encoding
     }
 
-    /// Whether no main text was found.
+    /// Whether no main text was found: [`Extracted::text`] is empty.
+    ///
+    /// ```
+    /// assert!(unboil::extract("<div> </div><!-- nothing here -->").is_empty());
+    /// // A page with only its headline has a title but no main text.
+    /// let headline = unboil::extract("<h1>Rain at last</h1>");
+    /// assert!(headline.is_empty());
+    /// assert_eq!(headline.title(), Some("Rain at last"));
+    /// assert!(!unboil::extract("<p>It rained.</p>").is_empty());
+    /// ```
     pub fn is_empty(&self) -> bool {
         self.text.is_empty()
     }

@@ -25,6 +25,14 @@ use crate::segment;
 ///             the city said.</p></main><footer><a href='/about'>About us</a></footer>";
 /// let extracted = extractor.extract(page)?;
 /// assert_eq!(extracted.text(), "The bridge reopened on Monday after two years of repairs, the city said.");
+/// assert_eq!(extractor.options().get_focus(), Focus::Precision);
+///
+/// // One extractor, shared by threads.
+/// fn shareable<T: Send + Sync + Clone>(_: &T) {}
+/// shareable(&extractor);
+/// std::thread::scope(|s| {
+///     s.spawn(|| assert!(extractor.extract(page).is_ok()));
+/// });
 /// # Ok::<(), unboil::Error>(())
 /// ```
 #[derive(Debug, Clone, Default)]
@@ -33,17 +41,32 @@ pub struct Extractor {
 }
 
 impl Extractor {
-    /// An extractor with the given options.
+    /// An extractor with the given options. See the example on [`Extractor`].
     pub fn new(options: Options) -> Self {
         Extractor { options }
     }
 
-    /// The options in effect.
+    /// The options in effect. See the example on [`Extractor`].
     pub fn options(&self) -> &Options {
         &self.options
     }
 
     /// Extracts the main text of an HTML page.
+    ///
+    /// ```
+    /// use unboil::{ErrorKind, Extractor, Options};
+    ///
+    /// let extractor = Extractor::new(Options::default().max_input_bytes(100));
+    /// let page = "<p>The bridge reopened on Monday after two years of repairs.</p>";
+    /// let text = "The bridge reopened on Monday after two years of repairs.";
+    /// assert_eq!(extractor.extract(page)?.text(), text);
+    /// // No main text is not an error...
+    /// assert!(extractor.extract("<div></div>")?.is_empty());
+    /// // ...but a limit is.
+    /// let err = extractor.extract(&page.repeat(2)).unwrap_err();
+    /// assert_eq!(err.kind(), ErrorKind::InputTooLarge);
+    /// # Ok::<(), unboil::Error>(())
+    /// ```
     ///
     /// # Errors
     ///

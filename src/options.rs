@@ -7,9 +7,28 @@
 /// ```
 /// use unboil::{Extractor, Focus, Options};
 ///
-/// let strict = Extractor::new(Options::default().focus(Focus::Precision));
-/// let page = "<article><p>The main text of the page, long enough to count as a paragraph.</p></article>";
-/// assert!(strict.extract(page).unwrap().text().contains("main text"));
+/// let page = "<article><h1>Harbour plan</h1><p>The council met on Tuesday to vote on the new \
+///             harbour plan, which sets out moorings and a slipway.</p><p>The vote passed by nine \
+///             to two, and work starts in May.</p></article>
+///             <p>Share this article</p><p>Photo: J. Smith</p>
+///             <ul><li><a href=/a>Ferry fares rise</a></li>
+///             <li><a href=/b>New bus timetable</a></li></ul>
+///             <footer>Contact us</footer>";
+/// let text = |focus| {
+///     let extractor = Extractor::new(Options::default().focus(focus));
+///     extractor.extract(page).map(|e| e.text().to_string())
+/// };
+/// let (precision, recall) = (text(Focus::Precision)?, text(Focus::Recall)?);
+/// // Both keep the article and drop the related links and the footer...
+/// for text in [&precision, &recall] {
+///     assert!(text.starts_with("The council met on Tuesday"));
+///     assert!(text.contains("work starts in May"));
+///     assert!(!text.contains("Ferry fares") && !text.contains("Contact us"));
+/// }
+/// // ...but only `Recall` keeps the borderline lines after it.
+/// assert!(precision.ends_with("work starts in May."));
+/// assert!(recall.ends_with("Share this article\n\nPhoto: J. Smith"));
+/// # Ok::<(), unboil::Error>(())
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 #[non_exhaustive]
@@ -81,26 +100,55 @@ impl Default for Options {
 }
 
 impl Options {
-    /// Sets the precision/recall trade-off. Default: [`Focus::Balanced`].
+    /// Sets the precision/recall trade-off. Default: [`Focus::Balanced`]. See the example on
+    /// [`Focus`].
     pub fn focus(mut self, focus: Focus) -> Self {
         self.focus = focus;
         self
     }
 
-    /// The focus in effect.
+    /// The focus in effect. See the example on [`Options`].
     pub fn get_focus(&self) -> Focus {
         self.focus
     }
 
     /// Inputs longer than this many bytes are refused with
-    /// [`ErrorKind::InputTooLarge`](crate::ErrorKind::InputTooLarge). Default: 64 MiB.
+    /// [`ErrorKind::InputTooLarge`](crate::ErrorKind::InputTooLarge). Default: 64 MiB. The
+    /// limit is on bytes, not characters, and applies to every input: HTML as text or as bytes
+    /// (as given, before decoding) and plain-text dumps.
+    ///
+    /// ```
+    /// use unboil::{ErrorKind, Extractor, Options};
+    ///
+    /// let extractor = Extractor::new(Options::default().max_input_bytes(12));
+    /// assert!(extractor.extract("<p>Café</p>").is_ok()); // 12 bytes: `é` takes two.
+    /// let err = extractor.extract("<p>Cafés</p>").unwrap_err();
+    /// assert_eq!(err.kind(), ErrorKind::InputTooLarge);
+    /// // The same word in windows-1252 is 12 bytes, and the limit counts the bytes as given.
+    /// assert!(extractor.extract_bytes(b"<p>Caf\xE9s</p>", None).is_ok());
+    /// let err = extractor.extract_text("Fourteen bytes").unwrap_err();
+    /// assert_eq!(err.kind(), ErrorKind::InputTooLarge);
+    /// ```
     pub fn max_input_bytes(mut self, bytes: usize) -> Self {
         self.max_input_bytes = bytes;
         self
     }
 
-    /// Pages with more elements and text runs than this stop with
-    /// [`ErrorKind::TooManyNodes`](crate::ErrorKind::TooManyNodes). Default: 4,000,000.
+    /// Pages with more elements, text runs and comments than this stop with
+    /// [`ErrorKind::TooManyNodes`](crate::ErrorKind::TooManyNodes). Default: 4,000,000. The
+    /// parse stops as soon as the count passes the limit, so the limit bounds memory too. It does
+    /// not apply to plain-text dumps ([`Extractor::extract_text`](crate::Extractor::extract_text)),
+    /// which are not parsed into nodes.
+    ///
+    /// ```
+    /// use unboil::{ErrorKind, Extractor, Options};
+    ///
+    /// // 200 elements and 200 text runs.
+    /// let page = "<p>A short paragraph of the page.</p>".repeat(200);
+    /// let small = Extractor::new(Options::default().max_nodes(100));
+    /// assert_eq!(small.extract(&page).unwrap_err().kind(), ErrorKind::TooManyNodes);
+    /// assert!(Extractor::new(Options::default()).extract(&page).is_ok());
+    /// ```
     pub fn max_nodes(mut self, nodes: usize) -> Self {
         self.max_nodes = nodes;
         self
@@ -122,6 +170,12 @@ impl Options {
     ///     </ol>");
     /// let extracted = Extractor::new(Options::default().comments(true)).extract(&page)?;
     /// assert_eq!(extracted.comments().len(), 2);
+    /// assert!(extracted.comments()[1].text().starts_with("What about parking"));
+    /// assert!(!extracted.text().contains("slipway back"));
+    ///
+    /// // Off (the default): no comments returned, and still none in the text.
+    /// let extracted = unboil::extract(&page);
+    /// assert!(extracted.comments().is_empty());
     /// assert!(!extracted.text().contains("slipway back"));
     /// # Ok::<(), unboil::Error>(())
     /// ```
@@ -131,7 +185,19 @@ impl Options {
     }
 
     /// Records why each block was kept or dropped, for
-    /// [`Extracted::explanation`](crate::Extracted::explanation). Default: off.
+    /// [`Extracted::explanation`](crate::Extracted::explanation). Default: off. See the example
+    /// on [`Explanation`](crate::Explanation) for what is recorded.
+    ///
+    /// ```
+    /// use unboil::{Extractor, Options};
+    ///
+    /// let page = "<p>The bridge reopened on Monday after two years of repairs, the city said.</p>";
+    /// assert!(unboil::extract(page).explanation().is_none());
+    /// let extracted = Extractor::new(Options::default().explain(true)).extract(page)?;
+    /// let explanation = extracted.explanation().expect("explain was on");
+    /// assert_eq!(explanation.blocks.len(), extracted.blocks().len());
+    /// # Ok::<(), unboil::Error>(())
+    /// ```
     pub fn explain(mut self, on: bool) -> Self {
         self.explain = on;
         self
@@ -206,6 +272,22 @@ impl Options {
 
     /// Nesting deeper than this is flattened (its text is kept) so that parsing stays linear;
     /// this is never an error. Default: 512, as in browsers. Values below 32 are raised to 32.
+    ///
+    /// ```
+    /// use unboil::{Extractor, Options};
+    ///
+    /// let deep = format!(
+    ///     "{}<p>The text at the bottom of a page nested two thousand levels deep.</p>{}",
+    ///     "<div>".repeat(2000),
+    ///     "</div>".repeat(2000)
+    /// );
+    /// let shallow = Extractor::new(Options::default().max_depth(40));
+    /// assert_eq!(
+    ///     shallow.extract(&deep)?.text(),
+    ///     "The text at the bottom of a page nested two thousand levels deep."
+    /// );
+    /// # Ok::<(), unboil::Error>(())
+    /// ```
     pub fn max_depth(mut self, depth: usize) -> Self {
         self.max_depth = depth.max(32);
         self
