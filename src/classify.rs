@@ -711,6 +711,7 @@ fn is_furniture(b: &BlockView<'_>, hints: Hints) -> bool {
     let button = b.raw.button_chars * 10 >= b.stats.chars * 9 && b.stats.chars < 30;
     let control = hints.has(Hints(Hints::SHOP.0 | Hints::FORM.0)) && b.stats.chars < 40;
     hints.has(Hints::BYLINE)
+        || crate::shape::is_ad_label(&b.raw.text)
         || control
         || described && shaped
         || b.shape.rating && b.stats.chars < 60

@@ -223,6 +223,26 @@ fn field(text: &str) -> bool {
 }
 
 #[cfg(test)]
+mod ad_label_tests {
+    use super::is_ad_label;
+
+    #[test]
+    fn ad_labels_are_recognised_in_several_languages() {
+        assert!(is_ad_label("Advertisement"));
+        assert!(is_ad_label("ADVERTISEMENT – Star Tours"));
+        assert!(is_ad_label("Sponsored"));
+        assert!(is_ad_label("Anzeige"));
+        assert!(is_ad_label("Publicité"));
+        // A sentence about advertising, or a longer line, is not a label.
+        assert!(!is_ad_label("Advertisers say the market is recovering."));
+        assert!(!is_ad_label(
+            "Advertising revenue fell by a third last year, the company said on Monday"
+        ));
+        assert!(!is_ad_label("The advertisement ran for a week"));
+    }
+}
+
+#[cfg(test)]
 mod tests {
     use super::*;
 
@@ -246,4 +266,35 @@ mod tests {
         assert!(Shape::of("Joined: Mar 2019").field);
         assert!(!Shape::of("Note: this is a longer sentence that goes on and on.").field);
     }
+}
+
+/// Labels that announce an advertisement, in several languages.
+const AD_LABELS: &[&str] = &[
+    "advertisement",
+    "advertising",
+    "advertorial",
+    "sponsored",
+    "anzeige",
+    "werbung",
+    "publicité",
+    "publicidad",
+    "publicidade",
+    "pubblicità",
+    "advertentie",
+    "reklama",
+    "реклама",
+    "広告",
+];
+
+/// A short line that labels an advertisement ("Advertisement", "ADVERTISEMENT – Star Tours",
+/// "Sponsored", "Anzeige"): its first word is such a label. Never main text.
+pub(crate) fn is_ad_label(text: &str) -> bool {
+    if text.chars().count() > 60 {
+        return false;
+    }
+    let first = text
+        .split(|c: char| c.is_whitespace() || matches!(c, '-' | '–' | '—' | ':' | '|' | '·'))
+        .find(|w| !w.is_empty())
+        .unwrap_or("");
+    AD_LABELS.iter().any(|l| first.to_lowercase() == *l)
 }
