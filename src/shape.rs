@@ -289,12 +289,20 @@ const AD_LABELS: &[&str] = &[
 /// A short line that labels an advertisement ("Advertisement", "ADVERTISEMENT – Star Tours",
 /// "Sponsored", "Anzeige"): its first word is such a label. Never main text.
 pub(crate) fn is_ad_label(text: &str) -> bool {
-    if text.chars().count() > 60 {
+    if text.len() > 240 || text.chars().count() > 60 {
         return false;
     }
     let first = text
         .split(|c: char| c.is_whitespace() || matches!(c, '-' | '–' | '—' | ':' | '|' | '·'))
         .find(|w| !w.is_empty())
         .unwrap_or("");
-    AD_LABELS.iter().any(|l| first.to_lowercase() == *l)
+    // Every label is 6 to 16 bytes long: other first words are not lowered and compared.
+    if !(6..=16).contains(&first.len()) {
+        return false;
+    }
+    if first.is_ascii() {
+        return AD_LABELS.iter().any(|l| l.eq_ignore_ascii_case(first));
+    }
+    let first = first.to_lowercase();
+    AD_LABELS.contains(&first.as_str())
 }
