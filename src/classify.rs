@@ -589,14 +589,14 @@ fn footer_follows_menu(
     mut reasons: Option<&mut Vec<Vec<(Reason, f32)>>>,
     score: &[f32],
 ) {
+    let kept = |i: usize| keep.get(i).copied().unwrap_or(false);
+    let kept_prose = |i: usize| kept(i) && blocks.get(i).is_some_and(|b| b.stats.chars >= 150);
     // The footer starts after the container, or after the last kept paragraph when the
     // container reaches the end of the page (a body holding both text and footer).
-    let last_prose = (0..blocks.len()).rev().find(|&i| {
-        keep.get(i).copied().unwrap_or(false) && blocks.get(i).is_some_and(|b| b.stats.chars >= 150)
-    });
+    let last_prose = (0..blocks.len()).rev().find(|&i| kept_prose(i));
     let from = last_prose.map_or(end, |p| end.min(p + 1));
     let menu = (from..blocks.len()).find(|&i| {
-        !keep.get(i).copied().unwrap_or(true)
+        !kept(i)
             // A link row the template repeats ("Reply | Quote" under every post) belongs
             // to each item; the footer menu is the page's own.
             && blocks
@@ -606,19 +606,14 @@ fn footer_follows_menu(
     let Some(menu) = menu else { return };
     // A footer holds no prose: a long kept paragraph after the menu means the menu was a
     // link list inside the page's content (tags, a table of contents) and not its footer.
-    let prose_after = (menu + 1..blocks.len()).any(|i| {
-        keep.get(i).copied().unwrap_or(false) && blocks.get(i).is_some_and(|b| b.stats.chars >= 150)
-    });
     // And a footer is short: many kept blocks after the menu are a list of items or posts.
-    let kept_after = (menu + 1..blocks.len())
-        .filter(|&i| keep.get(i).copied().unwrap_or(false))
-        .count();
-    if prose_after || kept_after > 2 {
+    let after = menu + 1..blocks.len();
+    if after.clone().any(kept_prose) || after.clone().filter(|&i| kept(i)).count() > 2 {
         return;
     }
-    for i in menu + 1..blocks.len() {
-        let short = blocks.get(i).is_some_and(|b| b.stats.chars < 150);
-        if let Some(k) = keep.get_mut(i).filter(|k| **k && short) {
+    // What is kept after the menu is short, then: the footer's lines.
+    for i in after {
+        if let Some(k) = keep.get_mut(i).filter(|k| **k) {
             *k = false;
             if let Some(r) = reasons.as_mut().and_then(|r| r.get_mut(i)) {
                 r.push((Reason::PageFooter, -score.get(i).copied().unwrap_or(0.0)));

@@ -70,26 +70,19 @@ impl TextStats {
         let mut chars = 0u32;
         for c in text.chars() {
             chars += 1;
-            if c.is_ascii() {
-                // The common case, without Unicode table lookups.
-                let b = c as u8;
-                if b.is_ascii_alphanumeric() {
-                    if b.is_ascii_digit() {
-                        st.digits += 1;
-                    } else {
-                        st.letters += 1;
-                    }
-                    if !in_word && b.is_ascii_uppercase() {
+            if let Some(f) = ascii_class(c) {
+                // The common case, classed by the same table as `of_ascii`.
+                if f & (DIGIT | LETTER) != 0 {
+                    st.digits += f & DIGIT;
+                    st.letters += (f & LETTER) >> 1;
+                    if !in_word && f & UPPER != 0 {
                         st.capitalized += 1;
                     }
                     in_word = true;
                 } else {
-                    in_word = in_word && (b == b'\'' || b == b'-');
-                    match b {
-                        b'.' | b'!' | b'?' => st.sentence_marks += 1,
-                        b',' | b';' | b':' => st.commas += 1,
-                        _ => {}
-                    }
+                    in_word = in_word && f & (APOSTROPHE | HYPHEN) != 0;
+                    st.sentence_marks += (f & SENTENCE) >> 3;
+                    st.commas += (f & CLAUSE) >> 4;
                 }
                 continue;
             }
@@ -138,7 +131,7 @@ impl TextStats {
         let (mut digits, mut letters, mut upper_starts) = (0u32, 0u32, 0u32);
         let (mut marks, mut commas, mut words) = (0u32, 0u32, 0u32);
         for &b in text.as_bytes() {
-            let f = u32::from(ASCII_CLASS.get(usize::from(b)).copied().unwrap_or(0));
+            let f = ascii_class(char::from(b)).unwrap_or(0);
             let alnum = (f & (DIGIT | LETTER) != 0) as u32;
             digits += f & DIGIT;
             letters += (f & LETTER) >> 1;
@@ -282,7 +275,12 @@ const CLAUSE: u32 = 16;
 const APOSTROPHE: u32 = 32;
 const HYPHEN: u32 = 64;
 
-/// The classes of each ASCII byte, for [`TextStats::of_ascii`].
+/// The classes of an ASCII character (`None` for any other).
+fn ascii_class(c: char) -> Option<u32> {
+    ASCII_CLASS.get(c as usize).map(|&f| u32::from(f))
+}
+
+/// The classes of each ASCII byte, for [`TextStats::of_ascii`] and [`TextStats::of`].
 // Indexing is bounded by the loop, and this runs at compile time: a slip would not compile.
 #[allow(clippy::indexing_slicing)]
 static ASCII_CLASS: [u8; 128] = {

@@ -473,8 +473,13 @@ static TOKENS: LazyLock<HashMap<&'static [u8], Hints, BuildHasherDefault<Fnv>>> 
 
 /// FNV-1a: a fast hash for the short keys of this module's tables, where SipHash's resistance
 /// to chosen keys buys nothing (the keys are ours; page text only looks them up).
-#[derive(Default)]
 pub(crate) struct Fnv(u64);
+
+impl Default for Fnv {
+    fn default() -> Self {
+        Fnv(crate::repeat::FNV_OFFSET)
+    }
+}
 
 impl Hasher for Fnv {
     fn finish(&self) -> u64 {
@@ -482,15 +487,9 @@ impl Hasher for Fnv {
     }
 
     fn write(&mut self, bytes: &[u8]) {
-        let mut h = if self.0 == 0 {
-            0xcbf2_9ce4_8422_2325
-        } else {
-            self.0
-        };
         for b in bytes {
-            h = (h ^ u64::from(*b)).wrapping_mul(0x100_0000_01b3);
+            self.0 = crate::repeat::fnv_step(self.0, u32::from(*b));
         }
-        self.0 = h;
     }
 }
 

@@ -5,9 +5,10 @@ use std::collections::HashSet;
 
 use crate::meta::fold;
 
-const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
+/// FNV-1a: the offset basis, and one step over a character or byte.
+pub(crate) const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
 
-fn fnv_step(h: u64, c: u32) -> u64 {
+pub(crate) fn fnv_step(h: u64, c: u32) -> u64 {
     (h ^ u64::from(c)).wrapping_mul(0x100_0000_01b3)
 }
 

@@ -270,37 +270,16 @@ impl Segmenter {
         }
         let mut appended = 0u32;
         let counted = self.link_depth > 0 || self.button_depth > 0;
-        if s.is_ascii() && !s.contains('\x0b') {
-            // Most text nodes: split on ASCII white space without decoding characters. The
-            // spaces at either end count as they do below.
-            let bytes = s.as_bytes();
-            if bytes.first().is_some_and(u8::is_ascii_whitespace) {
+        for (i, word) in s.split(char::is_whitespace).enumerate() {
+            if i > 0 {
                 self.pending_space = true;
             }
-            for (i, word) in s.split_ascii_whitespace().enumerate() {
-                if i > 0 {
-                    self.pending_space = true;
-                }
-                appended += self.push_word(word);
-                if counted {
-                    appended += word.len() as u32;
-                }
+            if word.is_empty() {
+                continue;
             }
-            if bytes.last().is_some_and(u8::is_ascii_whitespace) {
-                self.pending_space = true;
-            }
-        } else {
-            for (i, word) in s.split(char::is_whitespace).enumerate() {
-                if i > 0 {
-                    self.pending_space = true;
-                }
-                if word.is_empty() {
-                    continue;
-                }
-                appended += self.push_word(word);
-                if counted {
-                    appended += word.chars().count() as u32;
-                }
+            appended += self.push_word(word);
+            if counted {
+                appended += word.chars().count() as u32;
             }
         }
         if self.link_depth > 0 {
