@@ -18,4 +18,6 @@ for dump in ../tests/dumps/*/dump.txt; do
     name=$(basename "$(dirname "$dump")")
     { printf '\0'; cat "$dump"; } > "corpus/extract_text/dump-$name.txt"
 done
-echo "seeded: $(ls ../tests/pages | wc -l) pages, $(ls ../tests/dumps | wc -l) dumps"
+pages=(../tests/pages/*/source.html)
+dumps=(../tests/dumps/*/dump.txt)
+echo "seeded: ${#pages[@]} pages, ${#dumps[@]} dumps"
