@@ -14,7 +14,7 @@
 use crate::block::{BlockKind, Decision};
 use crate::dom::Tag;
 use crate::explain::Reason;
-use crate::features::TextStats;
+use crate::features::{TextStats, is_alphanumeric};
 use crate::hints::Hints;
 use crate::model;
 use crate::options::Focus;
@@ -643,7 +643,7 @@ fn names_shop_policy(text: &str) -> bool {
         "retourneren",
     ];
     text.chars().count() <= 40
-        && text.split(|c: char| !c.is_alphanumeric()).any(|w| {
+        && text.split(|c: char| !is_alphanumeric(c)).any(|w| {
             WORDS
                 .iter()
                 .any(|p| p.eq_ignore_ascii_case(w) || w.to_lowercase() == *p)

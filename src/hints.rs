@@ -90,8 +90,39 @@ pub(crate) fn of_tokens(value: &str) -> Hints {
         .fold(Hints::default(), |h, name| h.union(of_class_name(name)))
 }
 
+/// The hints of the `class` and `id` values already met on a page. Pages repeat the same
+/// values many times over (every menu item, every card of a list), and looking a whole value
+/// up costs a fraction of cutting it into tokens again.
+#[derive(Default)]
+pub(crate) struct Memo {
+    // Keyed by the page's own strings with a fast unkeyed hash: a page that made its values
+    // collide would only slow its own lookups, and the size cap bounds that.
+    seen: HashMap<Box<str>, Hints, BuildHasherDefault<Fnv>>,
+}
+
+impl Memo {
+    /// Values longer than this are looked at every time rather than stored.
+    const MAX_VALUE: usize = 200;
+    /// At most this many values are stored per page.
+    const MAX_VALUES: usize = 4096;
+
+    fn of_tokens(&mut self, value: &str) -> Hints {
+        if value.len() > Self::MAX_VALUE {
+            return of_tokens(value);
+        }
+        if let Some(h) = self.seen.get(value) {
+            return *h;
+        }
+        let h = of_tokens(value);
+        if self.seen.len() < Self::MAX_VALUES {
+            self.seen.insert(value.into(), h);
+        }
+        h
+    }
+}
+
 /// The hints an element carries by itself (not inherited).
-pub(crate) fn of_element(el: Element<'_>) -> Hints {
+pub(crate) fn of_element(el: Element<'_>, memo: &mut Memo) -> Hints {
     let mut h = match el.tag() {
         Tag::Nav => Hints::NAV,
         Tag::Footer => Hints::FOOTER,
@@ -107,7 +138,7 @@ pub(crate) fn of_element(el: Element<'_>) -> Hints {
         _ => Hints::default(),
     };
     el.for_each_attr(|name, value| match name {
-        "class" | "id" => h = h.union(of_tokens(value)),
+        "class" | "id" => h = h.union(memo.of_tokens(value)),
         "role" => {
             h = h.union(match value.trim().to_ascii_lowercase().as_str() {
                 "navigation" | "menu" | "menubar" | "toolbar" => Hints::NAV,
@@ -550,6 +581,28 @@ mod tests {
         assert!(of_tokens("has-sidebar no-comments").is_empty());
         assert_eq!(of_tokens("post has-sidebar"), Hints::CONTENT);
         assert!(of_tokens("is-hidden").is_empty());
+    }
+
+    #[test]
+    fn memo_answers_as_the_tokens_do() {
+        let mut memo = Memo::default();
+        let long = "post-body ".repeat(40) + "sidebar";
+        for value in [
+            "entry-content",
+            "menu-item",
+            "entry-content",
+            "",
+            &long,
+            &long,
+        ] {
+            assert_eq!(memo.of_tokens(value), of_tokens(value), "{value}");
+        }
+        // Past the cap new values are still answered, only not stored.
+        for i in 0..Memo::MAX_VALUES + 10 {
+            let value = format!("c{i} related");
+            assert_eq!(memo.of_tokens(&value), Hints::RELATED);
+        }
+        assert_eq!(memo.seen.len(), Memo::MAX_VALUES);
     }
 
     #[test]

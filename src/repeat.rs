@@ -3,6 +3,7 @@
 
 use std::collections::HashSet;
 
+use crate::features::is_alphanumeric;
 use crate::meta::fold;
 
 /// FNV-1a: the offset basis, and one step over a character or byte.
@@ -20,12 +21,7 @@ pub(crate) fn fold_key(text: &str) -> (u64, usize) {
     let mut len = 0;
     let mut gap = false;
     for c in text.chars() {
-        let alnum = if c.is_ascii() {
-            c.is_ascii_alphanumeric()
-        } else {
-            c.is_alphanumeric()
-        };
-        if !alnum {
+        if !is_alphanumeric(c) {
             gap = true;
             continue;
         }

@@ -13,6 +13,7 @@
 
 use crate::block::BlockKind;
 use crate::dom::{Document, Element, Tag, Visitor};
+use crate::features::is_alphanumeric;
 use crate::hints::{self, Hints};
 use crate::layout::{Layout, Record, Recorder};
 use crate::meta::{BodyFacts, PageFacts, Place};
@@ -149,6 +150,8 @@ struct Segmenter {
     line_start: (usize, u32),
     /// Inline structure and containers, for Markdown (see `layout.rs`).
     layout: Recorder,
+    /// Hints of the class and id values met so far.
+    hint_memo: hints::Memo,
 }
 
 impl Segmenter {
@@ -190,6 +193,7 @@ impl Segmenter {
             after_br: false,
             line_start: (0, 0),
             layout: Recorder::new(record),
+            hint_memo: hints::Memo::default(),
         }
     }
 
@@ -242,7 +246,7 @@ impl Segmenter {
             return false;
         }
         let line = self.text.get(start..).unwrap_or("");
-        let letters = line.chars().filter(|c| c.is_alphanumeric()).count() as u32;
+        let letters = line.chars().filter(|c| is_alphanumeric(*c)).count() as u32;
         // Separators ("|", "·") are not links; letters outside links are.
         letters > 0 && letters <= line_links
     }
@@ -573,7 +577,7 @@ impl Visitor for Segmenter {
         {
             self.facts.lang = Some(lang.trim().to_string());
         }
-        let own = hints::of_element(el);
+        let own = hints::of_element(el, &mut self.hint_memo);
         let place = self.place(own);
         self.body_facts.open(&mut self.facts, el, place);
         let class = el.attr("class");

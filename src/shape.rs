@@ -3,6 +3,8 @@
 //! few words used here (a byline's "by", month names) are weak evidence that the classifier
 //! weighs with everything else, never a verdict.
 
+use crate::features::is_alphanumeric;
+
 /// Shape flags of a block's text.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub(crate) struct Shape {
@@ -12,7 +14,7 @@ pub(crate) struct Shape {
     pub date: bool,
     /// Holds a clock time such as `11:00` or `9.30 pm`.
     pub time: bool,
-    /// A copyright sign or the word copyright.
+    /// A copyright sign or the word copyright (in lower, title or upper case).
     pub copyright: bool,
     /// Rating stars.
     pub rating: bool,
@@ -110,7 +112,7 @@ const MONTHS: &[&str] = &[
 impl Shape {
     pub fn of(text: &str) -> Shape {
         let mut s = Shape {
-            copyright: text.contains('©') || contains_word_ci(text, "copyright"),
+            copyright: text.contains('©') || has_copyright_word(text),
             ..Shape::default()
         };
         if text.len() > SHORT {
@@ -118,7 +120,7 @@ impl Shape {
         }
         s.rating = text.contains(['★', '☆', '⭐']);
         let mut words = text
-            .split(|c: char| !c.is_alphanumeric())
+            .split(|c: char| !is_alphanumeric(c))
             .filter(|w| !w.is_empty());
         if let (Some(first), Some(second)) = (words.next(), words.next()) {
             s.byline = BYLINE_WORDS.iter().any(|b| first.eq_ignore_ascii_case(b))
@@ -138,17 +140,14 @@ impl Shape {
     }
 }
 
-fn contains_word_ci(text: &str, word: &str) -> bool {
-    // Cheap test first: most blocks, long paragraphs among them, hold no such letters at all.
-    let w = word.as_bytes();
-    let found = text
-        .as_bytes()
-        .windows(w.len())
-        .any(|win| win.eq_ignore_ascii_case(w));
-    found
+/// Whether the text holds the word "copyright", "Copyright" or "COPYRIGHT".
+fn has_copyright_word(text: &str) -> bool {
+    // Every block goes through here, long paragraphs too: a substring search (vectorised in
+    // the standard library) rules out almost all of them before any word is split off.
+    (text.contains("opyright") || text.contains("OPYRIGHT"))
         && text
-            .split(|c: char| !c.is_alphanumeric())
-            .any(|w| w.eq_ignore_ascii_case(word))
+            .split(|c: char| !is_alphanumeric(c))
+            .any(|w| matches!(w, "copyright" | "Copyright" | "COPYRIGHT"))
 }
 
 fn is_month(w: &str) -> bool {
@@ -261,6 +260,11 @@ mod tests {
     #[test]
     fn furniture_lines() {
         assert!(Shape::of("© 2026 The Coastline Gazette").copyright);
+        assert!(Shape::of("Copyright 2026 The Coastline Gazette").copyright);
+        assert!(Shape::of("COPYRIGHT (C) 2026. ALL RIGHTS RESERVED.").copyright);
+        assert!(Shape::of("Text and photos copyright: the author").copyright);
+        assert!(!Shape::of("Copyrighted material is reused with permission.").copyright);
+        assert!(!Shape::of("All rights reserved.").copyright);
         assert!(Shape::of("★★★★☆").rating);
         assert!(Shape::of("Posts: 212").field);
         assert!(Shape::of("Joined: Mar 2019").field);

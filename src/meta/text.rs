@@ -6,12 +6,14 @@
 
 use std::borrow::Cow;
 
+use crate::features::is_alphanumeric;
+
 /// Folds case, punctuation and white space for comparisons: lowercase alphanumeric words
 /// joined by single spaces. `"It's  Here!"` and `"it s here"` fold alike.
 pub(crate) fn fold(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for w in s
-        .split(|c: char| !c.is_alphanumeric())
+        .split(|c: char| !is_alphanumeric(c))
         .filter(|w| !w.is_empty())
     {
         if !out.is_empty() {
