@@ -524,34 +524,37 @@ impl Hasher for Fnv {
     }
 }
 
+/// Stems that are often glued to other words, and the length of the shortest.
+const STEMS: [(&str, Hints); 9] = [
+    ("sidebar", Hints::SIDEBAR),
+    ("share", Hints::SHARE),
+    ("social", Hints::SHARE),
+    ("related", Hints::RELATED),
+    ("comment", Hints::COMMENT),
+    ("footer", Hints::FOOTER),
+    ("navbar", Hints::NAV),
+    ("breadcrumb", Hints::NAV),
+    ("newsletter", Hints::CONSENT),
+];
+const SHORTEST_STEM: usize = 5;
+
 fn of_token(tok: &str) -> Hints {
     if tok.len() < 2 || tok.len() > 32 {
         return Hints::default();
     }
     let mut buf = [0u8; 32];
-    let Some(lower) = buf.get_mut(..tok.len()) else {
+    for (d, s) in buf.iter_mut().zip(tok.bytes()) {
+        *d = s.to_ascii_lowercase();
+    }
+    // Tokens are runs of ASCII letters: compared as bytes, no UTF-8 check needed.
+    let Some(t) = buf.get(..tok.len()) else {
         return Hints::default();
     };
-    lower.copy_from_slice(tok.as_bytes());
-    lower.make_ascii_lowercase();
-    // Tokens are runs of ASCII letters: compared as bytes, no UTF-8 check needed.
-    let t: &[u8] = lower;
     let whole = TOKENS.get(t).copied().unwrap_or_default();
-    if !whole.is_empty() {
+    // Most tokens are short and in no table ("col", "item", "post"): no stem fits in them.
+    if !whole.is_empty() || t.len() < SHORTEST_STEM {
         return whole;
     }
-    // Stems that are often glued to other words.
-    const STEMS: [(&str, Hints); 9] = [
-        ("sidebar", Hints::SIDEBAR),
-        ("share", Hints::SHARE),
-        ("social", Hints::SHARE),
-        ("related", Hints::RELATED),
-        ("comment", Hints::COMMENT),
-        ("footer", Hints::FOOTER),
-        ("navbar", Hints::NAV),
-        ("breadcrumb", Hints::NAV),
-        ("newsletter", Hints::CONSENT),
-    ];
     for (stem, hint) in STEMS {
         if t.starts_with(stem.as_bytes()) || t.ends_with(stem.as_bytes()) {
             return hint;
@@ -581,6 +584,14 @@ mod tests {
         assert!(of_tokens("has-sidebar no-comments").is_empty());
         assert_eq!(of_tokens("post has-sidebar"), Hints::CONTENT);
         assert!(of_tokens("is-hidden").is_empty());
+    }
+
+    #[test]
+    fn shortest_stem_is_the_shortest() {
+        assert_eq!(
+            STEMS.iter().map(|(s, _)| s.len()).min(),
+            Some(SHORTEST_STEM)
+        );
     }
 
     #[test]
