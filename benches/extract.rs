@@ -10,6 +10,9 @@
 //!   with the same parser, so it cannot be faster than this.
 //! - `extract`: `unboil::extract`, everything from the string to the text.
 //!
+//! - `extract_text`: `unboil::extract_text` on plain-text dumps of whole pages, timed per dump
+//!   (`Throughput::Elements(1)`): a typical dump should cost well under a millisecond.
+//!
 //! The ratio of the two times (extract / parse) is the figure to watch: everything unboil adds
 //! after parsing should cost a fraction of the parse.
 //!
@@ -17,7 +20,8 @@
 //! `../shared/datasets/aeb/html` exists next to the crate (31 MB, real news and blog pages),
 //! else the pages the crate ships in `tests/pages`. Under `cargo test --all-targets` (criterion's
 //! test mode, which runs each benchmark once in a debug build) the shipped pages are used either
-//! way, so the test suite stays fast.
+//! way, so the test suite stays fast. Dumps: `../shared/datasets/aeb/text` likewise, else
+//! `tests/dumps`.
 
 use std::hint::black_box;
 use std::path::{Path, PathBuf};
@@ -69,10 +73,12 @@ fn read_all(paths: &[PathBuf]) -> Vec<String> {
         .collect()
 }
 
-fn page_set() -> PageSet {
+/// The aeb files of `suffix` in `sub` (`html`, `text`) outside test mode when they exist, else
+/// the file `shipped_file` of each directory under `tests/<shipped_dir>`.
+fn set_of(sub: &str, suffix: &str, shipped_dir: &str, shipped_file: &str) -> PageSet {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     if !test_mode() {
-        let aeb = files(&root.join("../shared/datasets/aeb/html"), ".html");
+        let aeb = files(&root.join("../shared/datasets/aeb").join(sub), suffix);
         if !aeb.is_empty() {
             return PageSet {
                 name: format!("aeb-{}", aeb.len()),
@@ -80,15 +86,23 @@ fn page_set() -> PageSet {
             };
         }
     }
-    let shipped: Vec<PathBuf> = files(&root.join("tests/pages"), "")
+    let shipped: Vec<PathBuf> = files(&root.join("tests").join(shipped_dir), "")
         .into_iter()
-        .map(|d| d.join("source.html"))
+        .map(|d| d.join(shipped_file))
         .filter(|p| p.is_file())
         .collect();
     PageSet {
         name: format!("shipped-{}", shipped.len()),
         pages: read_all(&shipped),
     }
+}
+
+fn page_set() -> PageSet {
+    set_of("html", ".html", "pages", "source.html")
+}
+
+fn dump_set() -> PageSet {
+    set_of("text", ".txt", "dumps", "dump.txt")
 }
 
 fn parse_only(html: &str) -> RcDom {
@@ -126,6 +140,24 @@ fn benches(c: &mut Criterion) {
         });
         group.finish();
     }
+    // Plain-text mode, per dump: its cost is judged per document, not against a parse.
+    let dumps = dump_set();
+    assert!(!dumps.pages.is_empty(), "no dumps to benchmark");
+    let mut group = c.benchmark_group("extract_text");
+    group
+        .throughput(Throughput::Elements(1))
+        .sample_size(20)
+        .warm_up_time(Duration::from_secs(1))
+        .measurement_time(Duration::from_secs(5));
+    group.bench_function(format!("{}-per-dump", dumps.name), |b| {
+        // Each iteration takes the next dump, so the mean is over the whole set.
+        let mut next = dumps.pages.iter().cycle();
+        b.iter(|| {
+            let dump = next.next().map_or("", String::as_str);
+            drop(black_box(unboil::extract_text(black_box(dump))))
+        })
+    });
+    group.finish();
 }
 
 criterion_group!(extract, benches);
