@@ -17,7 +17,8 @@ use std::hash::{BuildHasherDefault, Hasher};
 use html5ever::TokenizerResult;
 use html5ever::tendril::StrTendril;
 use html5ever::tokenizer::{
-    BufferQueue, TagKind, Token, TokenSink, TokenSinkResult, Tokenizer, TokenizerOpts,
+    BufferQueue, Tag as TagToken, TagKind, Token, TokenSink, TokenSinkResult, Tokenizer,
+    TokenizerOpts,
 };
 use html5ever::tree_builder::{TreeBuilder, TreeBuilderOpts};
 use html5ever::{LocalName, local_name, ns};
@@ -118,6 +119,14 @@ fn is_void(name: &LocalName) -> bool {
 
 /// Elements whose content the tokenizer reads as raw text. Their start tags must reach the tree
 /// builder, which switches the tokenizer's state; they cannot nest, so passing them is safe.
+/// Whether a `<script>` start tag holds JSON-LD, which the metadata reader reads.
+fn is_json_ld(tag: &TagToken) -> bool {
+    tag.attrs.iter().any(|a| {
+        a.name.local == local_name!("type")
+            && a.value.trim().eq_ignore_ascii_case("application/ld+json")
+    })
+}
+
 fn is_raw_text(name: &LocalName) -> bool {
     matches!(
         &**name,
@@ -378,6 +387,9 @@ struct GuardState {
     fostered: usize,
     nodes: usize,
     flattened: bool,
+    /// Inside a `<script>` or `<style>` whose text nothing reads (every script but JSON-LD):
+    /// its text is not handed to the tree builder, which would only copy it into the tree.
+    unread_text: bool,
 }
 
 /// A token filter between tokenizer and tree builder that caps nesting depth and counts nodes.
@@ -404,6 +416,7 @@ impl<S> DepthGuard<S> {
                 fostered: 0,
                 nodes: 0,
                 flattened: false,
+                unread_text: false,
             }),
             stopped: Cell::new(false),
         }
@@ -672,6 +685,8 @@ impl<S: TokenSink> TokenSink for DepthGuard<S> {
                     if fostered {
                         open_cell = st.foster();
                     }
+                    st.unread_text = *name == local_name!("style")
+                        || (*name == local_name!("script") && !is_json_ld(tag));
                     st.push(name.clone());
                 } else {
                     // At the cap everything is flattened into the element there, siblings that
@@ -703,6 +718,8 @@ impl<S: TokenSink> TokenSink for DepthGuard<S> {
                 }
             }
             Token::TagToken(tag) => {
+                // Raw text ends only at its own end tag.
+                st.unread_text = false;
                 if let Some(n) = st.suppressed.get_mut(&tag.name)
                     && *n > 0
                 {
@@ -711,6 +728,9 @@ impl<S: TokenSink> TokenSink for DepthGuard<S> {
                 }
                 st.end_tag(&tag.name);
             }
+            Token::CharacterTokens(_) if st.unread_text => return TokenSinkResult::Continue,
+            // Nothing reads comments either.
+            Token::CommentToken(_) => return TokenSinkResult::Continue,
             Token::CharacterTokens(text) => {
                 st.nodes += 1;
                 if st.in_table_context() {
@@ -723,7 +743,6 @@ impl<S: TokenSink> TokenSink for DepthGuard<S> {
                     st.nodes += st.reconstruct();
                 }
             }
-            Token::CommentToken(_) => st.nodes += 1,
             _ => {}
         }
         if st.nodes > self.limits.max_nodes {
@@ -1107,6 +1126,21 @@ mod tests {
         let mut t = Texts(String::new());
         doc.walk(&mut t);
         assert_eq!(t.0, "xy");
+    }
+
+    #[test]
+    fn unread_script_and_style_text_and_comments_stay_out_of_the_tree() {
+        let html = r#"<head><style>p { color: red }</style>
+            <script type="application/ld+json">{"@type": "Article"}</script></head>
+            <body><script>var s = "<p>not text</p>";</script><!-- a note --><p>After</p>
+            <script type="module">import x from "y";</script><p>End</p>"#;
+        let doc = parse(html, LIMITS).unwrap();
+        let mut t = Texts(String::new());
+        doc.walk(&mut t);
+        let text: String = t.0.split_whitespace().collect::<Vec<_>>().join(" ");
+        // The JSON-LD script keeps its text (the metadata reader needs it); the others,
+        // the style sheet and the comment leave none.
+        assert_eq!(text, r#"{"@type": "Article"} After End"#);
     }
 
     #[test]
