@@ -644,9 +644,12 @@ fn names_shop_policy(text: &str) -> bool {
     ];
     text.chars().count() <= 40
         && text.split(|c: char| !is_alphanumeric(c)).any(|w| {
-            WORDS
-                .iter()
-                .any(|p| p.eq_ignore_ascii_case(w) || w.to_lowercase() == *p)
+            // Lower-cased once per word, and only when ASCII case folding cannot do.
+            if w.is_ascii() {
+                WORDS.iter().any(|p| p.eq_ignore_ascii_case(w))
+            } else {
+                WORDS.contains(&w.to_lowercase().as_str())
+            }
         })
 }
 

@@ -154,6 +154,12 @@ fn is_month(w: &str) -> bool {
     if w.len() > 10 {
         return false;
     }
+    if w.is_ascii() {
+        // Without building a lower-case copy: most words are not months.
+        return MONTHS
+            .iter()
+            .any(|m| m.eq_ignore_ascii_case(w.trim_end_matches('.')));
+    }
     let lower = w.to_lowercase();
     let lower = lower.trim_end_matches('.');
     MONTHS.contains(&lower)
