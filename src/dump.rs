@@ -484,9 +484,11 @@ pub(crate) fn classify(blocks: &[DumpBlock], focus: Focus) -> DumpDecisions {
         &mut score,
     );
     let mut keep: Vec<bool> = score.iter().map(|&s| s > 0.0).collect();
+    let initial = keep.clone();
     headlines_follow_next(blocks, &mut keep);
     trim_furniture_edges(blocks, &mut keep);
     classify::never_empty(&score, &mut keep);
+    keep_announced(blocks, &initial, &mut keep);
     fill_gaps(blocks, &mut keep);
     if share >= FOCUSED_SHARE {
         drop_lone_outsiders(&place, &mut keep);
@@ -507,6 +509,44 @@ pub(crate) fn classify(blocks: &[DumpBlock], focus: Focus) -> DumpDecisions {
         })
         .collect();
     DumpDecisions { verdicts, title }
+}
+
+/// Whether a block announces what follows it: it ends with a colon ("The tour dates:", "Here
+/// are the steps you can take:") and is not furniture by its shape.
+fn announces(b: &DumpBlock) -> bool {
+    b.raw.text.trim_end().ends_with([':', '：']) && b.stats.words >= 2 && !is_hard_furniture(b)
+}
+
+/// A kept block that announces a list, or such a line right after a kept block, brings the
+/// lines that follow it (the list, the code, the quote) into the text, up to the next kept
+/// block, a line that is hard furniture (a menu, an address, a furniture phrase) or
+/// [`MAX_GAP`] blocks.
+fn keep_announced(blocks: &[DumpBlock], initial: &[bool], keep: &mut [bool]) {
+    let n = blocks.len();
+    let mut i = 0;
+    while i < n {
+        let kept = |k: &[bool], j: usize| k.get(j).copied().unwrap_or(false);
+        let Some(b) = blocks.get(i) else { break };
+        let by_kept = kept(initial, i) || i > 0 && kept(initial, i - 1);
+        if !(by_kept && announces(b)) || kept(keep, i + 1) {
+            i += 1;
+            continue;
+        }
+        let mut j = i + 1;
+        while j < n
+            && j - i <= MAX_GAP
+            && !kept(keep, j)
+            && blocks.get(j).is_some_and(|b| !is_hard_furniture(b))
+        {
+            j += 1;
+        }
+        if j > i + 1 {
+            for k in keep.iter_mut().take(j).skip(i) {
+                *k = true;
+            }
+        }
+        i = j.max(i + 1);
+    }
 }
 
 /// A short line that is not a sentence (a heading, or a label of what follows) is content only
@@ -775,7 +815,11 @@ fn drop_headline_runs(blocks: &[DumpBlock], keep: &mut [bool]) {
         while blocks.get(i).is_some_and(short_line) {
             i += 1;
         }
-        if i - start >= HEADLINE_RUN {
+        let announcer = |j: usize| {
+            keep.get(j).copied().unwrap_or(false) && blocks.get(j).is_some_and(announces)
+        };
+        let announced = announcer(start) || start > 0 && announcer(start - 1);
+        if i - start >= HEADLINE_RUN && !announced {
             for k in out.iter_mut().take(i).skip(start) {
                 *k = false;
             }
