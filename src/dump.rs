@@ -495,6 +495,7 @@ pub(crate) fn classify(blocks: &[DumpBlock], focus: Focus) -> DumpDecisions {
         drop_headline_runs(blocks, &mut keep);
     }
     drop_comment_threads(blocks, &mut keep);
+    cut_tail(blocks, &mut keep);
     let title = find_title(blocks, &keep);
     let verdicts = keep
         .iter()
@@ -654,6 +655,41 @@ fn drop_lone_outsiders(place: &[Place], keep: &mut [bool]) {
             if let Some(k) = keep.get_mut(i) {
                 *k = false;
             }
+        }
+    }
+}
+
+/// Share of the kept words that must come before a furniture line for [`cut_tail`] to end
+/// the text there.
+const TAIL_AFTER_SHARE: f32 = 2.0 / 3.0;
+
+/// The page's tail: a dropped line with a share, account or comments phrase ("Share this",
+/// "Subscribe to our newsletter", "Leave a comment") after two thirds or more of the kept
+/// words ends the text; what is kept after it is the page's end matter (an "about us" blurb, a
+/// sign-up box, teasers), not the rest of the text. The output is never emptied by this.
+fn cut_tail(blocks: &[DumpBlock], keep: &mut [bool]) {
+    let families = Phrases::SOCIAL.0 | Phrases::ACCOUNT.0 | Phrases::COMMENTS.0;
+    let total: u32 = blocks
+        .iter()
+        .zip(keep.iter())
+        .filter(|(_, k)| **k)
+        .map(|(b, _)| b.stats.words)
+        .sum();
+    let mut before = 0u32;
+    for (i, b) in blocks.iter().enumerate() {
+        let kept = keep.get(i).copied().unwrap_or(false);
+        if !kept
+            && b.shape.phrases.0 & families != 0
+            && before > 0
+            && before as f32 >= TAIL_AFTER_SHARE * total as f32
+        {
+            for k in keep.iter_mut().skip(i) {
+                *k = false;
+            }
+            return;
+        }
+        if kept {
+            before += b.stats.words;
         }
     }
 }
