@@ -664,9 +664,10 @@ fn drop_lone_outsiders(place: &[Place], keep: &mut [bool]) {
 const TAIL_AFTER_SHARE: f32 = 2.0 / 3.0;
 
 /// The page's tail: a dropped line with a share, account or comments phrase ("Share this",
-/// "Subscribe to our newsletter", "Leave a comment") after two thirds or more of the kept
-/// words ends the text; what is kept after it is the page's end matter (an "about us" blurb, a
-/// sign-up box, teasers), not the rest of the text. The output is never emptied by this.
+/// "Subscribe to our newsletter", "Leave a comment"), or the header of an author's box ("About
+/// Jane Doe"), after two thirds or more of the kept words ends the text; what is kept after it
+/// is the page's end matter (an "about us" blurb, the author's bio, a sign-up box, teasers),
+/// not the rest of the text. The output is never emptied by this.
 fn cut_tail(blocks: &[DumpBlock], keep: &mut [bool]) {
     let families = Phrases::SOCIAL.0 | Phrases::ACCOUNT.0 | Phrases::COMMENTS.0;
     let total: u32 = blocks
@@ -678,8 +679,8 @@ fn cut_tail(blocks: &[DumpBlock], keep: &mut [bool]) {
     let mut before = 0u32;
     for (i, b) in blocks.iter().enumerate() {
         let kept = keep.get(i).copied().unwrap_or(false);
-        if !kept
-            && b.shape.phrases.0 & families != 0
+        let furniture = !kept && b.shape.phrases.0 & families != 0;
+        if (furniture || is_author_box(b))
             && before > 0
             && before as f32 >= TAIL_AFTER_SHARE * total as f32
         {
@@ -692,6 +693,65 @@ fn cut_tail(blocks: &[DumpBlock], keep: &mut [bool]) {
             before += b.stats.words;
         }
     }
+}
+
+/// Words that open the header of an author's box under an article, lower-case: "About Jane
+/// Doe", "Sobre Carlos Nadalim", "Über Moritz Bachmann", "About the author".
+const ABOUT_WORDS: &[&str] = &[
+    "about",
+    "sobre",
+    "über",
+    "acerca de",
+    "à propos de",
+    "over",
+    "om",
+];
+const AUTHOR_WORDS: &[&str] = &[
+    "the author",
+    "o autor",
+    "el autor",
+    "den autor",
+    "l'auteur",
+    "l’auteur",
+    "de auteur",
+];
+
+/// Words that do not open a person's name: articles and determiners.
+const NOT_NAMES: &[&str] = &[
+    "the", "a", "an", "this", "our", "my", "your", "der", "die", "das", "den", "le", "la", "les",
+    "el", "los", "las", "o", "os", "as", "il", "lo", "gli", "het", "een", "de", "uns",
+];
+
+/// A short line that heads an author's box: an "about" word and a name (two to four
+/// capitalised words) or "the author", and nothing else.
+fn is_author_box(b: &DumpBlock) -> bool {
+    if b.stats.words > 6 || b.stats.ends_sentence || b.stats.chars > 60 {
+        return false;
+    }
+    let text = b.raw.text.trim();
+    let lower = text.to_lowercase();
+    ABOUT_WORDS.iter().any(|w| {
+        let Some(rest) = lower.strip_prefix(w).and_then(|r| r.strip_prefix(' ')) else {
+            return false;
+        };
+        if AUTHOR_WORDS.iter().any(|a| rest.trim() == *a) {
+            return true;
+        }
+        // The name, as written: every word capitalised.
+        let name = text
+            .get(text.len().saturating_sub(rest.len())..)
+            .unwrap_or("");
+        let words: Vec<&str> = name.split_whitespace().collect();
+        // A name does not start with an article: "About The Red Labyrinth" heads a book.
+        let article = words
+            .first()
+            .is_some_and(|w| NOT_NAMES.contains(&w.to_lowercase().as_str()));
+        (2..=4).contains(&words.len())
+            && !article
+            && words
+                .iter()
+                .all(|w| w.chars().next().is_some_and(char::is_uppercase))
+    })
 }
 
 /// Words that head a comment section, lower-case, in several languages: after a count ("109
