@@ -495,7 +495,11 @@ pub(crate) fn classify(blocks: &[DumpBlock], focus: Focus) -> DumpDecisions {
         drop_headline_runs(blocks, &mut keep);
     }
     drop_comment_threads(blocks, &mut keep);
-    cut_tail(blocks, &mut keep);
+    let main_end = place
+        .iter()
+        .rposition(|&p| p == Place::Main)
+        .map_or(0, |e| e + 1);
+    cut_tail(blocks, &mut keep, share >= FOCUSED_SHARE, main_end);
     let title = find_title(blocks, &keep);
     let verdicts = keep
         .iter()
@@ -660,15 +664,19 @@ fn drop_lone_outsiders(place: &[Place], keep: &mut [bool]) {
 }
 
 /// Share of the kept words that must come before a furniture line for [`cut_tail`] to end
-/// the text there.
-const TAIL_AFTER_SHARE: f32 = 2.0 / 3.0;
+/// the text there: past the end of the main region, on a page whose text sits in one region,
+/// and elsewhere.
+const TAIL_SHARE_PAST_MAIN: f32 = 0.3;
+const TAIL_SHARE_FOCUSED: f32 = 0.5;
+const TAIL_SHARE: f32 = 0.6;
 
 /// The page's tail: a dropped line with a share, account or comments phrase ("Share this",
 /// "Subscribe to our newsletter", "Leave a comment"), or the header of an author's box ("About
-/// Jane Doe"), after two thirds or more of the kept words ends the text; what is kept after it
-/// is the page's end matter (an "about us" blurb, the author's bio, a sign-up box, teasers),
-/// not the rest of the text. The output is never emptied by this.
-fn cut_tail(blocks: &[DumpBlock], keep: &mut [bool]) {
+/// Jane Doe") ends the text once most of the kept words have come (see [`TAIL_SHARE`]; a
+/// third of them past the end of the main region, half on an article): what is kept after it
+/// is the page's end matter (an "about us" blurb, the author's bio, a sign-up box, teasers of
+/// other stories), not the rest of the text. The output is never emptied by this.
+fn cut_tail(blocks: &[DumpBlock], keep: &mut [bool], focused: bool, main_end: usize) {
     let families = Phrases::SOCIAL.0 | Phrases::ACCOUNT.0 | Phrases::COMMENTS.0;
     let total: u32 = blocks
         .iter()
@@ -680,10 +688,14 @@ fn cut_tail(blocks: &[DumpBlock], keep: &mut [bool]) {
     for (i, b) in blocks.iter().enumerate() {
         let kept = keep.get(i).copied().unwrap_or(false);
         let furniture = !kept && b.shape.phrases.0 & families != 0;
-        if (furniture || is_author_box(b))
-            && before > 0
-            && before as f32 >= TAIL_AFTER_SHARE * total as f32
-        {
+        let share = if i >= main_end {
+            TAIL_SHARE_PAST_MAIN
+        } else if focused {
+            TAIL_SHARE_FOCUSED
+        } else {
+            TAIL_SHARE
+        };
+        if (furniture || is_author_box(b)) && before > 0 && before as f32 >= share * total as f32 {
             for k in keep.iter_mut().skip(i) {
                 *k = false;
             }
