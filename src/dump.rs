@@ -959,6 +959,37 @@ fn headline_shaped(b: &DumpBlock) -> bool {
         && sh.menu_parts < 3
         && !sh.phrases.any()
         && b.raw.kind != BlockKind::ListItem
+        && !is_byline(b)
+}
+
+/// Words that open a byline, lower-case: "By Jane Doe", "Von Max Muster", "Por Ana Ruiz".
+const BYLINE_WORDS: &[&str] = &[
+    "by",
+    "von",
+    "par",
+    "por",
+    "door",
+    "di",
+    "av",
+    "af",
+    "przez",
+    "written by",
+    "posted by",
+];
+
+/// A short line that names the author: a byline word, then a few words ("By Jane Doe", "by
+/// Jacob Trussell—10 min read"). Not a headline, whatever its shape.
+fn is_byline(b: &DumpBlock) -> bool {
+    if b.stats.words > 8 {
+        return false;
+    }
+    let lower = b.raw.text.trim_start().to_lowercase();
+    BYLINE_WORDS.iter().any(|w| {
+        lower
+            .strip_prefix(w)
+            .and_then(|rest| rest.chars().next())
+            .is_some_and(char::is_whitespace)
+    })
 }
 
 /// The title: among the headline-shaped lines before the first content block (at most a few
@@ -1105,6 +1136,73 @@ mod tests {
         ] {
             assert!(!is_comment_header(&block(t)), "{t}");
         }
+    }
+
+    #[test]
+    fn author_boxes_and_bylines() {
+        for t in [
+            "About Ruth Okafor",
+            "Sobre Carlos Nadal",
+            "Über Moritz Bach",
+            "About the author",
+        ] {
+            assert!(is_author_box(&block(t)), "{t}");
+        }
+        for t in [
+            "About Us",
+            "About The Red Labyrinth",
+            "About 40 people came to the meeting on Monday.",
+            "Search engines evolving",
+        ] {
+            assert!(!is_author_box(&block(t)), "{t}");
+        }
+        for t in [
+            "By Ruth Okafor",
+            "by Jacob Trussell—10 min read",
+            "Von Max Muster",
+        ] {
+            assert!(is_byline(&block(t)), "{t}");
+        }
+        for t in [
+            "Byways of the Old North",
+            "Bypass opens after two years of work on the ring road",
+        ] {
+            assert!(!is_byline(&block(t)), "{t}");
+        }
+    }
+
+    #[test]
+    fn a_colon_line_brings_its_list() {
+        let mut lines: Vec<String> = (0..4).map(para).collect();
+        lines.push("The dates of the tour:".into());
+        lines.extend(
+            [
+                "June 4 -- Millford",
+                "June 6 -- Eastwick",
+                "June 9 -- Port Ashby",
+            ]
+            .map(String::from),
+        );
+        lines.push("Share this article".into());
+        let blocks = lines::segment(&lines.join("\n\n"));
+        let initial: Vec<bool> = blocks.iter().map(|b| b.stats.ends_sentence).collect();
+        let mut keep = initial.clone();
+        keep_announced(&blocks, &initial, &mut keep);
+        assert_eq!(
+            keep,
+            [true, true, true, true, true, true, true, true, false]
+        );
+    }
+
+    #[test]
+    fn a_share_line_after_the_text_ends_it() {
+        let mut lines: Vec<String> = (0..4).map(para).collect();
+        lines.push("Share this article".into());
+        lines.push(para(9));
+        let blocks = lines::segment(&lines.join("\n\n"));
+        let mut keep: Vec<bool> = blocks.iter().map(|b| b.stats.ends_sentence).collect();
+        cut_tail(&blocks, &mut keep, true, blocks.len());
+        assert_eq!(keep, [true, true, true, true, false, false]);
     }
 
     fn para(i: usize) -> String {

@@ -811,6 +811,18 @@ pub(crate) fn phrase_hints(lower: &str, chars: u32) -> Phrases {
 mod tests {
     use super::*;
 
+    #[test]
+    fn subscription_words_anywhere_in_a_short_block() {
+        assert!(mentions_subscription(
+            "stay up to date with us. subscribe to our newsletter."
+        ));
+        assert!(!mentions_subscription(
+            "premium subscribers get fifteen hours a month."
+        ));
+        let b = segment("Stay up to date with us. Subscribe to our newsletter.").remove(0);
+        assert!(b.shape.phrases.has(Phrases::ACCOUNT));
+    }
+
     fn texts(dump: &str) -> Vec<String> {
         segment(dump).into_iter().map(|b| b.raw.text).collect()
     }
