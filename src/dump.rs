@@ -18,12 +18,14 @@
 //!    count and blocks outside them are judged more on their own.
 //! 4. The context pass shared with HTML mode: short blocks follow their neighbours, a heading
 //!    stands or falls with the block after it, and the output is never empty when text exists.
-//!    Then the sequence again: dropped lines between kept blocks (a list, code, a table) come
-//!    back unless furniture or a byline is among them; on an article, lone blocks outside every
-//!    region (teasers) and long runs of short non-sentences (headline lists) go; a comment
-//!    thread after the text (a header, then name and date lines above each post) goes.
+//!    Then the sequence again: a line ending in a colon brings the list after it; dropped lines
+//!    between kept blocks (a list, code, a table) come back unless furniture or a byline is
+//!    among them; on an article, lone blocks outside every region (teasers) and long runs of
+//!    short non-sentences (headline lists) go; a comment thread after the text (a header, then
+//!    name and date lines above each post) goes; a share, sign-up or comments line or an
+//!    author's box after most of the text ends it.
 //! 5. The title is the headline that opens the main text, or the headline-shaped line nearest
-//!    before it (a line printed twice there wins). Repeats are kept once.
+//!    before it (a line printed twice there wins; a byline never is). Repeats are kept once.
 
 use std::collections::HashMap;
 
