@@ -492,6 +492,7 @@ pub(crate) fn classify(blocks: &[DumpBlock], focus: Focus) -> DumpDecisions {
     classify::never_empty(&score, &mut keep);
     keep_announced(blocks, &initial, &mut keep);
     fill_gaps(blocks, &mut keep);
+    rescue_thin_output(blocks, &score, &mut keep);
     if share >= FOCUSED_SHARE {
         drop_lone_outsiders(&place, &mut keep);
         drop_headline_runs(blocks, &mut keep);
@@ -638,6 +639,34 @@ fn fill_gaps(blocks: &[DumpBlock], keep: &mut [bool]) {
         }
         last = Some(i);
     }
+}
+
+/// Fewer kept words than this, and [`rescue_thin_output`] relaxes.
+const THIN_OUTPUT_WORDS: u32 = 50;
+
+/// The score above which [`rescue_thin_output`] takes a block back.
+const RESCUE_SCORE: f32 = -3.0;
+
+/// A page of short lines (coupons, a list of events, a product's highlights) leaves only a
+/// line or two above the threshold. When fewer than [`THIN_OUTPUT_WORDS`] words are kept,
+/// every block scoring above [`RESCUE_SCORE`] that is not furniture by its shape comes back,
+/// and the gaps between them are filled again: relaxed step by step rather than nearly empty.
+fn rescue_thin_output(blocks: &[DumpBlock], score: &[f32], keep: &mut [bool]) {
+    let kept_words: u32 = blocks
+        .iter()
+        .zip(keep.iter())
+        .filter(|(_, k)| **k)
+        .map(|(b, _)| b.stats.words)
+        .sum();
+    if kept_words >= THIN_OUTPUT_WORDS {
+        return;
+    }
+    for ((k, b), &s) in keep.iter_mut().zip(blocks).zip(score) {
+        if s > RESCUE_SCORE && !is_furniture(b) {
+            *k = true;
+        }
+    }
+    fill_gaps(blocks, keep);
 }
 
 /// On a page whose text sits in one region, a single block kept outside every region after

@@ -7,7 +7,8 @@
 //! post hard-wrapped at 72 columns with `*` bullets, a forum thread, a product page, a
 //! Spanish article, and a music story whose list of tour dates (announced by a line ending in a
 //! colon) ends the text, followed by a share line, an author's box, a newsletter box and teasers;
-//! each uses different furniture, separators and bullet glyphs.
+//! each uses different furniture, separators and bullet glyphs. A page of coupons, short lines
+//! with hardly a sentence, shows the relaxed pass that keeps a thin output from staying thin.
 
 use std::path::Path;
 
@@ -53,6 +54,11 @@ fn spanish_article() {
 #[test]
 fn story_ending_in_an_announced_list_then_share_author_and_newsletter_boxes() {
     check("tour");
+}
+
+#[test]
+fn page_of_short_lines_is_not_cut_to_one_paragraph() {
+    check("coupons");
 }
 
 #[test]
