@@ -20,7 +20,8 @@
 //!    stands or falls with the block after it, and the output is never empty when text exists.
 //!    Then the sequence again: a line ending in a colon brings the list after it; dropped lines
 //!    between kept blocks (a list, code, a table) come back unless furniture or a byline is
-//!    among them; on an article, lone blocks outside every region (teasers) and long runs of
+//!    among them; an output of fewer than 50 words takes back every block that nearly made it
+//!    and is not furniture; on an article, lone blocks outside every region (teasers) and long runs of
 //!    short non-sentences (headline lists) go; a comment thread after the text (a header, then
 //!    name and date lines above each post) goes; a share, sign-up or comments line or an
 //!    author's box after most of the text ends it.
