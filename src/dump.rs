@@ -20,8 +20,8 @@
 //!    stands or falls with the block after it, and the output is never empty when text exists.
 //!    Then the sequence again: a line ending in a colon brings the list after it; dropped lines
 //!    between kept blocks (a list, code, a table) come back unless furniture or a byline is
-//!    among them; an output of fewer than 50 words takes back every block that nearly made it
-//!    and is not furniture; on an article, lone blocks outside every region (teasers) and long runs of
+//!    among them; an output of fewer than 50 words (under a fifth of the dump's) takes back
+//!    every block that nearly made it and is not furniture; on an article, lone blocks outside every region (teasers) and long runs of
 //!    short non-sentences (headline lists) go; a comment thread after the text (a header, then
 //!    name and date lines above each post) goes; a share, sign-up or comments line or an
 //!    author's box after most of the text ends it.
@@ -649,9 +649,10 @@ const THIN_OUTPUT_WORDS: u32 = 50;
 const RESCUE_SCORE: f32 = -3.0;
 
 /// A page of short lines (coupons, a list of events, a product's highlights) leaves only a
-/// line or two above the threshold. When fewer than [`THIN_OUTPUT_WORDS`] words are kept,
-/// every block scoring above [`RESCUE_SCORE`] that is not furniture by its shape comes back,
-/// and the gaps between them are filled again: relaxed step by step rather than nearly empty.
+/// line or two above the threshold. When fewer than [`THIN_OUTPUT_WORDS`] words are kept, and
+/// less than a fifth of the dump's words (a short dump may hold no more text than that), every
+/// block scoring above [`RESCUE_SCORE`] that is not furniture by its shape comes back, and the
+/// gaps between them are filled again: relaxed step by step rather than nearly empty.
 fn rescue_thin_output(blocks: &[DumpBlock], score: &[f32], keep: &mut [bool]) {
     let kept_words: u32 = blocks
         .iter()
@@ -659,7 +660,8 @@ fn rescue_thin_output(blocks: &[DumpBlock], score: &[f32], keep: &mut [bool]) {
         .filter(|(_, k)| **k)
         .map(|(b, _)| b.stats.words)
         .sum();
-    if kept_words >= THIN_OUTPUT_WORDS {
+    let all_words: u32 = blocks.iter().map(|b| b.stats.words).sum();
+    if kept_words >= THIN_OUTPUT_WORDS || kept_words * 5 >= all_words {
         return;
     }
     for ((k, b), &s) in keep.iter_mut().zip(blocks).zip(score) {
