@@ -18,12 +18,15 @@
 //!    count and blocks outside them are judged more on their own.
 //! 4. The context pass shared with HTML mode: short blocks follow their neighbours, a heading
 //!    stands or falls with the block after it, and the output is never empty when text exists.
-//!    Then the sequence again: dropped lines between kept blocks (a list, code, a table) come
-//!    back unless furniture or a byline is among them; on an article, lone blocks outside every
-//!    region (teasers) and long runs of short non-sentences (headline lists) go; a comment
-//!    thread after the text (a header, then name and date lines above each post) goes.
+//!    Then the sequence again: a line ending in a colon brings the list after it; dropped lines
+//!    between kept blocks (a list, code, a table) come back unless furniture or a byline is
+//!    among them; an output of fewer than 50 words (under a fifth of the dump's) takes back
+//!    every block that nearly made it and is not furniture; on an article, lone blocks outside every region (teasers) and long runs of
+//!    short non-sentences (headline lists) go; a comment thread after the text (a header, then
+//!    name and date lines above each post) goes; a share, sign-up or comments line or an
+//!    author's box after most of the text ends it.
 //! 5. The title is the headline that opens the main text, or the headline-shaped line nearest
-//!    before it (a line printed twice there wins). Repeats are kept once.
+//!    before it (a line printed twice there wins; a byline never is). Repeats are kept once.
 
 use std::collections::HashMap;
 
@@ -484,15 +487,23 @@ pub(crate) fn classify(blocks: &[DumpBlock], focus: Focus) -> DumpDecisions {
         &mut score,
     );
     let mut keep: Vec<bool> = score.iter().map(|&s| s > 0.0).collect();
+    let initial = keep.clone();
     headlines_follow_next(blocks, &mut keep);
     trim_furniture_edges(blocks, &mut keep);
     classify::never_empty(&score, &mut keep);
+    keep_announced(blocks, &initial, &mut keep);
     fill_gaps(blocks, &mut keep);
+    rescue_thin_output(blocks, &score, &mut keep);
     if share >= FOCUSED_SHARE {
         drop_lone_outsiders(&place, &mut keep);
         drop_headline_runs(blocks, &mut keep);
     }
     drop_comment_threads(blocks, &mut keep);
+    let main_end = place
+        .iter()
+        .rposition(|&p| p == Place::Main)
+        .map_or(0, |e| e + 1);
+    cut_tail(blocks, &mut keep, share >= FOCUSED_SHARE, main_end);
     let title = find_title(blocks, &keep);
     let verdicts = keep
         .iter()
@@ -507,6 +518,44 @@ pub(crate) fn classify(blocks: &[DumpBlock], focus: Focus) -> DumpDecisions {
         })
         .collect();
     DumpDecisions { verdicts, title }
+}
+
+/// Whether a block announces what follows it: it ends with a colon ("The tour dates:", "Here
+/// are the steps you can take:") and is not furniture by its shape.
+fn announces(b: &DumpBlock) -> bool {
+    b.raw.text.trim_end().ends_with([':', '：']) && b.stats.words >= 2 && !is_hard_furniture(b)
+}
+
+/// A kept block that announces a list, or such a line right after a kept block, brings the
+/// lines that follow it (the list, the code, the quote) into the text, up to the next kept
+/// block, a line that is hard furniture (a menu, an address, a furniture phrase) or
+/// [`MAX_GAP`] blocks.
+fn keep_announced(blocks: &[DumpBlock], initial: &[bool], keep: &mut [bool]) {
+    let n = blocks.len();
+    let mut i = 0;
+    while i < n {
+        let kept = |k: &[bool], j: usize| k.get(j).copied().unwrap_or(false);
+        let Some(b) = blocks.get(i) else { break };
+        let by_kept = kept(initial, i) || i > 0 && kept(initial, i - 1);
+        if !(by_kept && announces(b)) || kept(keep, i + 1) {
+            i += 1;
+            continue;
+        }
+        let mut j = i + 1;
+        while j < n
+            && j - i <= MAX_GAP
+            && !kept(keep, j)
+            && blocks.get(j).is_some_and(|b| !is_hard_furniture(b))
+        {
+            j += 1;
+        }
+        if j > i + 1 {
+            for k in keep.iter_mut().take(j).skip(i) {
+                *k = true;
+            }
+        }
+        i = j.max(i + 1);
+    }
 }
 
 /// A short line that is not a sentence (a heading, or a label of what follows) is content only
@@ -593,6 +642,36 @@ fn fill_gaps(blocks: &[DumpBlock], keep: &mut [bool]) {
     }
 }
 
+/// Fewer kept words than this, and [`rescue_thin_output`] relaxes.
+const THIN_OUTPUT_WORDS: u32 = 50;
+
+/// The score above which [`rescue_thin_output`] takes a block back.
+const RESCUE_SCORE: f32 = -3.0;
+
+/// A page of short lines (coupons, a list of events, a product's highlights) leaves only a
+/// line or two above the threshold. When fewer than [`THIN_OUTPUT_WORDS`] words are kept, and
+/// less than a fifth of the dump's words (a short dump may hold no more text than that), every
+/// block scoring above [`RESCUE_SCORE`] that is not furniture by its shape comes back, and the
+/// gaps between them are filled again: relaxed step by step rather than nearly empty.
+fn rescue_thin_output(blocks: &[DumpBlock], score: &[f32], keep: &mut [bool]) {
+    let kept_words: u32 = blocks
+        .iter()
+        .zip(keep.iter())
+        .filter(|(_, k)| **k)
+        .map(|(b, _)| b.stats.words)
+        .sum();
+    let all_words: u32 = blocks.iter().map(|b| b.stats.words).sum();
+    if kept_words >= THIN_OUTPUT_WORDS || kept_words * 5 >= all_words {
+        return;
+    }
+    for ((k, b), &s) in keep.iter_mut().zip(blocks).zip(score) {
+        if s > RESCUE_SCORE && !is_furniture(b) {
+            *k = true;
+        }
+    }
+    fill_gaps(blocks, keep);
+}
+
 /// On a page whose text sits in one region, a single block kept outside every region after
 /// the main one (a teaser paragraph between the headlines and dates of other stories) is
 /// dropped, unless it is all that was kept.
@@ -616,6 +695,109 @@ fn drop_lone_outsiders(place: &[Place], keep: &mut [bool]) {
             }
         }
     }
+}
+
+/// Share of the kept words that must come before a furniture line for [`cut_tail`] to end
+/// the text there: past the end of the main region, on a page whose text sits in one region,
+/// and elsewhere.
+const TAIL_SHARE_PAST_MAIN: f32 = 0.3;
+const TAIL_SHARE_FOCUSED: f32 = 0.5;
+const TAIL_SHARE: f32 = 0.6;
+
+/// The page's tail: a dropped line with a share, account or comments phrase ("Share this",
+/// "Subscribe to our newsletter", "Leave a comment"), or the header of an author's box ("About
+/// Jane Doe") ends the text once most of the kept words have come (see [`TAIL_SHARE`]; a
+/// third of them past the end of the main region, half on an article): what is kept after it
+/// is the page's end matter (an "about us" blurb, the author's bio, a sign-up box, teasers of
+/// other stories), not the rest of the text. The output is never emptied by this.
+fn cut_tail(blocks: &[DumpBlock], keep: &mut [bool], focused: bool, main_end: usize) {
+    let families = Phrases::SOCIAL.0 | Phrases::ACCOUNT.0 | Phrases::COMMENTS.0;
+    let total: u32 = blocks
+        .iter()
+        .zip(keep.iter())
+        .filter(|(_, k)| **k)
+        .map(|(b, _)| b.stats.words)
+        .sum();
+    let mut before = 0u32;
+    for (i, b) in blocks.iter().enumerate() {
+        let kept = keep.get(i).copied().unwrap_or(false);
+        let furniture = !kept && b.shape.phrases.0 & families != 0;
+        let share = if i >= main_end {
+            TAIL_SHARE_PAST_MAIN
+        } else if focused {
+            TAIL_SHARE_FOCUSED
+        } else {
+            TAIL_SHARE
+        };
+        if (furniture || is_author_box(b)) && before > 0 && before as f32 >= share * total as f32 {
+            for k in keep.iter_mut().skip(i) {
+                *k = false;
+            }
+            return;
+        }
+        if kept {
+            before += b.stats.words;
+        }
+    }
+}
+
+/// Words that open the header of an author's box under an article, lower-case: "About Jane
+/// Doe", "Sobre Carlos Nadalim", "Über Moritz Bachmann", "About the author".
+const ABOUT_WORDS: &[&str] = &[
+    "about",
+    "sobre",
+    "über",
+    "acerca de",
+    "à propos de",
+    "over",
+    "om",
+];
+const AUTHOR_WORDS: &[&str] = &[
+    "the author",
+    "o autor",
+    "el autor",
+    "den autor",
+    "l'auteur",
+    "l’auteur",
+    "de auteur",
+];
+
+/// Words that do not open a person's name: articles and determiners.
+const NOT_NAMES: &[&str] = &[
+    "the", "a", "an", "this", "our", "my", "your", "der", "die", "das", "den", "le", "la", "les",
+    "el", "los", "las", "o", "os", "as", "il", "lo", "gli", "het", "een", "de", "uns",
+];
+
+/// A short line that heads an author's box: an "about" word and a name (two to four
+/// capitalised words) or "the author", and nothing else.
+fn is_author_box(b: &DumpBlock) -> bool {
+    if b.stats.words > 6 || b.stats.ends_sentence || b.stats.chars > 60 {
+        return false;
+    }
+    let text = b.raw.text.trim();
+    let lower = text.to_lowercase();
+    ABOUT_WORDS.iter().any(|w| {
+        let Some(rest) = lower.strip_prefix(w).and_then(|r| r.strip_prefix(' ')) else {
+            return false;
+        };
+        if AUTHOR_WORDS.iter().any(|a| rest.trim() == *a) {
+            return true;
+        }
+        // The name, as written: every word capitalised.
+        let name = text
+            .get(text.len().saturating_sub(rest.len())..)
+            .unwrap_or("");
+        let words: Vec<&str> = name.split_whitespace().collect();
+        // A name does not start with an article: "About The Red Labyrinth" heads a book.
+        let article = words
+            .first()
+            .is_some_and(|w| NOT_NAMES.contains(&w.to_lowercase().as_str()));
+        (2..=4).contains(&words.len())
+            && !article
+            && words
+                .iter()
+                .all(|w| w.chars().next().is_some_and(char::is_uppercase))
+    })
 }
 
 /// Words that head a comment section, lower-case, in several languages: after a count ("109
@@ -775,7 +957,11 @@ fn drop_headline_runs(blocks: &[DumpBlock], keep: &mut [bool]) {
         while blocks.get(i).is_some_and(short_line) {
             i += 1;
         }
-        if i - start >= HEADLINE_RUN {
+        let announcer = |j: usize| {
+            keep.get(j).copied().unwrap_or(false) && blocks.get(j).is_some_and(announces)
+        };
+        let announced = announcer(start) || start > 0 && announcer(start - 1);
+        if i - start >= HEADLINE_RUN && !announced {
             for k in out.iter_mut().take(i).skip(start) {
                 *k = false;
             }
@@ -807,6 +993,37 @@ fn headline_shaped(b: &DumpBlock) -> bool {
         && sh.menu_parts < 3
         && !sh.phrases.any()
         && b.raw.kind != BlockKind::ListItem
+        && !is_byline(b)
+}
+
+/// Words that open a byline, lower-case: "By Jane Doe", "Von Max Muster", "Por Ana Ruiz".
+const BYLINE_WORDS: &[&str] = &[
+    "by",
+    "von",
+    "par",
+    "por",
+    "door",
+    "di",
+    "av",
+    "af",
+    "przez",
+    "written by",
+    "posted by",
+];
+
+/// A short line that names the author: a byline word, then a few words ("By Jane Doe", "by
+/// Jacob Trussell—10 min read"). Not a headline, whatever its shape.
+fn is_byline(b: &DumpBlock) -> bool {
+    if b.stats.words > 8 {
+        return false;
+    }
+    let lower = b.raw.text.trim_start().to_lowercase();
+    BYLINE_WORDS.iter().any(|w| {
+        lower
+            .strip_prefix(w)
+            .and_then(|rest| rest.chars().next())
+            .is_some_and(char::is_whitespace)
+    })
 }
 
 /// The title: among the headline-shaped lines before the first content block (at most a few
@@ -953,6 +1170,73 @@ mod tests {
         ] {
             assert!(!is_comment_header(&block(t)), "{t}");
         }
+    }
+
+    #[test]
+    fn author_boxes_and_bylines() {
+        for t in [
+            "About Ruth Okafor",
+            "Sobre Carlos Nadal",
+            "Über Moritz Bach",
+            "About the author",
+        ] {
+            assert!(is_author_box(&block(t)), "{t}");
+        }
+        for t in [
+            "About Us",
+            "About The Red Labyrinth",
+            "About 40 people came to the meeting on Monday.",
+            "Search engines evolving",
+        ] {
+            assert!(!is_author_box(&block(t)), "{t}");
+        }
+        for t in [
+            "By Ruth Okafor",
+            "by Jacob Trussell—10 min read",
+            "Von Max Muster",
+        ] {
+            assert!(is_byline(&block(t)), "{t}");
+        }
+        for t in [
+            "Byways of the Old North",
+            "Bypass opens after two years of work on the ring road",
+        ] {
+            assert!(!is_byline(&block(t)), "{t}");
+        }
+    }
+
+    #[test]
+    fn a_colon_line_brings_its_list() {
+        let mut lines: Vec<String> = (0..4).map(para).collect();
+        lines.push("The dates of the tour:".into());
+        lines.extend(
+            [
+                "June 4 -- Millford",
+                "June 6 -- Eastwick",
+                "June 9 -- Port Ashby",
+            ]
+            .map(String::from),
+        );
+        lines.push("Share this article".into());
+        let blocks = lines::segment(&lines.join("\n\n"));
+        let initial: Vec<bool> = blocks.iter().map(|b| b.stats.ends_sentence).collect();
+        let mut keep = initial.clone();
+        keep_announced(&blocks, &initial, &mut keep);
+        assert_eq!(
+            keep,
+            [true, true, true, true, true, true, true, true, false]
+        );
+    }
+
+    #[test]
+    fn a_share_line_after_the_text_ends_it() {
+        let mut lines: Vec<String> = (0..4).map(para).collect();
+        lines.push("Share this article".into());
+        lines.push(para(9));
+        let blocks = lines::segment(&lines.join("\n\n"));
+        let mut keep: Vec<bool> = blocks.iter().map(|b| b.stats.ends_sentence).collect();
+        cut_tail(&blocks, &mut keep, true, blocks.len());
+        assert_eq!(keep, [true, true, true, true, false, false]);
     }
 
     fn para(i: usize) -> String {

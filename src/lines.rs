@@ -571,11 +571,27 @@ fn shape_of(text: &str, st: &TextStats) -> Shape {
         url,
         title_case: is_title_case(text),
         sentence_case: is_sentence_case(text),
-        phrases: phrase_hints(&lower_start, st.chars),
+        phrases: {
+            let mut p = phrase_hints(&lower_start, st.chars);
+            if st.chars <= 160 && mentions_subscription(&lower_start) {
+                p.0 |= Phrases::ACCOUNT.0;
+            }
+            p
+        },
         glued: glued_boundaries(text),
         count_suffix: count_suffix(trimmed),
         ..Shape::default()
     }
+}
+
+/// Words that, anywhere in a short block, ask the reader to subscribe ("Stay up to date.
+/// Subscribe to our newsletter."): an account phrase wherever it stands. Whole words only
+/// ("subscribers" is not one).
+fn mentions_subscription(lower: &str) -> bool {
+    const WORDS: &[&str] = &["newsletter", "newsletters", "subscribe", "unsubscribe"];
+    lower
+        .split(|c: char| !c.is_alphanumeric())
+        .any(|w| WORDS.contains(&w))
 }
 
 /// Phrases at the start of a short line that usually open page furniture, by family.
@@ -794,6 +810,18 @@ pub(crate) fn phrase_hints(lower: &str, chars: u32) -> Phrases {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn subscription_words_anywhere_in_a_short_block() {
+        assert!(mentions_subscription(
+            "stay up to date with us. subscribe to our newsletter."
+        ));
+        assert!(!mentions_subscription(
+            "premium subscribers get fifteen hours a month."
+        ));
+        let b = segment("Stay up to date with us. Subscribe to our newsletter.").remove(0);
+        assert!(b.shape.phrases.has(Phrases::ACCOUNT));
+    }
 
     fn texts(dump: &str) -> Vec<String> {
         segment(dump).into_iter().map(|b| b.raw.text).collect()

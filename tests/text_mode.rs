@@ -4,8 +4,11 @@
 //!
 //! The dumps cover a news article (byline, "Also Read" lines inside the body, tags, disclaimer,
 //! "Related Topics", "Recent Stories" with "17 minutes ago" lines, previous/next story), a blog
-//! post hard-wrapped at 72 columns with `*` bullets, a forum thread, a product page and a
-//! Spanish article; each uses different furniture, separators and bullet glyphs.
+//! post hard-wrapped at 72 columns with `*` bullets, a forum thread, a product page, a
+//! Spanish article, and a music story whose list of tour dates (announced by a line ending in a
+//! colon) ends the text, followed by a share line, an author's box, a newsletter box and teasers;
+//! each uses different furniture, separators and bullet glyphs. A page of coupons, short lines
+//! with hardly a sentence, shows the relaxed pass that keeps a thin output from staying thin.
 
 use std::path::Path;
 
@@ -46,6 +49,16 @@ fn product_page() {
 #[test]
 fn spanish_article() {
     check("spanish");
+}
+
+#[test]
+fn story_ending_in_an_announced_list_then_share_author_and_newsletter_boxes() {
+    check("tour");
+}
+
+#[test]
+fn page_of_short_lines_is_not_cut_to_one_paragraph() {
+    check("coupons");
 }
 
 #[test]
