@@ -538,6 +538,7 @@ pub(crate) fn classify(
         footer_follows_menu(blocks, end, &mut keep, reasons.as_mut(), &score);
     }
     drop_shop_policy(elems, blocks, &mut keep, reasons.as_mut());
+    drop_teaser_summaries(blocks, &score, bias, &mut keep, reasons.as_mut());
     headings_follow_content(blocks, &mut keep, reasons.as_mut(), &score);
     if never_empty(&score, &mut keep)
         && let Some(r) = reasons.as_mut()
@@ -684,6 +685,119 @@ fn drop_shop_policy(
                 if let Some(r) = reasons.as_mut().and_then(|r| r.get_mut(j)) {
                     r.push((Reason::ShopPolicy, 0.0));
                 }
+            }
+        }
+    }
+}
+
+/// Short lines a teaser may hold between its linked headline and its summary: a byline, a
+/// date, a section label.
+fn teaser_furniture(b: &BlockView<'_>) -> bool {
+    b.stats.chars < 60
+        && (b
+            .hints
+            .has(Hints(Hints::BYLINE.0 | Hints::DATE.0 | Hints::META.0))
+            || b.shape.byline
+            || b.shape.date
+            || b.shape.time)
+}
+
+/// Teasers that a run of this many headline + summary pairs shows.
+const TEASER_RUN: usize = 3;
+/// Characters of kept text that must come before the first teaser: the page is an article
+/// followed by teasers, not a listing whose teasers are its text.
+const ARTICLE_BEFORE_TEASERS: f32 = 1000.0;
+
+/// A list of teasers for other pages ("More stories", a "Deals" column, an author's other
+/// columns) repeats one template: a linked headline, maybe a byline and a date, then a
+/// one-paragraph summary. The headlines go out as links; the summaries read as prose and
+/// stay unless the pattern is seen. A summary is a block whose nearest preceding block (past
+/// up to two short byline or date lines) is a linked headline of four words or more (not a
+/// name) in another element path. When at least `TEASER_RUN` blocks of one path follow a
+/// headline, and at least four in five blocks of that path do, the path is a teaser template
+/// and its summaries are dropped. Article paragraphs share their path with the paragraphs
+/// around them, which a headline does not precede. Two guards: on a listing the teasers are
+/// the text, so the rule only acts when `ARTICLE_BEFORE_TEASERS` characters score as content
+/// before the first teaser; and questions each followed by an answer are a FAQ, which is text.
+/// Measured: aeb F1 0.952 -> 0.958 (precision 0.925 -> 0.936), wcxb-dev bowF1 0.863 -> 0.863.
+fn drop_teaser_summaries(
+    blocks: &[BlockView<'_>],
+    score: &[f32],
+    bias: f32,
+    keep: &mut [bool],
+    mut reasons: Option<&mut Vec<Vec<(Reason, f32)>>>,
+) {
+    // The headline a block follows, if any: whether it asks a question.
+    let headline = |i: usize| -> Option<bool> {
+        let b = blocks.get(i)?;
+        let mut j = i;
+        for _ in 0..3 {
+            j = j.checked_sub(1)?;
+            let p = blocks.get(j)?;
+            if teaser_furniture(p) {
+                continue;
+            }
+            let is = is_link_title(p.raw, &p.stats)
+                && p.stats.words >= 4
+                && p.raw.path_hash != b.raw.path_hash;
+            return is.then(|| p.raw.text.trim_end().ends_with('?'));
+        }
+        None
+    };
+    // Per path: blocks, blocks after a headline, those of them after a question.
+    let mut paths: HashMap<u64, (usize, usize, usize)> = HashMap::new();
+    let mut summary = vec![false; blocks.len()];
+    let mut any = false;
+    for (i, b) in blocks.iter().enumerate() {
+        let e = paths.entry(b.raw.path_hash).or_insert((0, 0, 0));
+        e.0 += 1;
+        if b.link_density() >= 0.5 || b.stats.chars < 40 {
+            continue;
+        }
+        let Some(question) = headline(i) else {
+            continue;
+        };
+        e.1 += 1;
+        e.2 += usize::from(question);
+        if let Some(s) = summary.get_mut(i) {
+            *s = true;
+            any |= keep.get(i).copied().unwrap_or(false);
+        }
+    }
+    if !any {
+        return;
+    }
+    // Questions each followed by their answer are a FAQ, which is text.
+    let teaser = |i: usize, b: &BlockView<'_>| {
+        summary.get(i).copied().unwrap_or(false)
+            && paths
+                .get(&b.raw.path_hash)
+                .is_some_and(|&(n, t, q)| t >= TEASER_RUN && t * 5 >= n * 4 && q * 2 < t)
+    };
+    let first = blocks
+        .iter()
+        .enumerate()
+        .position(|(i, b)| teaser(i, b))
+        .unwrap_or(blocks.len());
+    // Counted without the focus's bias, so that the presets still nest.
+    let before: f32 = blocks
+        .iter()
+        .take(first)
+        .zip(score)
+        .filter(|&(_, s)| s - bias > 0.0)
+        .map(|(b, _)| b.weighted_chars())
+        .sum();
+    if before < ARTICLE_BEFORE_TEASERS {
+        return;
+    }
+    for (i, b) in blocks.iter().enumerate() {
+        if !teaser(i, b) {
+            continue;
+        }
+        if let Some(k) = keep.get_mut(i).filter(|k| **k) {
+            *k = false;
+            if let Some(r) = reasons.as_mut().and_then(|r| r.get_mut(i)) {
+                r.push((Reason::TeaserList, 0.0));
             }
         }
     }

@@ -176,6 +176,9 @@ pub enum Reason {
     PageFooter,
     /// In a section a shop adds to every product (delivery, shipping, returns).
     ShopPolicy,
+    /// The summary of a teaser in a list of teasers for other pages: one of several blocks of
+    /// one template that each follow a linked headline.
+    TeaserList,
 }
 
 /// The tag path of an arena element, root first.
