@@ -51,6 +51,7 @@ pages! {
     page_no_hints_essay => "no-hints-essay",
     page_interview_most_read => "interview-most-read",
     page_opinion_more_stories => "opinion-more-stories",
+    page_body_restated => "body-restated",
 }
 
 fn pages_dir() -> PathBuf {
