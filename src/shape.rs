@@ -306,3 +306,106 @@ pub(crate) fn is_ad_label(text: &str) -> bool {
     let first = first.to_lowercase();
     AD_LABELS.contains(&first.as_str())
 }
+
+/// Words that open a picture credit: "(Image: Agency)", "Photo: Name", "Credit: Agency".
+const CREDIT_LABELS: &[&str] = &[
+    "image",
+    "images",
+    "photo",
+    "photos",
+    "photograph",
+    "picture",
+    "pic",
+    "credit",
+    "foto",
+    "fotos",
+    "bild",
+    "crédit",
+    "crédito",
+];
+
+/// Picture agencies whose name ends a bare credit line ("Jane Roe/City Times/Getty Images").
+const AGENCIES: &[&str] = &["getty images", "shutterstock", "istock", "alamy"];
+
+/// Whether `label` (a run of words before a colon) names a picture credit: "Photo",
+/// "Image credit", "Foto".
+fn credit_label(label: &str) -> bool {
+    let mut words = label.split_whitespace();
+    let first = words.next().unwrap_or("");
+    let rest = words.next();
+    words.next().is_none()
+        && CREDIT_LABELS
+            .iter()
+            .any(|l| l.eq_ignore_ascii_case(first) || first.to_lowercase() == *l)
+        && rest
+            .is_none_or(|w| w.eq_ignore_ascii_case("credit") || w.eq_ignore_ascii_case("credits"))
+}
+
+/// A picture's caption or credit line that states its credit: a caption ending in
+/// "(Image: Agency)" or "(Photo: Name)", a line opening with "Photo:" or "Image credit:", or a
+/// short slash-separated credit ending in a picture agency ("Jane Roe/City Times/Getty
+/// Images"). Captions and credits describe a picture, not the text (tests/pages/README.md).
+pub(crate) fn is_picture_credit(text: &str) -> bool {
+    let t = text.trim();
+    if t.len() > 400 || t.chars().count() > 200 {
+        return false;
+    }
+    // "… (Image: GETTY)"
+    if let Some(inner) = t
+        .strip_suffix(')')
+        .and_then(|s| s.rfind('(').map(|i| s.get(i + 1..).unwrap_or("")))
+        && let Some((label, who)) = inner.split_once(':')
+        && !who.trim().is_empty()
+        && credit_label(label)
+    {
+        return true;
+    }
+    let short = t.chars().count() <= 80;
+    // "Photo: Jane Roe", "Image credit: City Archive"
+    if short
+        && let Some((label, who)) = t.split_once(':')
+        && (1..=6).contains(&who.split_whitespace().count())
+        && credit_label(label)
+    {
+        return true;
+    }
+    // "Jane Roe/City Times/Getty Images", "Streetcats Studio / Shutterstock"
+    short && t.contains('/') && {
+        let lower = t
+            .trim_end_matches(|c: char| !c.is_alphanumeric())
+            .to_lowercase();
+        AGENCIES.iter().any(|a| lower.ends_with(a))
+    }
+}
+
+#[cfg(test)]
+mod credit_tests {
+    use super::is_picture_credit;
+
+    #[test]
+    fn picture_credits() {
+        assert!(is_picture_credit(
+            "Fishing boats wait out the storm in the harbour (Image: GETTY )"
+        ));
+        assert!(is_picture_credit(
+            "The old mill before the fire (Photo: Ana Ruiz)"
+        ));
+        assert!(is_picture_credit("Photo: Shutterstock"));
+        assert!(is_picture_credit("Image credit: Valley Archive"));
+        assert!(is_picture_credit("Jane Roe/City Times/Getty Images"));
+        assert!(is_picture_credit("Streetcats Studio / Shutterstock"));
+        // Prose that mentions pictures, agencies or parentheses is not a credit.
+        assert!(!is_picture_credit(
+            "The agency sold the rights to Getty Images in 2019, the report said."
+        ));
+        assert!(!is_picture_credit(
+            "The council published the plans (see page 4)."
+        ));
+        assert!(!is_picture_credit(
+            "Photo competitions: how to enter and what to send us"
+        ));
+        assert!(!is_picture_credit(
+            "Image: the first picture of a black hole, explained in ten minutes"
+        ));
+    }
+}

@@ -52,6 +52,7 @@ pages! {
     page_interview_most_read => "interview-most-read",
     page_opinion_more_stories => "opinion-more-stories",
     page_body_restated => "body-restated",
+    page_photo_credits => "photo-credits",
 }
 
 fn pages_dir() -> PathBuf {
