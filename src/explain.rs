@@ -179,6 +179,8 @@ pub enum Reason {
     /// The summary of a teaser in a list of teasers for other pages: one of several blocks of
     /// one template that each follow a linked headline.
     TeaserList,
+    /// Marked as a sidebar, inside the main container but after its text.
+    TrailingSidebar,
 }
 
 /// The tag path of an arena element, root first.

@@ -53,6 +53,7 @@ pages! {
     page_opinion_more_stories => "opinion-more-stories",
     page_body_restated => "body-restated",
     page_photo_credits => "photo-credits",
+    page_sidebar_in_content => "sidebar-in-content",
 }
 
 fn pages_dir() -> PathBuf {
