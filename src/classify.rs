@@ -542,6 +542,7 @@ pub(crate) fn classify(
     drop_shop_policy(elems, blocks, &mut keep, reasons.as_mut());
     drop_teaser_summaries(blocks, &score, bias, &mut keep, reasons.as_mut());
     drop_trailing_sidebar(blocks, &sidebar, &score, bias, &mut keep, reasons.as_mut());
+    drop_related_links(blocks, &mut keep, reasons.as_mut());
     headings_follow_content(blocks, &mut keep, reasons.as_mut(), &score);
     if never_empty(&score, &mut keep)
         && let Some(r) = reasons.as_mut()
@@ -688,6 +689,60 @@ fn drop_shop_policy(
                 if let Some(r) = reasons.as_mut().and_then(|r| r.get_mut(j)) {
                     r.push((Reason::ShopPolicy, 0.0));
                 }
+            }
+        }
+    }
+}
+
+/// Whether a short block opens with a phrase that announces links to other pages ("Related:",
+/// "READ MORE:", "Don't miss", "Leggi anche"), in the languages of [`lines::phrase_hints`].
+fn opens_related(b: &BlockView<'_>) -> bool {
+    if b.stats.chars > 200 {
+        return false;
+    }
+    let lower: String = b
+        .raw
+        .text
+        .trim_start()
+        .chars()
+        .take(24)
+        .flat_map(char::to_lowercase)
+        .collect();
+    crate::lines::phrase_hints(&lower, b.stats.chars).has(crate::lines::Phrases::RELATED)
+}
+
+/// "Also read" and "Read more" links between paragraphs point to other pages
+/// (tests/pages/README.md): a kept block that opens with such a phrase and is mostly a link
+/// ("Related: Ten years of the harbour festival"), or is a bare label ("DON'T MISS", at most
+/// 40 characters, no link) right before a link line, is dropped. A heading such as
+/// "Recent results" followed by a paragraph stays: it is neither. Measured: aeb F1
+/// 0.9664 -> 0.9672, wcxb-dev bowF1 0.8632 -> 0.8634.
+fn drop_related_links(
+    blocks: &[BlockView<'_>],
+    keep: &mut [bool],
+    mut reasons: Option<&mut Vec<Vec<(Reason, f32)>>>,
+) {
+    for i in 0..blocks.len() {
+        if !keep.get(i).copied().unwrap_or(false) {
+            continue;
+        }
+        let Some(b) = blocks.get(i) else { continue };
+        if !opens_related(b) {
+            continue;
+        }
+        let linked = b.link_density() >= 0.5;
+        let label = b.raw.links == 0
+            && b.stats.chars <= 40
+            && blocks
+                .get(i + 1)
+                .is_some_and(|n| n.link_density() >= 0.8 && n.stats.chars <= 200);
+        if !(linked || label) {
+            continue;
+        }
+        if let Some(k) = keep.get_mut(i) {
+            *k = false;
+            if let Some(r) = reasons.as_mut().and_then(|r| r.get_mut(i)) {
+                r.push((Reason::RelatedLink, 0.0));
             }
         }
     }

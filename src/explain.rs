@@ -181,6 +181,9 @@ pub enum Reason {
     TeaserList,
     /// Marked as a sidebar, inside the main container but after its text.
     TrailingSidebar,
+    /// Opens with "Related", "Read more", "Don't miss"…: a link to another page between
+    /// paragraphs, or the label of such links.
+    RelatedLink,
 }
 
 /// The tag path of an arena element, root first.

@@ -54,6 +54,7 @@ pages! {
     page_body_restated => "body-restated",
     page_photo_credits => "photo-credits",
     page_sidebar_in_content => "sidebar-in-content",
+    page_dont_miss_links => "dont-miss-links",
 }
 
 fn pages_dir() -> PathBuf {
