@@ -231,6 +231,7 @@ mod ad_label_tests {
         assert!(is_ad_label("Advertisement"));
         assert!(is_ad_label("ADVERTISEMENT – Star Tours"));
         assert!(is_ad_label("Sponsored"));
+        assert!(is_ad_label("Advert"));
         assert!(is_ad_label("Anzeige"));
         assert!(is_ad_label("Publicité"));
         // A sentence about advertising, or a longer line, is not a label.
@@ -270,6 +271,7 @@ mod tests {
 
 /// Labels that announce an advertisement, in several languages.
 const AD_LABELS: &[&str] = &[
+    "advert",
     "advertisement",
     "advertising",
     "advertorial",
