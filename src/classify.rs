@@ -949,6 +949,7 @@ fn is_furniture(b: &BlockView<'_>, hints: Hints) -> bool {
     let control = hints.has(Hints(Hints::SHOP.0 | Hints::FORM.0)) && b.stats.chars < 40;
     hints.has(Hints::BYLINE)
         || crate::shape::is_ad_label(&b.raw.text)
+        || crate::shape::is_date_stamp(&b.raw.text, &b.shape)
         || control
         || described && shaped
         || b.shape.rating && b.stats.chars < 60

@@ -411,3 +411,72 @@ mod credit_tests {
         ));
     }
 }
+
+/// Words that open a publication stamp, lower-case, in a few languages.
+const STAMP_WORDS: &[&str] = &[
+    "first published",
+    "published",
+    "last updated",
+    "updated",
+    "last modified",
+    "modified",
+    "posted",
+    "publié",
+    "mis à jour",
+    "veröffentlicht",
+    "aktualisiert",
+    "publicado",
+    "actualizado",
+    "pubblicato",
+    "aggiornato",
+];
+
+/// A publication stamp: a short line that opens with "Published", "First published",
+/// "Updated", "Posted" (with "on", "at" or a colon) and holds a date or a time, or nothing else
+/// ("Published:" above a date element). It dates the page; it does not tell the text.
+pub(crate) fn is_date_stamp(text: &str, shape: &Shape) -> bool {
+    let t = text.trim();
+    if t.chars().count() > 80 {
+        return false;
+    }
+    let head: String = t.chars().take(20).flat_map(char::to_lowercase).collect();
+    let Some(word) = STAMP_WORDS.iter().find(|w| head.starts_with(*w)) else {
+        return false;
+    };
+    let rest = head.get(word.len()..).unwrap_or("");
+    let joined = rest.starts_with(':')
+        || rest.starts_with(" on ")
+        || rest.starts_with(" at ")
+        || rest.starts_with(" le ")
+        || rest.starts_with(" am ")
+        || rest.starts_with(" el ")
+        || rest.starts_with(" il ");
+    let bare = t.chars().count() <= word.chars().count() + 1;
+    (joined && (shape.date || shape.time)) || (bare && t.ends_with(':'))
+}
+
+#[cfg(test)]
+mod stamp_tests {
+    use super::{Shape, is_date_stamp};
+
+    fn stamp(t: &str) -> bool {
+        is_date_stamp(t, &Shape::of(t))
+    }
+
+    #[test]
+    fn publication_stamps() {
+        assert!(stamp("First Published: Tuesday, March 4, 2025 08:38 AM"));
+        assert!(stamp("First Published on Mar 4, 2025 01:38 pm"));
+        assert!(stamp("Updated at 1:23 p.m."));
+        assert!(stamp("Last Updated on December 30, 2025"));
+        assert!(stamp("Published:"));
+        // Sentences that open with the same words are text.
+        assert!(!stamp(
+            "Posted on social media by the analysts, the video shows the port."
+        ));
+        assert!(!stamp(
+            "Published in 1934, the novel was banned within a year."
+        ));
+        assert!(!stamp("Updated guidance for schools"));
+    }
+}
