@@ -55,6 +55,7 @@ pages! {
     page_photo_credits => "photo-credits",
     page_sidebar_in_content => "sidebar-in-content",
     page_dont_miss_links => "dont-miss-links",
+    page_paywall_body => "paywall-body",
 }
 
 fn pages_dir() -> PathBuf {
