@@ -543,6 +543,9 @@ pub(crate) fn classify(
     drop_teaser_summaries(blocks, &score, bias, &mut keep, reasons.as_mut());
     drop_trailing_sidebar(blocks, &sidebar, &score, bias, &mut keep, reasons.as_mut());
     drop_related_links(blocks, &mut keep, reasons.as_mut());
+    if article_mode {
+        drop_after_comments(blocks, &sections, end, &mut keep, reasons.as_mut());
+    }
     headings_follow_content(blocks, &mut keep, reasons.as_mut(), &score);
     if never_empty(&score, &mut keep)
         && let Some(r) = reasons.as_mut()
@@ -743,6 +746,38 @@ fn drop_related_links(
             *k = false;
             if let Some(r) = reasons.as_mut().and_then(|r| r.get_mut(i)) {
                 r.push((Reason::RelatedLink, 0.0));
+            }
+        }
+    }
+}
+
+/// On an article with a comment section below it, what comes after the comments and outside
+/// the main container belongs to the site (its blurb, a last teaser, a sign-up line), not to
+/// the article: it is dropped. Table rows are left alone (a shop's specification table may
+/// follow its questions and answers). Measured: aeb F1 0.9689 -> 0.9691, wcxb-dev bowF1
+/// 0.8636 -> 0.8636 (one product page loses the warranty text the convention leaves out anyway).
+fn drop_after_comments(
+    blocks: &[BlockView<'_>],
+    sections: &[Option<u32>],
+    end: usize,
+    keep: &mut [bool],
+    mut reasons: Option<&mut Vec<Vec<(Reason, f32)>>>,
+) {
+    let Some(last) = sections.iter().rposition(Option::is_some) else {
+        return;
+    };
+    // The comments must close the container or come after it.
+    if last + 1 < end {
+        return;
+    }
+    for i in last + 1..blocks.len() {
+        if blocks.get(i).is_some_and(|b| b.raw.in_table) {
+            continue;
+        }
+        if let Some(k) = keep.get_mut(i).filter(|k| **k) {
+            *k = false;
+            if let Some(r) = reasons.as_mut().and_then(|r| r.get_mut(i)) {
+                r.push((Reason::AfterComments, 0.0));
             }
         }
     }

@@ -184,6 +184,8 @@ pub enum Reason {
     /// Opens with "Related", "Read more", "Don't miss"…: a link to another page between
     /// paragraphs, or the label of such links.
     RelatedLink,
+    /// After the comment section below an article, outside the main container: the site's.
+    AfterComments,
 }
 
 /// The tag path of an arena element, root first.

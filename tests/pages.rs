@@ -56,6 +56,7 @@ pages! {
     page_sidebar_in_content => "sidebar-in-content",
     page_dont_miss_links => "dont-miss-links",
     page_paywall_body => "paywall-body",
+    page_after_comments => "after-comments",
 }
 
 fn pages_dir() -> PathBuf {
