@@ -463,6 +463,7 @@ pub(crate) fn classify(
     let mut score: Vec<f32> = Vec::with_capacity(blocks.len());
     let mut furniture: Vec<bool> = Vec::with_capacity(blocks.len());
     let mut sidebar: Vec<bool> = Vec::with_capacity(blocks.len());
+    let mut caption: Vec<bool> = Vec::with_capacity(blocks.len());
     for (i, b) in blocks.iter().enumerate() {
         let inside = i >= first && i < end;
         let ctx = model::Context {
@@ -506,6 +507,7 @@ pub(crate) fn classify(
         }
         furniture.push(is_furniture(b, ctx.hints));
         sidebar.push(ctx.hints.has(Hints::SIDEBAR) && b.hints.has(Hints::SIDEBAR));
+        caption.push(ctx.hints.has(Hints::CAPTION));
         score.push(s);
     }
     let moved = smooth(
@@ -543,6 +545,7 @@ pub(crate) fn classify(
     drop_teaser_summaries(blocks, &score, bias, &mut keep, reasons.as_mut());
     drop_trailing_sidebar(blocks, &sidebar, &score, bias, &mut keep, reasons.as_mut());
     drop_related_links(blocks, &mut keep, reasons.as_mut());
+    drop_credited_captions(blocks, &caption, &mut keep, reasons.as_mut());
     if article_mode {
         drop_after_comments(blocks, &sections, end, &mut keep, reasons.as_mut());
     }
@@ -778,6 +781,38 @@ fn drop_after_comments(
             *k = false;
             if let Some(r) = reasons.as_mut().and_then(|r| r.get_mut(i)) {
                 r.push((Reason::AfterComments, 0.0));
+            }
+        }
+    }
+}
+
+/// A block marked as a caption next to a picture credit ("Jane Roe | Agency", a byline-marked
+/// credit) is the picture's caption, however well it reads: it is dropped. A caption alone is
+/// not enough, since sites mark whole article bodies with caption-like classes. Measured: aeb
+/// F1 0.9691 -> 0.9697 (P 0.9559 -> 0.9570), wcxb-dev bowF1 0.8636 unchanged.
+fn drop_credited_captions(
+    blocks: &[BlockView<'_>],
+    caption: &[bool],
+    keep: &mut [bool],
+    mut reasons: Option<&mut Vec<Vec<(Reason, f32)>>>,
+) {
+    let credit = |j: usize| {
+        blocks.get(j).is_some_and(|n| {
+            n.stats.chars < 100
+                && (n.hints.has(Hints::BYLINE) || crate::shape::is_picture_credit(&n.raw.text))
+        })
+    };
+    for i in 0..blocks.len() {
+        if !caption.get(i).copied().unwrap_or(false) {
+            continue;
+        }
+        if !(credit(i + 1) || i.checked_sub(1).is_some_and(credit)) {
+            continue;
+        }
+        if let Some(k) = keep.get_mut(i).filter(|k| **k) {
+            *k = false;
+            if let Some(r) = reasons.as_mut().and_then(|r| r.get_mut(i)) {
+                r.push((Reason::Caption, 0.0));
             }
         }
     }

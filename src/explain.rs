@@ -186,6 +186,8 @@ pub enum Reason {
     RelatedLink,
     /// After the comment section below an article, outside the main container: the site's.
     AfterComments,
+    /// Marked as a caption and next to a picture credit: a picture's caption.
+    Caption,
 }
 
 /// The tag path of an arena element, root first.

@@ -371,8 +371,9 @@ pub(crate) fn is_picture_credit(text: &str) -> bool {
     {
         return true;
     }
-    // "Jane Roe/City Times/Getty Images", "Streetcats Studio / Shutterstock"
-    short && t.contains('/') && {
+    // "Jane Roe/City Times/Getty Images", "Streetcats Studio / Shutterstock", "Jane Roe |
+    // Getty Images"
+    short && t.contains(['/', '|']) && {
         let lower = t
             .trim_end_matches(|c: char| !c.is_alphanumeric())
             .to_lowercase();
@@ -396,6 +397,7 @@ mod credit_tests {
         assert!(is_picture_credit("Image credit: Valley Archive"));
         assert!(is_picture_credit("Jane Roe/City Times/Getty Images"));
         assert!(is_picture_credit("Streetcats Studio / Shutterstock"));
+        assert!(is_picture_credit("Jane Roe | City Times | Getty Images"));
         // Prose that mentions pictures, agencies or parentheses is not a credit.
         assert!(!is_picture_credit(
             "The agency sold the rights to Getty Images in 2019, the report said."
