@@ -1025,6 +1025,7 @@ fn is_furniture(b: &BlockView<'_>, hints: Hints) -> bool {
     hints.has(Hints::BYLINE)
         || crate::shape::is_ad_label(&b.raw.text)
         || crate::shape::is_date_stamp(&b.raw.text, &b.shape)
+        || crate::shape::is_reading_time(&b.raw.text)
         || control
         || described && shaped
         || b.shape.rating && b.stats.chars < 60

@@ -482,3 +482,64 @@ mod stamp_tests {
         assert!(!stamp("Updated guidance for schools"));
     }
 }
+
+/// Words that say a duration is a reading time, lower-case, in a few languages.
+const READING_WORDS: &[&str] = &[
+    "read", "reading", "leitura", "lectura", "lecture", "lesezeit", "lettura", "leestijd",
+];
+
+/// A reading time: "6 min read", "Tempo de leitura: 2 minutos", "Lesezeit: 4 Minuten", with or
+/// without a date before it ("23.07.2025 · 6 min read"). It measures the text; it is not text.
+pub(crate) fn is_reading_time(text: &str) -> bool {
+    let t = text.trim();
+    if t.chars().count() > 50 || !t.chars().any(|c| c.is_ascii_digit()) {
+        return false;
+    }
+    let lower = t.to_lowercase();
+    let words: Vec<&str> = lower
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect();
+    let is_minutes = |w: &str| {
+        matches!(
+            w,
+            "min" | "mins" | "minute" | "minutes" | "minuto" | "minutos" | "minuten" | "minuti"
+        )
+    };
+    let reading = |k: usize| words.get(k).is_some_and(|w| READING_WORDS.contains(w));
+    // A number and a minute word, with the reading word right before the number ("leitura:
+    // 2 minutos") or right after the minutes ("6 min read", "6 min de lecture").
+    (0..words.len().saturating_sub(1)).any(|k| {
+        let number = words
+            .get(k)
+            .is_some_and(|w| w.chars().all(|c| c.is_ascii_digit()));
+        number
+            && words.get(k + 1).is_some_and(|w| is_minutes(w))
+            && (k.checked_sub(1).is_some_and(reading)
+                || reading(k + 2)
+                || (words
+                    .get(k + 2)
+                    .is_some_and(|w| matches!(*w, "de" | "di" | "of"))
+                    && reading(k + 3)))
+    })
+}
+
+#[cfg(test)]
+mod reading_time_tests {
+    use super::is_reading_time;
+
+    #[test]
+    fn reading_times() {
+        assert!(is_reading_time("6 min read"));
+        assert!(is_reading_time("23.07.2025 · 6 min read"));
+        assert!(is_reading_time("Tempo de leitura: 2 minutos"));
+        assert!(is_reading_time("Lesezeit: 4 Minuten"));
+        // Durations of other things are text.
+        assert!(!is_reading_time(
+            "Brew time: approx 12-15 minutes for a full pot"
+        ));
+        assert!(!is_reading_time("Eat 60-90 minutes before your workout"));
+        assert!(!is_reading_time("Read for 10 minutes a day"));
+        assert!(is_reading_time("6 min de lecture"));
+    }
+}
