@@ -1026,6 +1026,7 @@ fn is_furniture(b: &BlockView<'_>, hints: Hints) -> bool {
         || crate::shape::is_ad_label(&b.raw.text)
         || crate::shape::is_date_stamp(&b.raw.text, &b.shape)
         || crate::shape::is_reading_time(&b.raw.text)
+        || crate::shape::is_script_notice(&b.raw.text)
         || control
         || described && shaped
         || b.shape.rating && b.stats.chars < 60

@@ -543,3 +543,41 @@ mod reading_time_tests {
         assert!(is_reading_time("6 min de lecture"));
     }
 }
+
+/// A notice about the page's machinery rather than its text: "This slideshow requires
+/// JavaScript.", "JavaScript is disabled. Please enable it…", or a bare "Loading…"
+/// placeholder that a script replaces.
+pub(crate) fn is_script_notice(text: &str) -> bool {
+    let t = text.trim();
+    if t.len() > 400 || t.chars().count() > 200 {
+        return false;
+    }
+    let lower = t.to_lowercase();
+    let bare = lower.trim_end_matches(['.', '…', ' ']);
+    if bare == "loading" || bare == "loading, please wait" {
+        return true;
+    }
+    lower.contains("javascript")
+        && [
+            "enable", "disabled", "requires", "turn on", "activate", "is off",
+        ]
+        .iter()
+        .any(|w| lower.contains(w))
+}
+
+#[cfg(test)]
+mod notice_tests {
+    use super::is_script_notice;
+
+    #[test]
+    fn script_notices() {
+        assert!(is_script_notice("This slideshow requires JavaScript."));
+        assert!(is_script_notice(
+            "JavaScript is disabled. For a better experience, please enable JavaScript."
+        ));
+        assert!(is_script_notice("Loading ..."));
+        assert!(is_script_notice("Loading…"));
+        assert!(!is_script_notice("JavaScript Programming for Beginners"));
+        assert!(!is_script_notice("Loading the van took the whole morning."));
+    }
+}
