@@ -546,6 +546,7 @@ pub(crate) fn classify(
     drop_trailing_sidebar(blocks, &sidebar, &score, bias, &mut keep, reasons.as_mut());
     drop_related_links(blocks, &mut keep, reasons.as_mut());
     drop_credited_captions(blocks, &caption, &mut keep, reasons.as_mut());
+    drop_shared_items(blocks, &mut keep, reasons.as_mut());
     if article_mode {
         drop_after_comments(blocks, &sections, end, &mut keep, reasons.as_mut());
     }
@@ -813,6 +814,68 @@ fn drop_credited_captions(
             *k = false;
             if let Some(r) = reasons.as_mut().and_then(|r| r.get_mut(i)) {
                 r.push((Reason::Caption, 0.0));
+            }
+        }
+    }
+}
+
+/// Whether a block is a row of share links ("Facebook Twitter WhatsApp", "Share"): marked as a
+/// share bar, or opening with a social network's name or "share".
+fn is_share_row(b: &BlockView<'_>) -> bool {
+    if b.link_density() < 0.8 || b.stats.chars > 120 {
+        return false;
+    }
+    if b.hints.has(Hints::SHARE) {
+        return true;
+    }
+    let lower: String = b
+        .raw
+        .text
+        .trim_start()
+        .chars()
+        .take(24)
+        .flat_map(char::to_lowercase)
+        .collect();
+    crate::lines::phrase_hints(&lower, b.stats.chars).has(crate::lines::Phrases::SOCIAL)
+}
+
+/// A feed of items that each carry their own share bar ("Whatsapp Facebook Pin" under every
+/// quote on a page of quotes, every card of a "You may also like" list): a block that sits
+/// between two copies of the same share row, repeated at least three times on the page, is one
+/// of those items, not the text of the page, whose share bars (if any) frame the whole text.
+/// Two such items at least make a feed; its share rows go with it. Measured: aeb F1 0.9698 -> 0.9707 (P 0.9572 ->
+/// 0.9590), wcxb-dev bowF1 0.8644 unchanged.
+fn drop_shared_items(
+    blocks: &[BlockView<'_>],
+    keep: &mut [bool],
+    mut reasons: Option<&mut Vec<Vec<(Reason, f32)>>>,
+) {
+    let row = |j: usize| {
+        blocks
+            .get(j)
+            .filter(|b| b.text_repeats >= 2 && is_share_row(b))
+            .map(|b| b.text_key)
+    };
+    let items: Vec<usize> = (1..blocks.len())
+        .filter(|&i| {
+            keep.get(i).copied().unwrap_or(false)
+                && blocks.get(i).is_some_and(|b| b.link_density() < 0.5)
+                && row(i - 1).is_some_and(|r| row(i + 1) == Some(r))
+        })
+        .collect();
+    if items.len() < 2 {
+        return;
+    }
+    // The share rows around the items go with them.
+    let rows: Vec<(u64, usize)> = items.iter().filter_map(|&i| row(i - 1)).collect();
+    let framing = (0..blocks.len()).filter(|&j| row(j).is_some_and(|r| rows.contains(&r)));
+    let mut drop: Vec<usize> = framing.chain(items).collect();
+    drop.sort_unstable();
+    for i in drop {
+        if let Some(k) = keep.get_mut(i).filter(|k| **k) {
+            *k = false;
+            if let Some(r) = reasons.as_mut().and_then(|r| r.get_mut(i)) {
+                r.push((Reason::SharedItem, 0.0));
             }
         }
     }

@@ -188,6 +188,8 @@ pub enum Reason {
     AfterComments,
     /// Marked as a caption and next to a picture credit: a picture's caption.
     Caption,
+    /// Between two copies of a share bar that the page repeats: an item of a feed.
+    SharedItem,
 }
 
 /// The tag path of an arena element, root first.

@@ -57,6 +57,7 @@ pages! {
     page_dont_miss_links => "dont-miss-links",
     page_paywall_body => "paywall-body",
     page_after_comments => "after-comments",
+    page_shared_feed => "shared-feed",
 }
 
 fn pages_dir() -> PathBuf {
