@@ -309,7 +309,7 @@ pub(crate) fn is_ad_label(text: &str) -> bool {
     AD_LABELS.contains(&first.as_str())
 }
 
-/// Words that open a picture credit: "(Image: Agency)", "Photo: Name", "Credit: Agency".
+/// Words that open a picture credit in parentheses: "(Image: Agency)", "(Photo credit: Name)".
 const CREDIT_LABELS: &[&str] = &[
     "image",
     "images",
@@ -344,8 +344,8 @@ fn credit_label(label: &str) -> bool {
 }
 
 /// A picture's caption or credit line that states its credit: a caption ending in
-/// "(Image: Agency)" or "(Photo: Name)", a line opening with "Photo:" or "Image credit:", or a
-/// short slash-separated credit ending in a picture agency ("Jane Roe/City Times/Getty
+/// "(Image: Agency)" or "(Photo: Name)", or a short slash-separated credit ending in a picture
+/// agency ("Jane Roe/City Times/Getty
 /// Images"). Captions and credits describe a picture, not the text (tests/pages/README.md).
 pub(crate) fn is_picture_credit(text: &str) -> bool {
     let t = text.trim();
@@ -362,15 +362,9 @@ pub(crate) fn is_picture_credit(text: &str) -> bool {
     {
         return true;
     }
+    // A bare "Photo: Jane Roe" line is left to the classifier: `Focus::Recall` keeps such
+    // borderline lines (see the example on `Focus`).
     let short = t.chars().count() <= 80;
-    // "Photo: Jane Roe", "Image credit: City Archive"
-    if short
-        && let Some((label, who)) = t.split_once(':')
-        && (1..=6).contains(&who.split_whitespace().count())
-        && credit_label(label)
-    {
-        return true;
-    }
     // "Jane Roe/City Times/Getty Images", "Streetcats Studio / Shutterstock", "Jane Roe |
     // Getty Images"
     short && t.contains(['/', '|']) && {
@@ -393,8 +387,6 @@ mod credit_tests {
         assert!(is_picture_credit(
             "The old mill before the fire (Photo: Ana Ruiz)"
         ));
-        assert!(is_picture_credit("Photo: Shutterstock"));
-        assert!(is_picture_credit("Image credit: Valley Archive"));
         assert!(is_picture_credit("Jane Roe/City Times/Getty Images"));
         assert!(is_picture_credit("Streetcats Studio / Shutterstock"));
         assert!(is_picture_credit("Jane Roe | City Times | Getty Images"));
