@@ -461,9 +461,8 @@ pub(crate) fn classify(
         }
     };
     let mut score: Vec<f32> = Vec::with_capacity(blocks.len());
-    let mut furniture: Vec<bool> = Vec::with_capacity(blocks.len());
-    let mut sidebar: Vec<bool> = Vec::with_capacity(blocks.len());
-    let mut caption: Vec<bool> = Vec::with_capacity(blocks.len());
+    // The hints each block was scored with, for the furniture cap and the passes after it.
+    let mut ctx_hints: Vec<Hints> = Vec::with_capacity(blocks.len());
     for (i, b) in blocks.iter().enumerate() {
         let inside = i >= first && i < end;
         let ctx = model::Context {
@@ -505,9 +504,7 @@ pub(crate) fn classify(
         {
             r.push((Reason::Focus, bias));
         }
-        furniture.push(is_furniture(b, ctx.hints));
-        sidebar.push(ctx.hints.has(Hints::SIDEBAR) && b.hints.has(Hints::SIDEBAR));
-        caption.push(ctx.hints.has(Hints::CAPTION));
+        ctx_hints.push(ctx.hints);
         score.push(s);
     }
     let moved = smooth(
@@ -524,17 +521,26 @@ pub(crate) fn classify(
     }
     // Furniture is capped after the neighbours had their say, so a byline between two
     // paragraphs is not pulled back in.
-    for (i, (s, _)) in score
+    // Only blocks above the cap are tested: most blocks of a page (menus, footers) are far
+    // below it, and the tests read the text.
+    for (i, ((s, _), _)) in score
         .iter_mut()
-        .zip(&furniture)
+        .zip(blocks)
+        .zip(&ctx_hints)
         .enumerate()
-        .filter(|(_, (s, f))| **f && **s > FURNITURE_CAP)
+        .filter(|(_, ((s, b), h))| **s > FURNITURE_CAP && is_furniture(b, **h))
     {
         if let Some(r) = reasons.as_mut().and_then(|r| r.get_mut(i)) {
             r.push((Reason::Furniture, FURNITURE_CAP - *s));
         }
         *s = FURNITURE_CAP;
     }
+    let sidebar: Vec<bool> = blocks
+        .iter()
+        .zip(&ctx_hints)
+        .map(|(b, h)| h.has(Hints::SIDEBAR) && b.hints.has(Hints::SIDEBAR))
+        .collect();
+    let caption: Vec<bool> = ctx_hints.iter().map(|h| h.has(Hints::CAPTION)).collect();
     let mut keep: Vec<bool> = score.iter().map(|&s| s > 0.0).collect();
     // Only on article pages, where the container holds nearly all the prose: on listings
     // and shops the items can follow a menu.
@@ -743,7 +749,7 @@ fn drop_related_links(
             && blocks
                 .get(i + 1)
                 .is_some_and(|n| n.link_density() >= 0.8 && n.stats.chars <= 200);
-        if !shouted && !(opens_related(b) && (linked || label)) {
+        if !shouted && !((linked || label) && opens_related(b)) {
             continue;
         }
         if let Some(k) = keep.get_mut(i) {
@@ -1000,21 +1006,27 @@ fn drop_teaser_summaries(
         }
         None
     };
-    // Per path: blocks, blocks after a headline, those of them after a question.
-    let mut paths: HashMap<u64, (usize, usize, usize)> = HashMap::new();
+    // Per path of a block that follows a headline: blocks after a headline, those of them
+    // after a question. Few paths qualify, so a short list does; the path's block count is
+    // `path_repeats`.
+    let mut paths: Vec<(u64, usize, usize)> = Vec::new();
     let mut summary = vec![false; blocks.len()];
     let mut any = false;
     for (i, b) in blocks.iter().enumerate() {
-        let e = paths.entry(b.raw.path_hash).or_insert((0, 0, 0));
-        e.0 += 1;
         if b.link_density() >= 0.5 || b.stats.chars < 40 {
             continue;
         }
         let Some(question) = headline(i) else {
             continue;
         };
-        e.1 += 1;
-        e.2 += usize::from(question);
+        let path = b.raw.path_hash;
+        match paths.iter_mut().find(|(p, _, _)| *p == path) {
+            Some(e) => {
+                e.1 += 1;
+                e.2 += usize::from(question);
+            }
+            None => paths.push((path, 1, usize::from(question))),
+        }
         if let Some(s) = summary.get_mut(i) {
             *s = true;
             any |= keep.get(i).copied().unwrap_or(false);
@@ -1027,8 +1039,12 @@ fn drop_teaser_summaries(
     let teaser = |i: usize, b: &BlockView<'_>| {
         summary.get(i).copied().unwrap_or(false)
             && paths
-                .get(&b.raw.path_hash)
-                .is_some_and(|&(n, t, q)| t >= TEASER_RUN && t * 5 >= n * 4 && q * 2 < t)
+                .iter()
+                .find(|(p, _, _)| *p == b.raw.path_hash)
+                .is_some_and(|&(_, t, q)| {
+                    let n = b.path_repeats as usize;
+                    t >= TEASER_RUN && t * 5 >= n * 4 && q * 2 < t
+                })
     };
     let first = blocks
         .iter()

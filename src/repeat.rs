@@ -16,11 +16,41 @@ pub(crate) fn fnv_step(h: u64, c: u32) -> u64 {
 /// texts with the same key fold to the same string (up to a 64-bit hash collision). Computed
 /// once per block, for counting repeats (a classifier feature) and for [`duplicates_by_key`].
 pub(crate) fn fold_key(text: &str) -> (u64, usize) {
-    fold_key_upto(text, usize::MAX)
+    let mut h = FNV_OFFSET;
+    let mut len = 0;
+    let mut gap = false;
+    for c in text.chars() {
+        let alnum = if c.is_ascii() {
+            c.is_ascii_alphanumeric()
+        } else {
+            c.is_alphanumeric()
+        };
+        if !alnum {
+            gap = true;
+            continue;
+        }
+        if gap && len > 0 {
+            h = fnv_step(h, u32::from(' '));
+            len += 1;
+        }
+        gap = false;
+        if c.is_ascii() {
+            h = fnv_step(h, u32::from(c.to_ascii_lowercase()));
+            len += 1;
+        } else {
+            for l in c.to_lowercase() {
+                h = fnv_step(h, u32::from(l));
+                len += 1;
+            }
+        }
+    }
+    (h, len)
 }
 
-/// [`fold_key`] of the first `limit` characters of the folded text (all of it when shorter).
-fn fold_key_upto(text: &str, limit: usize) -> (u64, usize) {
+/// The hash of the first `limit` characters of [`fold`]`(text)` (all of it when shorter): the
+/// loop of [`fold_key`], stopped early. Kept apart so that `fold_key`, which runs on every
+/// block, pays nothing for the limit.
+fn fold_prefix_key(text: &str, limit: usize) -> u64 {
     let mut h = FNV_OFFSET;
     let mut len = 0;
     let mut gap = false;
@@ -52,7 +82,7 @@ fn fold_key_upto(text: &str, limit: usize) -> (u64, usize) {
             }
         }
     }
-    (h, len)
+    h
 }
 
 /// Marks as duplicates the `keep`-ed blocks whose folded text already appeared in an earlier
@@ -152,7 +182,7 @@ pub(crate) fn merged_copies(
         if len < MERGED_PREFIX {
             continue;
         }
-        let (p, _) = fold_key_upto(t, MERGED_PREFIX);
+        let p = fold_prefix_key(t, MERGED_PREFIX);
         if len >= MERGED_MIN
             && let Some(earlier) = starts.get(&p)
         {

@@ -309,6 +309,20 @@ pub(crate) fn is_ad_label(text: &str) -> bool {
     AD_LABELS.contains(&first.as_str())
 }
 
+/// Whether `hay` contains `needle` (ASCII, lower-case), ignoring ASCII case: a cheap test
+/// before any Unicode lowering.
+fn contains_ascii_ci(hay: &str, needle: &[u8]) -> bool {
+    let Some((&first, rest)) = needle.split_first() else {
+        return true;
+    };
+    let h = hay.as_bytes();
+    h.iter().enumerate().any(|(i, &c)| {
+        c | 0x20 == first
+            && h.get(i + 1..i + needle.len())
+                .is_some_and(|w| w.eq_ignore_ascii_case(rest))
+    })
+}
+
 /// Words that open a picture credit in parentheses: "(Image: Agency)", "(Photo credit: Name)".
 const CREDIT_LABELS: &[&str] = &[
     "image",
@@ -349,7 +363,11 @@ fn credit_label(label: &str) -> bool {
 /// Images"). Captions and credits describe a picture, not the text (tests/pages/README.md).
 pub(crate) fn is_picture_credit(text: &str) -> bool {
     let t = text.trim();
-    if t.len() > 400 || t.chars().count() > 200 {
+    // Only a line ending in ')' or holding a separator can be a credit: most are neither.
+    if t.len() > 400 || !(t.ends_with(')') || t.bytes().any(|c| c == b'/' || c == b'|')) {
+        return false;
+    }
+    if t.chars().count() > 200 {
         return false;
     }
     // "… (Image: GETTY)"
@@ -430,6 +448,11 @@ const STAMP_WORDS: &[&str] = &[
 /// ("Published:" above a date element). It dates the page; it does not tell the text.
 pub(crate) fn is_date_stamp(text: &str, shape: &Shape) -> bool {
     let t = text.trim();
+    // Every stamp word starts with one of these letters; most lines do not, and need no more.
+    let first = t.bytes().next().unwrap_or(0).to_ascii_lowercase();
+    if !matches!(first, b'f' | b'p' | b'l' | b'u' | b'm' | b'v' | b'a') || t.len() > 320 {
+        return false;
+    }
     if t.chars().count() > 80 {
         return false;
     }
@@ -484,7 +507,10 @@ const READING_WORDS: &[&str] = &[
 /// without a date before it ("23.07.2025 · 6 min read"). It measures the text; it is not text.
 pub(crate) fn is_reading_time(text: &str) -> bool {
     let t = text.trim();
-    if t.chars().count() > 50 || !t.chars().any(|c| c.is_ascii_digit()) {
+    if t.len() > 200 || !t.bytes().any(|c| c.is_ascii_digit()) || !contains_ascii_ci(t, b"min") {
+        return false;
+    }
+    if t.chars().count() > 50 {
         return false;
     }
     let lower = t.to_lowercase();
@@ -541,7 +567,11 @@ mod reading_time_tests {
 /// placeholder that a script replaces.
 pub(crate) fn is_script_notice(text: &str) -> bool {
     let t = text.trim();
-    if t.len() > 400 || t.chars().count() > 200 {
+    let java = contains_ascii_ci(t, b"javascript");
+    if t.len() > 400 || !(java || contains_ascii_ci(t, b"loading")) {
+        return false;
+    }
+    if t.chars().count() > 200 {
         return false;
     }
     let lower = t.to_lowercase();
