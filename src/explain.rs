@@ -176,6 +176,20 @@ pub enum Reason {
     PageFooter,
     /// In a section a shop adds to every product (delivery, shipping, returns).
     ShopPolicy,
+    /// The summary of a teaser in a list of teasers for other pages: one of several blocks of
+    /// one template that each follow a linked headline.
+    TeaserList,
+    /// Marked as a sidebar, inside the main container but after its text.
+    TrailingSidebar,
+    /// Opens with "Related", "Read more", "Don't miss"…: a link to another page between
+    /// paragraphs, or the label of such links.
+    RelatedLink,
+    /// After the comment section below an article, outside the main container: the site's.
+    AfterComments,
+    /// Marked as a caption and next to a picture credit: a picture's caption.
+    Caption,
+    /// Between two copies of a share bar that the page repeats: an item of a feed.
+    SharedItem,
 }
 
 /// The tag path of an arena element, root first.

@@ -201,10 +201,9 @@ impl Extractor {
         let texts: Vec<&str> = seg.blocks.iter().map(|b| b.text.as_str()).collect();
         let keep: Vec<bool> = decisions.iter().map(|d| *d == Decision::Content).collect();
         let keys: Vec<(u64, usize)> = views.iter().map(|v| v.text_key).collect();
-        for (d, dup) in decisions
-            .iter_mut()
-            .zip(repeat::duplicates_by_key(&texts, &keys, &keep))
-        {
+        let mut dups = repeat::duplicates_by_key(&texts, &keys, &keep);
+        repeat::merged_copies(&texts, &keys, &keep, &mut dups);
+        for (d, dup) in decisions.iter_mut().zip(dups) {
             if dup {
                 *d = Decision::Duplicate;
             }

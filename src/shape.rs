@@ -236,6 +236,7 @@ mod ad_label_tests {
         assert!(is_ad_label("Advertisement"));
         assert!(is_ad_label("ADVERTISEMENT – Star Tours"));
         assert!(is_ad_label("Sponsored"));
+        assert!(is_ad_label("Advert"));
         assert!(is_ad_label("Anzeige"));
         assert!(is_ad_label("Publicité"));
         // A sentence about advertising, or a longer line, is not a label.
@@ -280,6 +281,7 @@ mod tests {
 
 /// Labels that announce an advertisement, in several languages.
 const AD_LABELS: &[&str] = &[
+    "advert",
     "advertisement",
     "advertising",
     "advertorial",
@@ -315,4 +317,299 @@ pub(crate) fn is_ad_label(text: &str) -> bool {
     }
     let first = first.to_lowercase();
     AD_LABELS.contains(&first.as_str())
+}
+
+/// Whether `hay` contains `needle` (ASCII, lower-case), ignoring ASCII case: a cheap test
+/// before any Unicode lowering.
+fn contains_ascii_ci(hay: &str, needle: &[u8]) -> bool {
+    let Some((&first, rest)) = needle.split_first() else {
+        return true;
+    };
+    let h = hay.as_bytes();
+    h.iter().enumerate().any(|(i, &c)| {
+        c | 0x20 == first
+            && h.get(i + 1..i + needle.len())
+                .is_some_and(|w| w.eq_ignore_ascii_case(rest))
+    })
+}
+
+/// Words that open a picture credit in parentheses: "(Image: Agency)", "(Photo credit: Name)".
+const CREDIT_LABELS: &[&str] = &[
+    "image",
+    "images",
+    "photo",
+    "photos",
+    "photograph",
+    "picture",
+    "pic",
+    "credit",
+    "foto",
+    "fotos",
+    "bild",
+    "crédit",
+    "crédito",
+];
+
+/// Picture agencies whose name ends a bare credit line ("Jane Roe/City Times/Getty Images").
+const AGENCIES: &[&str] = &["getty images", "shutterstock", "istock", "alamy"];
+
+/// Whether `label` (a run of words before a colon) names a picture credit: "Photo",
+/// "Image credit", "Foto".
+fn credit_label(label: &str) -> bool {
+    let mut words = label.split_whitespace();
+    let first = words.next().unwrap_or("");
+    let rest = words.next();
+    words.next().is_none()
+        && CREDIT_LABELS
+            .iter()
+            .any(|l| l.eq_ignore_ascii_case(first) || first.to_lowercase() == *l)
+        && rest
+            .is_none_or(|w| w.eq_ignore_ascii_case("credit") || w.eq_ignore_ascii_case("credits"))
+}
+
+/// A picture's caption or credit line that states its credit: a caption ending in
+/// "(Image: Agency)" or "(Photo: Name)", or a short slash-separated credit ending in a picture
+/// agency ("Jane Roe/City Times/Getty
+/// Images"). Captions and credits describe a picture, not the text (tests/pages/README.md).
+pub(crate) fn is_picture_credit(text: &str) -> bool {
+    let t = text.trim();
+    // Only a line ending in ')' or holding a separator can be a credit: most are neither.
+    if t.len() > 400 || !(t.ends_with(')') || t.bytes().any(|c| c == b'/' || c == b'|')) {
+        return false;
+    }
+    if t.chars().count() > 200 {
+        return false;
+    }
+    // "… (Image: GETTY)"
+    if let Some(inner) = t
+        .strip_suffix(')')
+        .and_then(|s| s.rfind('(').map(|i| s.get(i + 1..).unwrap_or("")))
+        && let Some((label, who)) = inner.split_once(':')
+        && !who.trim().is_empty()
+        && credit_label(label)
+    {
+        return true;
+    }
+    // A bare "Photo: Jane Roe" line is left to the classifier: `Focus::Recall` keeps such
+    // borderline lines (see the example on `Focus`).
+    let short = t.chars().count() <= 80;
+    // "Jane Roe/City Times/Getty Images", "Streetcats Studio / Shutterstock", "Jane Roe |
+    // Getty Images"
+    short && t.contains(['/', '|']) && {
+        let lower = t
+            .trim_end_matches(|c: char| !c.is_alphanumeric())
+            .to_lowercase();
+        AGENCIES.iter().any(|a| lower.ends_with(a))
+    }
+}
+
+#[cfg(test)]
+mod credit_tests {
+    use super::is_picture_credit;
+
+    #[test]
+    fn picture_credits() {
+        assert!(is_picture_credit(
+            "Fishing boats wait out the storm in the harbour (Image: GETTY )"
+        ));
+        assert!(is_picture_credit(
+            "The old mill before the fire (Photo: Ana Ruiz)"
+        ));
+        assert!(is_picture_credit("Jane Roe/City Times/Getty Images"));
+        assert!(is_picture_credit("Streetcats Studio / Shutterstock"));
+        assert!(is_picture_credit("Jane Roe | City Times | Getty Images"));
+        // Prose that mentions pictures, agencies or parentheses is not a credit.
+        assert!(!is_picture_credit(
+            "The agency sold the rights to Getty Images in 2019, the report said."
+        ));
+        assert!(!is_picture_credit(
+            "The council published the plans (see page 4)."
+        ));
+        assert!(!is_picture_credit(
+            "Photo competitions: how to enter and what to send us"
+        ));
+        assert!(!is_picture_credit(
+            "Image: the first picture of a black hole, explained in ten minutes"
+        ));
+    }
+}
+
+/// Words that open a publication stamp, lower-case, in a few languages.
+const STAMP_WORDS: &[&str] = &[
+    "first published",
+    "published",
+    "last updated",
+    "updated",
+    "last modified",
+    "modified",
+    "posted",
+    "publié",
+    "mis à jour",
+    "veröffentlicht",
+    "aktualisiert",
+    "publicado",
+    "actualizado",
+    "pubblicato",
+    "aggiornato",
+];
+
+/// A publication stamp: a short line that opens with "Published", "First published",
+/// "Updated", "Posted" (with "on", "at" or a colon) and holds a date or a time, or nothing else
+/// ("Published:" above a date element). It dates the page; it does not tell the text.
+pub(crate) fn is_date_stamp(text: &str, shape: &Shape) -> bool {
+    let t = text.trim();
+    // Every stamp word starts with one of these letters; most lines do not, and need no more.
+    let first = t.bytes().next().unwrap_or(0).to_ascii_lowercase();
+    if !matches!(first, b'f' | b'p' | b'l' | b'u' | b'm' | b'v' | b'a') || t.len() > 320 {
+        return false;
+    }
+    if t.chars().count() > 80 {
+        return false;
+    }
+    let head: String = t.chars().take(20).flat_map(char::to_lowercase).collect();
+    let Some(word) = STAMP_WORDS.iter().find(|w| head.starts_with(*w)) else {
+        return false;
+    };
+    let rest = head.get(word.len()..).unwrap_or("");
+    let joined = rest.starts_with(':')
+        || rest.starts_with(" on ")
+        || rest.starts_with(" at ")
+        || rest.starts_with(" le ")
+        || rest.starts_with(" am ")
+        || rest.starts_with(" el ")
+        || rest.starts_with(" il ");
+    let bare = t.chars().count() <= word.chars().count() + 1;
+    (joined && (shape.date || shape.time)) || (bare && t.ends_with(':'))
+}
+
+#[cfg(test)]
+mod stamp_tests {
+    use super::{Shape, is_date_stamp};
+
+    fn stamp(t: &str) -> bool {
+        is_date_stamp(t, &Shape::of(t))
+    }
+
+    #[test]
+    fn publication_stamps() {
+        assert!(stamp("First Published: Tuesday, March 4, 2025 08:38 AM"));
+        assert!(stamp("First Published on Mar 4, 2025 01:38 pm"));
+        assert!(stamp("Updated at 1:23 p.m."));
+        assert!(stamp("Last Updated on December 30, 2025"));
+        assert!(stamp("Published:"));
+        // Sentences that open with the same words are text.
+        assert!(!stamp(
+            "Posted on social media by the analysts, the video shows the port."
+        ));
+        assert!(!stamp(
+            "Published in 1934, the novel was banned within a year."
+        ));
+        assert!(!stamp("Updated guidance for schools"));
+    }
+}
+
+/// Words that say a duration is a reading time, lower-case, in a few languages.
+const READING_WORDS: &[&str] = &[
+    "read", "reading", "leitura", "lectura", "lecture", "lesezeit", "lettura", "leestijd",
+];
+
+/// A reading time: "6 min read", "Tempo de leitura: 2 minutos", "Lesezeit: 4 Minuten", with or
+/// without a date before it ("23.07.2025 · 6 min read"). It measures the text; it is not text.
+pub(crate) fn is_reading_time(text: &str) -> bool {
+    let t = text.trim();
+    if t.len() > 200 || !t.bytes().any(|c| c.is_ascii_digit()) || !contains_ascii_ci(t, b"min") {
+        return false;
+    }
+    if t.chars().count() > 50 {
+        return false;
+    }
+    let lower = t.to_lowercase();
+    let words: Vec<&str> = lower
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect();
+    let is_minutes = |w: &str| {
+        matches!(
+            w,
+            "min" | "mins" | "minute" | "minutes" | "minuto" | "minutos" | "minuten" | "minuti"
+        )
+    };
+    let reading = |k: usize| words.get(k).is_some_and(|w| READING_WORDS.contains(w));
+    // A number and a minute word, with the reading word right before the number ("leitura:
+    // 2 minutos") or right after the minutes ("6 min read", "6 min de lecture").
+    (0..words.len().saturating_sub(1)).any(|k| {
+        let number = words
+            .get(k)
+            .is_some_and(|w| w.chars().all(|c| c.is_ascii_digit()));
+        number
+            && words.get(k + 1).is_some_and(|w| is_minutes(w))
+            && (k.checked_sub(1).is_some_and(reading)
+                || reading(k + 2)
+                || (words
+                    .get(k + 2)
+                    .is_some_and(|w| matches!(*w, "de" | "di" | "of"))
+                    && reading(k + 3)))
+    })
+}
+
+#[cfg(test)]
+mod reading_time_tests {
+    use super::is_reading_time;
+
+    #[test]
+    fn reading_times() {
+        assert!(is_reading_time("6 min read"));
+        assert!(is_reading_time("23.07.2025 · 6 min read"));
+        assert!(is_reading_time("Tempo de leitura: 2 minutos"));
+        assert!(is_reading_time("Lesezeit: 4 Minuten"));
+        // Durations of other things are text.
+        assert!(!is_reading_time(
+            "Brew time: approx 12-15 minutes for a full pot"
+        ));
+        assert!(!is_reading_time("Eat 60-90 minutes before your workout"));
+        assert!(!is_reading_time("Read for 10 minutes a day"));
+        assert!(is_reading_time("6 min de lecture"));
+    }
+}
+
+/// A notice about the page's machinery rather than its text: "This slideshow requires
+/// JavaScript.", "JavaScript is disabled. Please enable it…", or a bare "Loading…"
+/// placeholder that a script replaces.
+pub(crate) fn is_script_notice(text: &str) -> bool {
+    let t = text.trim();
+    let java = contains_ascii_ci(t, b"javascript");
+    if t.len() > 400 || !(java || contains_ascii_ci(t, b"loading")) {
+        return false;
+    }
+    if t.chars().count() > 200 {
+        return false;
+    }
+    let lower = t.to_lowercase();
+    let bare = lower.trim_end_matches(['.', '…', ' ']);
+    if bare == "loading" || bare == "loading, please wait" {
+        return true;
+    }
+    lower.contains("javascript")
+        && [
+            "enable", "disabled", "requires", "turn on", "activate", "is off",
+        ]
+        .iter()
+        .any(|w| lower.contains(w))
+}
+
+#[cfg(test)]
+mod notice_tests {
+    use super::is_script_notice;
+
+    #[test]
+    fn script_notices() {
+        assert!(is_script_notice("This slideshow requires JavaScript."));
+        assert!(is_script_notice(
+            "JavaScript is disabled. For a better experience, please enable JavaScript."
+        ));
+        assert!(is_script_notice("Loading ..."));
+        assert!(is_script_notice("Loading…"));
+        assert!(!is_script_notice("JavaScript Programming for Beginners"));
+        assert!(!is_script_notice("Loading the van took the whole morning."));
+    }
 }

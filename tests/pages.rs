@@ -10,7 +10,7 @@ use std::collections::BTreeSet;
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
-use unboil::{BlockKind, Extracted, Extractor, Focus, Options};
+use unboil::{BlockKind, Extracted, Extractor, Focus, Options, Reason};
 
 // ---------------------------------------------------------------------------------------------
 // Corpus pages
@@ -50,6 +50,14 @@ pages! {
     page_share_also_read => "share-also-read",
     page_no_hints_essay => "no-hints-essay",
     page_interview_most_read => "interview-most-read",
+    page_opinion_more_stories => "opinion-more-stories",
+    page_body_restated => "body-restated",
+    page_photo_credits => "photo-credits",
+    page_sidebar_in_content => "sidebar-in-content",
+    page_dont_miss_links => "dont-miss-links",
+    page_paywall_body => "paywall-body",
+    page_after_comments => "after-comments",
+    page_shared_feed => "shared-feed",
 }
 
 fn pages_dir() -> PathBuf {
@@ -395,6 +403,53 @@ fn output_blocks(extracted: &Extracted) -> BTreeSet<&str> {
         .filter(|b| b.is_content())
         .map(|b| b.text())
         .collect()
+}
+
+/// The teaser-list rule drops the summaries of linked headlines after an article, but a run of
+/// linked questions each followed by its answer is a FAQ: the answers are text.
+#[test]
+fn linked_questions_with_answers_are_not_teasers() {
+    let page = load("opinion-more-stories");
+    let faq = page
+        .source
+        .replace(
+            "Why the new ferry timetable fails the island",
+            "Why was the late ferry sailing cut this spring?",
+        )
+        .replace(
+            "Fix the harbour wall before the next winter storm",
+            "When will the harbour wall finally be repaired?",
+        )
+        .replace(
+            "Give the market square back to the market traders",
+            "Can traders still use the market square on Saturdays?",
+        )
+        .replace(
+            "School buses should not depend on the weather forecast",
+            "Who decides whether the school buses run in snow?",
+        );
+    let teaser_blocks = |html: &str| {
+        let extracted = Extractor::new(Options::default().explain(true))
+            .extract(html)
+            .unwrap();
+        let explanation = extracted.explanation().unwrap();
+        explanation
+            .blocks
+            .iter()
+            .zip(extracted.blocks())
+            .filter(|(why, _)| why.reasons.iter().any(|(r, _)| *r == Reason::TeaserList))
+            .map(|(_, b)| b.text().to_string())
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(teaser_blocks(&faq), Vec::<String>::new());
+    // The same page with statements for headlines: the summaries the model kept are teasers.
+    let teasers = teaser_blocks(&page.source);
+    assert!(!teasers.is_empty());
+    assert!(
+        teasers
+            .iter()
+            .all(|t| !unboil::extract(&page.source).text().contains(t))
+    );
 }
 
 #[test]
