@@ -3,6 +3,8 @@
 //! few words used here (a byline's "by", month names) are weak evidence that the classifier
 //! weighs with everything else, never a verdict.
 
+use std::sync::LazyLock;
+
 use crate::features::is_alphanumeric;
 
 /// Shape flags of a block's text.
@@ -118,7 +120,8 @@ impl Shape {
         if text.len() > SHORT {
             return s;
         }
-        s.rating = text.contains(['★', '☆', '⭐']);
+        // The stars are encoded from byte 0xE2, which most short lines lack altogether.
+        s.rating = text.as_bytes().contains(&0xE2) && text.contains(['★', '☆', '⭐']);
         let mut words = text
             .split(|c: char| !is_alphanumeric(c))
             .filter(|w| !w.is_empty());
@@ -126,7 +129,7 @@ impl Shape {
             s.byline = BYLINE_WORDS.iter().any(|b| first.eq_ignore_ascii_case(b))
                 && second.chars().next().is_some_and(char::is_uppercase);
         }
-        let has_number = text.chars().any(|c| c.is_ascii_digit());
+        let has_number = text.bytes().any(|b| b.is_ascii_digit());
         if has_number {
             s.date = numeric_date(text)
                 || text.contains('年') && text.contains('月')
@@ -150,15 +153,27 @@ fn has_copyright_word(text: &str) -> bool {
             .any(|w| matches!(w, "copyright" | "Copyright" | "COPYRIGHT"))
 }
 
+/// [`MONTHS`] as bytes, sorted for binary search.
+static SORTED_MONTHS: LazyLock<Vec<&'static [u8]>> = LazyLock::new(|| {
+    let mut v: Vec<&[u8]> = MONTHS.iter().map(|m| m.as_bytes()).collect();
+    v.sort_unstable();
+    v
+});
+
 fn is_month(w: &str) -> bool {
     if w.len() > 10 {
         return false;
     }
     if w.is_ascii() {
-        // Without building a lower-case copy: most words are not months.
-        return MONTHS
-            .iter()
-            .any(|m| m.eq_ignore_ascii_case(w.trim_end_matches('.')));
+        // Lower-cased on the stack and looked up in the sorted names: every word of every
+        // short line with a digit comes here.
+        let w = w.trim_end_matches('.').as_bytes();
+        let mut buf = [0u8; 10];
+        for (d, b) in buf.iter_mut().zip(w) {
+            *d = b.to_ascii_lowercase();
+        }
+        let lower = buf.get(..w.len()).unwrap_or_default();
+        return SORTED_MONTHS.binary_search(&lower).is_ok();
     }
     let lower = w.to_lowercase();
     let lower = lower.trim_end_matches('.');
@@ -262,6 +277,18 @@ mod tests {
         assert!(!Shape::of("by the river we walked").byline);
         assert!(!Shape::of("Version 1.2 of the tool").date);
         assert!(Shape::of("2024年3月12日").date);
+    }
+
+    #[test]
+    fn month_names_in_any_case() {
+        for m in [
+            "March", "MAR", "sept", "december", "März", "Février", "juillet",
+        ] {
+            assert!(is_month(m), "{m}");
+        }
+        for w in ["Marching", "ma", "", "Monday", "septembers"] {
+            assert!(!is_month(w), "{w}");
+        }
     }
 
     #[test]
