@@ -80,6 +80,19 @@ fn is_menu_like(b: &DumpBlock) -> bool {
         && (weight_chars(b) < 30.0 || b.shape.title_case && weight_chars(b) < 80.0)
 }
 
+/// Characters from which a title-case line that ends no sentence is run-together labels.
+const LONG_TITLE_CASE: f32 = 100.0;
+const LONG_TITLE_CASE_PENALTY: f32 = 3.0;
+
+/// A long line of capitalised words that stops without a sentence: a menu, a list of names or
+/// other stories' headlines run together by the converter, not a paragraph.
+fn is_run_together(b: &DumpBlock) -> bool {
+    b.shape.title_case
+        && !b.stats.ends_sentence
+        && weight_chars(b) >= LONG_TITLE_CASE
+        && b.raw.kind == BlockKind::Paragraph
+}
+
 /// The evidence a block carries on its own.
 fn local_score(b: &DumpBlock) -> f32 {
     let st = &b.stats;
@@ -122,6 +135,9 @@ fn local_score(b: &DumpBlock) -> f32 {
     }
     if sh.title_case && !st.ends_sentence {
         s -= 0.5;
+        if is_run_together(b) {
+            s -= LONG_TITLE_CASE_PENALTY;
+        }
     }
     if sh.phrases.any() {
         s -= if sh.phrases.has(Phrases::LEGAL) {
@@ -150,6 +166,7 @@ fn is_furniture(b: &DumpBlock) -> bool {
         || sh.glued > 0
         || sh.count_suffix
         || sh.phrases.any()
+        || is_run_together(b)
 }
 
 /// Evidence from the blocks around: runs of short lines, repeats, shared openings.

@@ -8,7 +8,9 @@
 //! Spanish article, and a music story whose list of tour dates (announced by a line ending in a
 //! colon) ends the text, followed by a share line, an author's box, a newsletter box and teasers;
 //! each uses different furniture, separators and bullet glyphs. A page of coupons, short lines
-//! with hardly a sentence, shows the relaxed pass that keeps a thin output from staying thin.
+//! with hardly a sentence, shows the relaxed pass that keeps a thin output from staying thin. A
+//! page of trending projects, with a language picker run together into one long line of
+//! capitalised names, shows that such a line is not taken for the text.
 
 use std::path::Path;
 
@@ -59,6 +61,11 @@ fn story_ending_in_an_announced_list_then_share_author_and_newsletter_boxes() {
 #[test]
 fn page_of_short_lines_is_not_cut_to_one_paragraph() {
     check("coupons");
+}
+
+#[test]
+fn a_run_together_list_of_names_is_not_the_text() {
+    check("trending");
 }
 
 #[test]
