@@ -1011,6 +1011,26 @@ fn headline_shaped(b: &DumpBlock) -> bool {
         && !sh.phrases.any()
         && b.raw.kind != BlockKind::ListItem
         && !is_byline(b)
+        && !ends_inner_sentence(&b.raw.text)
+}
+
+/// Whether the text is sentences: it ends in `.`, `!` or `?` (inside a closing bracket or
+/// quote) and a sentence also ends inside it, after a word of three or more lower-case letters
+/// and before a capital or an opening bracket ("… new forum member. (I apologize …
+/// thorough.)"). A headline is one phrase; "Mr. Smith" and "U.S. Open" are not sentence ends,
+/// and a caption with its credit after it ("… was released. (Photo: Agency)") is not sentences.
+fn ends_inner_sentence(text: &str) -> bool {
+    let t = text.trim_end();
+    let closed = t.trim_end_matches([')', '"', '”', '’', '\'', '»']);
+    if !closed.ends_with(['.', '!', '?']) {
+        return false;
+    }
+    let chars: Vec<char> = closed.chars().collect();
+    chars.windows(6).any(|w| {
+        matches!(w, [a, b, c, '.' | '!' | '?', ' ', d]
+            if a.is_lowercase() && b.is_lowercase() && c.is_lowercase()
+                && (d.is_uppercase() || *d == '(' || *d == '“' || *d == '"'))
+    })
 }
 
 /// Words that open a byline, lower-case: "By Jane Doe", "Von Max Muster", "Por Ana Ruiz".
@@ -1186,6 +1206,24 @@ mod tests {
             "Comments are closed for this story because it is old and nobody reads it.",
         ] {
             assert!(!is_comment_header(&block(t)), "{t}");
+        }
+    }
+
+    #[test]
+    fn sentences_are_not_headlines() {
+        for t in [
+            "Hi all, long time reader, first post here. (Sorry if this is the wrong board.)",
+            "It rained all week. Then the river rose!",
+        ] {
+            assert!(ends_inner_sentence(t), "{t}");
+        }
+        for t in [
+            "Mr. Smith goes to Washington",
+            "U.S. Open final delayed by rain",
+            "The video was released on Monday. (Photo: Agency)",
+            "Why the river rose. And what comes next",
+        ] {
+            assert!(!ends_inner_sentence(t), "{t}");
         }
     }
 

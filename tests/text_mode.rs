@@ -10,7 +10,8 @@
 //! each uses different furniture, separators and bullet glyphs. A page of coupons, short lines
 //! with hardly a sentence, shows the relaxed pass that keeps a thin output from staying thin. A
 //! page of trending projects, with a language picker run together into one long line of
-//! capitalised names, shows that such a line is not taken for the text.
+//! capitalised names, shows that such a line is not taken for the text. A thread whose first
+//! post opens with two short sentences shows that they stay in the text, not in the title.
 
 use std::path::Path;
 
@@ -66,6 +67,11 @@ fn page_of_short_lines_is_not_cut_to_one_paragraph() {
 #[test]
 fn a_run_together_list_of_names_is_not_the_text() {
     check("trending");
+}
+
+#[test]
+fn a_first_post_of_two_sentences_is_not_the_title() {
+    check("firstpost");
 }
 
 #[test]
