@@ -21,7 +21,9 @@
 //!    Then the sequence again: a line ending in a colon brings the list after it; dropped lines
 //!    between kept blocks (a list, code, a table) come back unless furniture or a byline is
 //!    among them; an output of fewer than 50 words (under a fifth of the dump's) takes back
-//!    every block that nearly made it and is not furniture; on an article, lone blocks outside every region (teasers) and long runs of
+//!    every block that nearly made it and is not furniture; a listing of cards that repeat the
+//!    same "Label: value" fields at a steady interval is kept from the first field to the last;
+//!    on an article, lone blocks outside every region (teasers) and long runs of
 //!    short non-sentences (headline lists) go; a comment thread after the text (a header, then
 //!    name and date lines above each post) goes; a share, sign-up or comments line or an
 //!    author's box after most of the text ends it.
@@ -515,6 +517,7 @@ pub(crate) fn classify(blocks: &[DumpBlock], focus: Focus) -> DumpDecisions {
         drop_lone_outsiders(&place, &mut keep);
         drop_headline_runs(blocks, &mut keep);
     }
+    keep_records(blocks, &mut keep);
     drop_comment_threads(blocks, &mut keep);
     let main_end = place
         .iter()
@@ -688,6 +691,90 @@ fn rescue_thin_output(blocks: &[DumpBlock], score: &[f32], keep: &mut [bool]) {
     }
     fill_gaps(blocks, keep);
 }
+
+/// Fewest cards for [`keep_records`].
+const MIN_RECORDS: usize = 4;
+
+/// The label that opens a short "Label: value" line ("Release date: Mar 4", "Screen Size: Up
+/// to 43\""), folded: one to three words before a colon.
+fn label_of(b: &DumpBlock) -> Option<String> {
+    if b.stats.words > 12 || b.stats.ends_sentence {
+        return None;
+    }
+    let t = b.raw.text.as_str();
+    let cut = t.find(':')?;
+    let head = fold(&t[..cut]);
+    let words = head.split(' ').count();
+    (!head.is_empty() && words <= 3 && cut + 1 < t.len()).then_some(head)
+}
+
+/// A listing of cards (products, games, properties) repeats the same labelled fields in every
+/// card, at a steady interval: "Release date: …", "Developed by: …". Where at least two labels
+/// each recur at least [`MIN_RECORDS`] times, a few blocks apart each time, and the cards hold
+/// short lines rather than prose (posts of a thread under "Posts: 12" / "Joined: 2019" are
+/// judged as prose), the cards are the page's text: the blocks from the first field to the last
+/// (and the line before the first, its card's name) are kept, unless hard furniture.
+fn keep_records(blocks: &[DumpBlock], keep: &mut [bool]) {
+    let mut at: HashMap<String, Vec<usize>> = HashMap::new();
+    for (i, b) in blocks.iter().enumerate() {
+        if let Some(l) = label_of(b) {
+            at.entry(l).or_default().push(i);
+        }
+    }
+    let mut spans: Vec<(usize, usize, usize)> = Vec::new();
+    for pos in at.values().filter(|p| p.len() >= MIN_RECORDS) {
+        let mut gaps: Vec<usize> = pos.windows(2).map(|w| w[1] - w[0]).collect();
+        gaps.sort_unstable();
+        let median = gaps.get(gaps.len() / 2).copied().unwrap_or(0);
+        if !(2..=RECORD_SPAN).contains(&median) {
+            continue;
+        }
+        let steady = gaps
+            .iter()
+            .filter(|&&g| g * 2 >= median && g <= median * 2)
+            .count();
+        if steady * 4 < gaps.len() * 3 {
+            continue;
+        }
+        if let (Some(&first), Some(&last)) = (pos.first(), pos.last()) {
+            spans.push((first, last, pos.len()));
+        }
+    }
+    for &(first, last, cards) in &spans {
+        // A second label that recurs in the same cards.
+        let fields = spans
+            .iter()
+            .filter(|&&(f, l, _)| f <= last && l >= first)
+            .count();
+        if fields < 2 {
+            continue;
+        }
+        let from = first.saturating_sub(1);
+        let to = (last + 1).min(blocks.len());
+        let prose = blocks
+            .get(from..to)
+            .unwrap_or(&[])
+            .iter()
+            .filter(|b| b.stats.words >= RECORD_PROSE_WORDS)
+            .count();
+        if prose * 4 > cards {
+            continue;
+        }
+        for i in from..to {
+            if blocks.get(i).is_some_and(|b| !is_hard_furniture(b))
+                && let Some(k) = keep.get_mut(i)
+            {
+                *k = true;
+            }
+        }
+    }
+}
+
+/// Words from which a block in a run of cards is prose (see [`keep_records`]).
+const RECORD_PROSE_WORDS: u32 = 40;
+
+/// Longest interval between the cards of [`keep_records`], in blocks.
+const RECORD_SPAN: usize = 15;
 
 /// On a page whose text sits in one region, a single block kept outside every region after
 /// the main one (a teaser paragraph between the headlines and dates of other stories) is

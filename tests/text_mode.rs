@@ -11,7 +11,9 @@
 //! with hardly a sentence, shows the relaxed pass that keeps a thin output from staying thin. A
 //! page of trending projects, with a language picker run together into one long line of
 //! capitalised names, shows that such a line is not taken for the text. A thread whose first
-//! post opens with two short sentences shows that they stay in the text, not in the title.
+//! post opens with two short sentences shows that they stay in the text, not in the title. A
+//! shop's listing of cards, each with the same "Label: value" fields, shows that the cards are
+//! kept although none of their lines is a sentence.
 
 use std::path::Path;
 
@@ -72,6 +74,11 @@ fn a_run_together_list_of_names_is_not_the_text() {
 #[test]
 fn a_first_post_of_two_sentences_is_not_the_title() {
     check("firstpost");
+}
+
+#[test]
+fn cards_with_the_same_labelled_fields_are_the_text() {
+    check("cards");
 }
 
 #[test]
