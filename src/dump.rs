@@ -22,13 +22,15 @@
 //!    between kept blocks (a list, code, a table) come back unless furniture or a byline is
 //!    among them; an output of fewer than 50 words (under a fifth of the dump's) takes back
 //!    every block that nearly made it and is not furniture; a listing of cards that repeat the
-//!    same "Label: value" fields at a steady interval is kept from the first field to the last;
+//!    same "Label: value" fields at a steady interval is kept from the first field to the last,
+//!    and a field repeated from card to card is not a repeat;
 //!    on an article, lone blocks outside every region (teasers) and long runs of
 //!    short non-sentences (headline lists) go; a comment thread after the text (a header, then
 //!    name and date lines above each post) goes; a share, sign-up or comments line or an
 //!    author's box after most of the text ends it.
 //! 5. The title is the headline that opens the main text, or the headline-shaped line nearest
-//!    before it (a line printed twice there wins; a byline never is). Repeats are kept once.
+//!    before it (a line printed twice there wins; a byline or a line of sentences never is).
+//!    Repeats are kept once, except the fields of cards.
 
 use std::collections::HashMap;
 
@@ -46,6 +48,8 @@ use crate::repeat;
 pub(crate) struct DumpDecisions {
     pub verdicts: Vec<Verdict>,
     pub title: Option<usize>,
+    /// Blocks in a listing of cards (see [`keep_records`]), whose fields repeat by nature.
+    pub cards: Vec<bool>,
 }
 
 /// Characters, with CJK counted three times (as in HTML mode).
@@ -476,6 +480,7 @@ pub(crate) fn classify(blocks: &[DumpBlock], focus: Focus) -> DumpDecisions {
         return DumpDecisions {
             verdicts: Vec::new(),
             title: None,
+            cards: Vec::new(),
         };
     }
     let local: Vec<f32> = blocks.iter().map(local_score).collect();
@@ -517,7 +522,7 @@ pub(crate) fn classify(blocks: &[DumpBlock], focus: Focus) -> DumpDecisions {
         drop_lone_outsiders(&place, &mut keep);
         drop_headline_runs(blocks, &mut keep);
     }
-    keep_records(blocks, &mut keep);
+    let cards = keep_records(blocks, &mut keep);
     drop_comment_threads(blocks, &mut keep);
     let main_end = place
         .iter()
@@ -537,7 +542,11 @@ pub(crate) fn classify(blocks: &[DumpBlock], focus: Focus) -> DumpDecisions {
             score: s,
         })
         .collect();
-    DumpDecisions { verdicts, title }
+    DumpDecisions {
+        verdicts,
+        title,
+        cards,
+    }
 }
 
 /// Whether a block announces what follows it: it ends with a colon ("The tour dates:", "Here
@@ -714,7 +723,8 @@ fn label_of(b: &DumpBlock) -> Option<String> {
 /// short lines rather than prose (posts of a thread under "Posts: 12" / "Joined: 2019" are
 /// judged as prose), the cards are the page's text: the blocks from the first field to the last
 /// (and the line before the first, its card's name) are kept, unless hard furniture.
-fn keep_records(blocks: &[DumpBlock], keep: &mut [bool]) {
+fn keep_records(blocks: &[DumpBlock], keep: &mut [bool]) -> Vec<bool> {
+    let mut cards = vec![false; blocks.len()];
     let mut at: HashMap<String, Vec<usize>> = HashMap::new();
     for (i, b) in blocks.iter().enumerate() {
         if let Some(l) = label_of(b) {
@@ -740,7 +750,7 @@ fn keep_records(blocks: &[DumpBlock], keep: &mut [bool]) {
             spans.push((first, last, pos.len()));
         }
     }
-    for &(first, last, cards) in &spans {
+    for &(first, last, n_cards) in &spans {
         // A second label that recurs in the same cards.
         let fields = spans
             .iter()
@@ -757,7 +767,7 @@ fn keep_records(blocks: &[DumpBlock], keep: &mut [bool]) {
             .iter()
             .filter(|b| b.stats.words >= RECORD_PROSE_WORDS)
             .count();
-        if prose * 4 > cards {
+        if prose * 4 > n_cards {
             continue;
         }
         for i in from..to {
@@ -767,7 +777,11 @@ fn keep_records(blocks: &[DumpBlock], keep: &mut [bool]) {
                 *k = true;
             }
         }
+        for c in cards.iter_mut().take(to).skip(from) {
+            *c = true;
+        }
     }
+    cards
 }
 
 /// Words from which a block in a run of cards is prose (see [`keep_records`]).
@@ -1215,7 +1229,11 @@ fn drop_repeated_leads(blocks: &[DumpBlock], decisions: &mut [Decision]) {
 /// The whole plain-text pipeline: segment, classify, pick the title, drop repeats, render.
 pub(crate) fn extract(dump: &str, focus: Focus) -> Extracted {
     let blocks = lines::segment(dump);
-    let DumpDecisions { verdicts, title } = classify(&blocks, focus);
+    let DumpDecisions {
+        verdicts,
+        title,
+        cards,
+    } = classify(&blocks, focus);
     let mut decisions: Vec<Decision> = verdicts.iter().map(|v| v.decision).collect();
     let title_text = title
         .and_then(|i| blocks.get(i))
@@ -1234,8 +1252,10 @@ pub(crate) fn extract(dump: &str, focus: Focus) -> Extracted {
     }
     let texts: Vec<&str> = blocks.iter().map(|b| b.raw.text.as_str()).collect();
     let keep: Vec<bool> = decisions.iter().map(|d| *d == Decision::Content).collect();
-    for (d, dup) in decisions.iter_mut().zip(repeat::duplicates(&texts, &keep)) {
-        if dup {
+    let dups = repeat::duplicates(&texts, &keep);
+    for ((d, dup), card) in decisions.iter_mut().zip(dups).zip(&cards) {
+        // The same field in two cards ("Screen size: 27 in") is not a repeat.
+        if dup && !card {
             *d = Decision::Duplicate;
         }
     }
