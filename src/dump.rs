@@ -733,7 +733,11 @@ fn keep_records(blocks: &[DumpBlock], keep: &mut [bool]) -> Vec<bool> {
     }
     let mut spans: Vec<(usize, usize, usize)> = Vec::new();
     for pos in at.values().filter(|p| p.len() >= MIN_RECORDS) {
-        let mut gaps: Vec<usize> = pos.windows(2).map(|w| w[1] - w[0]).collect();
+        let mut gaps: Vec<usize> = pos
+            .iter()
+            .zip(pos.iter().skip(1))
+            .map(|(a, b)| b - a)
+            .collect();
         gaps.sort_unstable();
         let median = gaps.get(gaps.len() / 2).copied().unwrap_or(0);
         if !(2..=RECORD_SPAN).contains(&median) {
