@@ -29,7 +29,8 @@
 //!    name and date lines above each post) goes; a share, sign-up or comments line or an
 //!    author's box after most of the text ends it.
 //! 5. The title is the headline that opens the main text, or the headline-shaped line nearest
-//!    before it (a line printed twice there wins; a byline or a line of sentences never is).
+//!    before it (a line printed twice there wins; a byline, a line of sentences or a field with
+//!    a short value, "Sort by: Newest", never is).
 //!    Repeats are kept once, except the fields of cards.
 
 use std::collections::HashMap;
@@ -1117,6 +1118,17 @@ fn headline_shaped(b: &DumpBlock) -> bool {
         && b.raw.kind != BlockKind::ListItem
         && !is_byline(b)
         && !ends_inner_sentence(&b.raw.text)
+        && !is_short_field(&b.raw.text)
+}
+
+/// A field and its short value ("Date range: Today", "Spoken language: Any"): a label, not a
+/// headline. A title with a colon goes on for longer after it.
+fn is_short_field(text: &str) -> bool {
+    text.split_once(':').is_some_and(|(head, value)| {
+        let h = head.split_whitespace().count();
+        let v = value.split_whitespace().count();
+        (1..=3).contains(&h) && v <= 2
+    })
 }
 
 /// Whether the text is sentences: it ends in `.`, `!` or `?` (inside a closing bracket or
@@ -1335,6 +1347,24 @@ mod tests {
             "Why the river rose. And what comes next",
         ] {
             assert!(!ends_inner_sentence(t), "{t}");
+        }
+    }
+
+    #[test]
+    fn short_fields_are_not_headlines() {
+        for t in [
+            "Sort by: Newest first",
+            "Date range: Today",
+            "Language: Any",
+        ] {
+            assert!(is_short_field(t), "{t}");
+        }
+        for t in [
+            "Atomic Habits: An Easy and Proven Way to Build Good Habits",
+            "Bridge reopens after two years",
+            "Breaking news from the city council: budget approved",
+        ] {
+            assert!(!is_short_field(t), "{t}");
         }
     }
 

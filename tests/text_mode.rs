@@ -13,7 +13,8 @@
 //! capitalised names, shows that such a line is not taken for the text. A thread whose first
 //! post opens with two short sentences shows that they stay in the text, not in the title. A
 //! shop's listing of cards, each with the same "Label: value" fields, shows that the cards are
-//! kept although none of their lines is a sentence.
+//! kept although none of their lines is a sentence. A library's events page shows that a field
+//! with a short value ("Sort by: Newest first") right above the text is not its title.
 
 use std::path::Path;
 
@@ -79,6 +80,11 @@ fn a_first_post_of_two_sentences_is_not_the_title() {
 #[test]
 fn cards_with_the_same_labelled_fields_are_the_text() {
     check("cards");
+}
+
+#[test]
+fn a_sorting_field_above_the_text_is_not_the_title() {
+    check("events");
 }
 
 #[test]
