@@ -21,12 +21,17 @@
 //!    Then the sequence again: a line ending in a colon brings the list after it; dropped lines
 //!    between kept blocks (a list, code, a table) come back unless furniture or a byline is
 //!    among them; an output of fewer than 50 words (under a fifth of the dump's) takes back
-//!    every block that nearly made it and is not furniture; on an article, lone blocks outside every region (teasers) and long runs of
+//!    every block that nearly made it and is not furniture; a listing of cards that repeat the
+//!    same "Label: value" fields at a steady interval is kept from the first field to the last,
+//!    and a field repeated from card to card is not a repeat;
+//!    on an article, lone blocks outside every region (teasers) and long runs of
 //!    short non-sentences (headline lists) go; a comment thread after the text (a header, then
 //!    name and date lines above each post) goes; a share, sign-up or comments line or an
 //!    author's box after most of the text ends it.
 //! 5. The title is the headline that opens the main text, or the headline-shaped line nearest
-//!    before it (a line printed twice there wins; a byline never is). Repeats are kept once.
+//!    before it (a line printed twice there wins; a byline, a line of sentences or a field with
+//!    a short value, "Sort by: Newest", never is).
+//!    Repeats are kept once, except the fields of cards.
 
 use std::collections::HashMap;
 
@@ -44,6 +49,8 @@ use crate::repeat;
 pub(crate) struct DumpDecisions {
     pub verdicts: Vec<Verdict>,
     pub title: Option<usize>,
+    /// Blocks in a listing of cards (see [`keep_records`]), whose fields repeat by nature.
+    pub cards: Vec<bool>,
 }
 
 /// Characters, with CJK counted three times (as in HTML mode).
@@ -78,6 +85,19 @@ fn is_menu_like(b: &DumpBlock) -> bool {
     !st.ends_sentence
         && !b.shape.sentence_case
         && (weight_chars(b) < 30.0 || b.shape.title_case && weight_chars(b) < 80.0)
+}
+
+/// Characters from which a title-case line that ends no sentence is run-together labels.
+const LONG_TITLE_CASE: f32 = 100.0;
+const LONG_TITLE_CASE_PENALTY: f32 = 3.0;
+
+/// A long line of capitalised words that stops without a sentence: a menu, a list of names or
+/// other stories' headlines run together by the converter, not a paragraph.
+fn is_run_together(b: &DumpBlock) -> bool {
+    b.shape.title_case
+        && !b.stats.ends_sentence
+        && weight_chars(b) >= LONG_TITLE_CASE
+        && b.raw.kind == BlockKind::Paragraph
 }
 
 /// The evidence a block carries on its own.
@@ -122,6 +142,9 @@ fn local_score(b: &DumpBlock) -> f32 {
     }
     if sh.title_case && !st.ends_sentence {
         s -= 0.5;
+        if is_run_together(b) {
+            s -= LONG_TITLE_CASE_PENALTY;
+        }
     }
     if sh.phrases.any() {
         s -= if sh.phrases.has(Phrases::LEGAL) {
@@ -150,6 +173,7 @@ fn is_furniture(b: &DumpBlock) -> bool {
         || sh.glued > 0
         || sh.count_suffix
         || sh.phrases.any()
+        || is_run_together(b)
 }
 
 /// Evidence from the blocks around: runs of short lines, repeats, shared openings.
@@ -457,6 +481,7 @@ pub(crate) fn classify(blocks: &[DumpBlock], focus: Focus) -> DumpDecisions {
         return DumpDecisions {
             verdicts: Vec::new(),
             title: None,
+            cards: Vec::new(),
         };
     }
     let local: Vec<f32> = blocks.iter().map(local_score).collect();
@@ -498,6 +523,7 @@ pub(crate) fn classify(blocks: &[DumpBlock], focus: Focus) -> DumpDecisions {
         drop_lone_outsiders(&place, &mut keep);
         drop_headline_runs(blocks, &mut keep);
     }
+    let cards = keep_records(blocks, &mut keep);
     drop_comment_threads(blocks, &mut keep);
     let main_end = place
         .iter()
@@ -517,7 +543,11 @@ pub(crate) fn classify(blocks: &[DumpBlock], focus: Focus) -> DumpDecisions {
             score: s,
         })
         .collect();
-    DumpDecisions { verdicts, title }
+    DumpDecisions {
+        verdicts,
+        title,
+        cards,
+    }
 }
 
 /// Whether a block announces what follows it: it ends with a colon ("The tour dates:", "Here
@@ -671,6 +701,99 @@ fn rescue_thin_output(blocks: &[DumpBlock], score: &[f32], keep: &mut [bool]) {
     }
     fill_gaps(blocks, keep);
 }
+
+/// Fewest cards for [`keep_records`].
+const MIN_RECORDS: usize = 4;
+
+/// The label that opens a short "Label: value" line ("Release date: Mar 4", "Screen Size: Up
+/// to 43\""), folded: one to three words before a colon.
+fn label_of(b: &DumpBlock) -> Option<String> {
+    if b.stats.words > 12 || b.stats.ends_sentence {
+        return None;
+    }
+    let t = b.raw.text.as_str();
+    let cut = t.find(':')?;
+    let head = fold(&t[..cut]);
+    let words = head.split(' ').count();
+    (!head.is_empty() && words <= 3 && cut + 1 < t.len()).then_some(head)
+}
+
+/// A listing of cards (products, games, properties) repeats the same labelled fields in every
+/// card, at a steady interval: "Release date: …", "Developed by: …". Where at least two labels
+/// each recur at least [`MIN_RECORDS`] times, a few blocks apart each time, and the cards hold
+/// short lines rather than prose (posts of a thread under "Posts: 12" / "Joined: 2019" are
+/// judged as prose), the cards are the page's text: the blocks from the first field to the last
+/// (and the line before the first, its card's name) are kept, unless hard furniture.
+fn keep_records(blocks: &[DumpBlock], keep: &mut [bool]) -> Vec<bool> {
+    let mut cards = vec![false; blocks.len()];
+    let mut at: HashMap<String, Vec<usize>> = HashMap::new();
+    for (i, b) in blocks.iter().enumerate() {
+        if let Some(l) = label_of(b) {
+            at.entry(l).or_default().push(i);
+        }
+    }
+    let mut spans: Vec<(usize, usize, usize)> = Vec::new();
+    for pos in at.values().filter(|p| p.len() >= MIN_RECORDS) {
+        let mut gaps: Vec<usize> = pos
+            .iter()
+            .zip(pos.iter().skip(1))
+            .map(|(a, b)| b - a)
+            .collect();
+        gaps.sort_unstable();
+        let median = gaps.get(gaps.len() / 2).copied().unwrap_or(0);
+        if !(2..=RECORD_SPAN).contains(&median) {
+            continue;
+        }
+        let steady = gaps
+            .iter()
+            .filter(|&&g| g * 2 >= median && g <= median * 2)
+            .count();
+        if steady * 4 < gaps.len() * 3 {
+            continue;
+        }
+        if let (Some(&first), Some(&last)) = (pos.first(), pos.last()) {
+            spans.push((first, last, pos.len()));
+        }
+    }
+    for &(first, last, n_cards) in &spans {
+        // A second label that recurs in the same cards.
+        let fields = spans
+            .iter()
+            .filter(|&&(f, l, _)| f <= last && l >= first)
+            .count();
+        if fields < 2 {
+            continue;
+        }
+        let from = first.saturating_sub(1);
+        let to = (last + 1).min(blocks.len());
+        let prose = blocks
+            .get(from..to)
+            .unwrap_or(&[])
+            .iter()
+            .filter(|b| b.stats.words >= RECORD_PROSE_WORDS)
+            .count();
+        if prose * 4 > n_cards {
+            continue;
+        }
+        for i in from..to {
+            if blocks.get(i).is_some_and(|b| !is_hard_furniture(b))
+                && let Some(k) = keep.get_mut(i)
+            {
+                *k = true;
+            }
+        }
+        for c in cards.iter_mut().take(to).skip(from) {
+            *c = true;
+        }
+    }
+    cards
+}
+
+/// Words from which a block in a run of cards is prose (see [`keep_records`]).
+const RECORD_PROSE_WORDS: u32 = 40;
+
+/// Longest interval between the cards of [`keep_records`], in blocks.
+const RECORD_SPAN: usize = 15;
 
 /// On a page whose text sits in one region, a single block kept outside every region after
 /// the main one (a teaser paragraph between the headlines and dates of other stories) is
@@ -994,6 +1117,37 @@ fn headline_shaped(b: &DumpBlock) -> bool {
         && !sh.phrases.any()
         && b.raw.kind != BlockKind::ListItem
         && !is_byline(b)
+        && !ends_inner_sentence(&b.raw.text)
+        && !is_short_field(&b.raw.text)
+}
+
+/// A field and its short value ("Date range: Today", "Spoken language: Any"): a label, not a
+/// headline. A title with a colon goes on for longer after it.
+fn is_short_field(text: &str) -> bool {
+    text.split_once(':').is_some_and(|(head, value)| {
+        let h = head.split_whitespace().count();
+        let v = value.split_whitespace().count();
+        (1..=3).contains(&h) && v <= 2
+    })
+}
+
+/// Whether the text is sentences: it ends in `.`, `!` or `?` (inside a closing bracket or
+/// quote) and a sentence also ends inside it, after a word of three or more lower-case letters
+/// and before a capital or an opening bracket ("… new forum member. (I apologize …
+/// thorough.)"). A headline is one phrase; "Mr. Smith" and "U.S. Open" are not sentence ends,
+/// and a caption with its credit after it ("… was released. (Photo: Agency)") is not sentences.
+fn ends_inner_sentence(text: &str) -> bool {
+    let t = text.trim_end();
+    let closed = t.trim_end_matches([')', '"', '”', '’', '\'', '»']);
+    if !closed.ends_with(['.', '!', '?']) {
+        return false;
+    }
+    let chars: Vec<char> = closed.chars().collect();
+    chars.windows(6).any(|w| {
+        matches!(w, [a, b, c, '.' | '!' | '?', ' ', d]
+            if a.is_lowercase() && b.is_lowercase() && c.is_lowercase()
+                && (d.is_uppercase() || *d == '(' || *d == '“' || *d == '"'))
+    })
 }
 
 /// Words that open a byline, lower-case: "By Jane Doe", "Von Max Muster", "Por Ana Ruiz".
@@ -1091,7 +1245,11 @@ fn drop_repeated_leads(blocks: &[DumpBlock], decisions: &mut [Decision]) {
 /// The whole plain-text pipeline: segment, classify, pick the title, drop repeats, render.
 pub(crate) fn extract(dump: &str, focus: Focus) -> Extracted {
     let blocks = lines::segment(dump);
-    let DumpDecisions { verdicts, title } = classify(&blocks, focus);
+    let DumpDecisions {
+        verdicts,
+        title,
+        cards,
+    } = classify(&blocks, focus);
     let mut decisions: Vec<Decision> = verdicts.iter().map(|v| v.decision).collect();
     let title_text = title
         .and_then(|i| blocks.get(i))
@@ -1110,8 +1268,10 @@ pub(crate) fn extract(dump: &str, focus: Focus) -> Extracted {
     }
     let texts: Vec<&str> = blocks.iter().map(|b| b.raw.text.as_str()).collect();
     let keep: Vec<bool> = decisions.iter().map(|d| *d == Decision::Content).collect();
-    for (d, dup) in decisions.iter_mut().zip(repeat::duplicates(&texts, &keep)) {
-        if dup {
+    let dups = repeat::duplicates(&texts, &keep);
+    for ((d, dup), card) in decisions.iter_mut().zip(dups).zip(&cards) {
+        // The same field in two cards ("Screen size: 27 in") is not a repeat.
+        if dup && !card {
             *d = Decision::Duplicate;
         }
     }
@@ -1169,6 +1329,42 @@ mod tests {
             "Comments are closed for this story because it is old and nobody reads it.",
         ] {
             assert!(!is_comment_header(&block(t)), "{t}");
+        }
+    }
+
+    #[test]
+    fn sentences_are_not_headlines() {
+        for t in [
+            "Hi all, long time reader, first post here. (Sorry if this is the wrong board.)",
+            "It rained all week. Then the river rose!",
+        ] {
+            assert!(ends_inner_sentence(t), "{t}");
+        }
+        for t in [
+            "Mr. Smith goes to Washington",
+            "U.S. Open final delayed by rain",
+            "The video was released on Monday. (Photo: Agency)",
+            "Why the river rose. And what comes next",
+        ] {
+            assert!(!ends_inner_sentence(t), "{t}");
+        }
+    }
+
+    #[test]
+    fn short_fields_are_not_headlines() {
+        for t in [
+            "Sort by: Newest first",
+            "Date range: Today",
+            "Language: Any",
+        ] {
+            assert!(is_short_field(t), "{t}");
+        }
+        for t in [
+            "Atomic Habits: An Easy and Proven Way to Build Good Habits",
+            "Bridge reopens after two years",
+            "Breaking news from the city council: budget approved",
+        ] {
+            assert!(!is_short_field(t), "{t}");
         }
     }
 

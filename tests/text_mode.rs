@@ -8,7 +8,13 @@
 //! Spanish article, and a music story whose list of tour dates (announced by a line ending in a
 //! colon) ends the text, followed by a share line, an author's box, a newsletter box and teasers;
 //! each uses different furniture, separators and bullet glyphs. A page of coupons, short lines
-//! with hardly a sentence, shows the relaxed pass that keeps a thin output from staying thin.
+//! with hardly a sentence, shows the relaxed pass that keeps a thin output from staying thin. A
+//! page of trending projects, with a language picker run together into one long line of
+//! capitalised names, shows that such a line is not taken for the text. A thread whose first
+//! post opens with two short sentences shows that they stay in the text, not in the title. A
+//! shop's listing of cards, each with the same "Label: value" fields, shows that the cards are
+//! kept although none of their lines is a sentence. A library's events page shows that a field
+//! with a short value ("Sort by: Newest first") right above the text is not its title.
 
 use std::path::Path;
 
@@ -59,6 +65,26 @@ fn story_ending_in_an_announced_list_then_share_author_and_newsletter_boxes() {
 #[test]
 fn page_of_short_lines_is_not_cut_to_one_paragraph() {
     check("coupons");
+}
+
+#[test]
+fn a_run_together_list_of_names_is_not_the_text() {
+    check("trending");
+}
+
+#[test]
+fn a_first_post_of_two_sentences_is_not_the_title() {
+    check("firstpost");
+}
+
+#[test]
+fn cards_with_the_same_labelled_fields_are_the_text() {
+    check("cards");
+}
+
+#[test]
+fn a_sorting_field_above_the_text_is_not_the_title() {
+    check("events");
 }
 
 #[test]
