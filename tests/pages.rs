@@ -58,6 +58,7 @@ pages! {
     page_paywall_body => "paywall-body",
     page_after_comments => "after-comments",
     page_shared_feed => "shared-feed",
+    page_recipe_category => "recipe-category",
 }
 
 fn pages_dir() -> PathBuf {
