@@ -197,13 +197,15 @@ fn common_ancestor(elems: &[Elem], mut a: u32, mut b: u32) -> u32 {
 }
 
 /// For each block, whether it lies in an item of a repeated list: linked titles of one element
-/// path (at least `ITEM_RUN`, outside navigation and footers), each in its own child of their
-/// common ancestor. The items are those children: a card, a tile, a result, a row.
+/// path (at least `ITEM_RUN`, outside navigation and footers, not dates or bylines), each in its
+/// own child of their common ancestor. The items are those children: a card, a tile, a result, a row.
 fn item_cards(elems: &[Elem], blocks: &[BlockView<'_>]) -> Vec<bool> {
     let mut out = vec![false; blocks.len()];
     let mut groups: HashMap<u64, Vec<usize>> = HashMap::new();
     for (i, b) in blocks.iter().enumerate() {
-        if is_link_title(b.raw, &b.stats) && !b.hints.has(NOT_ITEMS) {
+        // A permalink that reads as a date ("Posted August 26") heads a post, not an item.
+        let stamp = b.shape.date || b.shape.time || b.shape.byline;
+        if is_link_title(b.raw, &b.stats) && !stamp && !b.hints.has(NOT_ITEMS) {
             groups.entry(b.raw.path_hash).or_default().push(i);
         }
     }
