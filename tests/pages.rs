@@ -59,6 +59,7 @@ pages! {
     page_after_comments => "after-comments",
     page_shared_feed => "shared-feed",
     page_recipe_category => "recipe-category",
+    page_events_listing => "events-listing",
 }
 
 fn pages_dir() -> PathBuf {
