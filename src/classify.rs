@@ -160,10 +160,10 @@ fn teaser_cards(elems: &[Elem], blocks: &[RawBlock], stats: &[TextStats]) -> Vec
 }
 
 /// Hints that mark a run of links as the site's own furniture rather than the page's items.
+/// A header is not among them: a card's title often sits in its own `<header>`.
 const NOT_ITEMS: Hints = Hints(
     Hints::NAV.0
         | Hints::FOOTER.0
-        | Hints::HEADER.0
         | Hints::SIDEBAR.0
         | Hints::HIDDEN.0
         | Hints::CONSENT.0
@@ -259,52 +259,57 @@ const ITEM_LIST_OTHER_MAX: f32 = 1000.0;
 /// On a page whose text is a list of items (search results, product tiles, a blog's front
 /// page, a recipe category), the items' titles and summaries are the text, though they read
 /// as links and teasers. The page is taken as such a page when its repeated lists
-/// ([`item_cards`]) hold at least `ITEM_LIST_MIN` characters while less than
-/// `ITEM_LIST_OTHER_MAX` characters outside them scored as content and none of those is in a
+/// ([`item_cards`]) hold at least `ITEM_LIST_MIN` characters while prose-like blocks outside
+/// them that score as content hold less than `ITEM_LIST_OTHER_MAX` and none of those is in a
 /// marked article body (`itemprop="articleBody"`): a short news story with a "Latest" list
-/// beside it stays an article. Then the items' blocks are kept, except link rows inside an
-/// item (tags, "Code", "Issues": several links, or one that is not the title) and furniture.
+/// beside it stays an article. Both sums are taken without the focus's bias, so the presets
+/// still nest. Then the items' blocks are kept, except link rows inside an item (tags, "Code",
+/// "Issues": several links, or one that is not the title) and furniture (dates, bylines).
 /// This runs after the passes that drop teasers, related links and headings without content
 /// after them: the page kind overrides them for its own items (an item's `<h3>` name is
 /// followed by a line those passes had dropped).
-/// Measured: wcxb-dev bowF1 0.864 -> 0.876 (listing 0.614 -> 0.715, collection
-/// 0.706 -> 0.728), aeb F1 0.971 -> 0.971.
+/// Measured: wcxb-dev bowF1 0.864 -> 0.877 (listing 0.614 -> 0.719, collection
+/// 0.706 -> 0.737), aeb F1 0.971 -> 0.971.
 fn keep_item_lists(
     elems: &[Elem],
     blocks: &[BlockView<'_>],
     score: &[f32],
-    furniture: &[bool],
+    prose: &[f32],
+    bias: f32,
+    ctx_hints: &[Hints],
     keep: &mut [bool],
     mut reasons: Option<&mut Vec<Vec<(Reason, f32)>>>,
 ) {
     let items = item_cards(elems, blocks);
+    // Counted without the focus's bias, so that the presets still nest.
     let mut in_items = 0.0f32;
     let mut other = 0.0f32;
-    let mut marked_body = false;
-    for ((b, &it), &kp) in blocks.iter().zip(&items).zip(keep.iter()) {
+    for (((b, &it), &s), &p) in blocks.iter().zip(&items).zip(score).zip(prose) {
         if it {
             in_items += b.weighted_chars();
-        } else if kp {
+        } else if s - bias > 0.0 && p > 0.0 {
+            if b.hints.has(Hints::BODY_PROP) {
+                return;
+            }
             other += b.weighted_chars();
-            marked_body |= b.hints.has(Hints::BODY_PROP);
         }
-    }
-    if marked_body {
-        return;
     }
     if in_items < ITEM_LIST_MIN || other >= ITEM_LIST_OTHER_MAX {
         return;
     }
     for (i, (b, &it)) in blocks.iter().zip(&items).enumerate() {
-        let s = score.get(i).copied().unwrap_or(0.0);
-        let link_row = b.link_density() >= 0.5 && !is_link_title(b.raw, &b.stats);
-        if !it || link_row || furniture.get(i).copied().unwrap_or(false) {
+        if !it || keep.get(i).copied().unwrap_or(true) {
             continue;
         }
-        if let Some(kp) = keep.get_mut(i).filter(|k| !**k) {
+        let link_row = b.link_density() >= 0.5 && !is_link_title(b.raw, &b.stats);
+        let hints = ctx_hints.get(i).copied().unwrap_or_default();
+        if link_row || is_furniture(b, hints) {
+            continue;
+        }
+        if let Some(kp) = keep.get_mut(i) {
             *kp = true;
             if let Some(r) = reasons.as_mut().and_then(|r| r.get_mut(i)) {
-                r.push((Reason::ItemList, -s));
+                r.push((Reason::ItemList, -score.get(i).copied().unwrap_or(0.0)));
             }
         }
     }
@@ -674,7 +679,6 @@ pub(crate) fn classify(
     // paragraphs is not pulled back in.
     // Only blocks above the cap are tested: most blocks of a page (menus, footers) are far
     // below it, and the tests read the text.
-    let mut furniture = vec![false; blocks.len()];
     for (i, ((s, _), _)) in score
         .iter_mut()
         .zip(blocks)
@@ -686,9 +690,6 @@ pub(crate) fn classify(
             r.push((Reason::Furniture, FURNITURE_CAP - *s));
         }
         *s = FURNITURE_CAP;
-        if let Some(f) = furniture.get_mut(i) {
-            *f = true;
-        }
     }
     let sidebar: Vec<bool> = blocks
         .iter()
@@ -716,7 +717,9 @@ pub(crate) fn classify(
         elems,
         blocks,
         &score,
-        &furniture,
+        &prose,
+        bias,
+        &ctx_hints,
         &mut keep,
         reasons.as_mut(),
     );

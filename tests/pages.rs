@@ -60,6 +60,7 @@ pages! {
     page_shared_feed => "shared-feed",
     page_recipe_category => "recipe-category",
     page_events_listing => "events-listing",
+    page_blog_front => "blog-front",
 }
 
 fn pages_dir() -> PathBuf {
