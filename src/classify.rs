@@ -250,6 +250,14 @@ fn item_cards(elems: &[Elem], blocks: &[BlockView<'_>]) -> Vec<bool> {
     out
 }
 
+/// A page's block scores, the prose scores, and the focus's bias in the block scores.
+#[derive(Clone, Copy)]
+struct Scored<'a> {
+    score: &'a [f32],
+    prose: &'a [f32],
+    bias: f32,
+}
+
 /// Characters an item list must hold to be taken as the page's text.
 const ITEM_LIST_MIN: f32 = 1000.0;
 /// Characters kept outside the item lists from which the page is an article, whatever lists
@@ -273,13 +281,12 @@ const ITEM_LIST_OTHER_MAX: f32 = 1000.0;
 fn keep_item_lists(
     elems: &[Elem],
     blocks: &[BlockView<'_>],
-    score: &[f32],
-    prose: &[f32],
-    bias: f32,
+    scored: Scored<'_>,
     ctx_hints: &[Hints],
     keep: &mut [bool],
     mut reasons: Option<&mut Vec<Vec<(Reason, f32)>>>,
 ) {
+    let Scored { score, prose, bias } = scored;
     let items = item_cards(elems, blocks);
     // Counted without the focus's bias, so that the presets still nest.
     let mut in_items = 0.0f32;
@@ -713,12 +720,15 @@ pub(crate) fn classify(
         drop_after_comments(blocks, &sections, end, &mut keep, reasons.as_mut());
     }
     headings_follow_content(blocks, &mut keep, reasons.as_mut(), &score);
+    let scored = Scored {
+        score: &score,
+        prose: &prose,
+        bias,
+    };
     keep_item_lists(
         elems,
         blocks,
-        &score,
-        &prose,
-        bias,
+        scored,
         &ctx_hints,
         &mut keep,
         reasons.as_mut(),
