@@ -190,6 +190,9 @@ pub enum Reason {
     Caption,
     /// Between two copies of a share bar that the page repeats: an item of a feed.
     SharedItem,
+    /// An item of the page's list (a result, a product tile, a post's teaser) on a page
+    /// whose text is that list rather than an article.
+    ItemList,
 }
 
 /// The tag path of an arena element, root first.

@@ -58,6 +58,9 @@ pages! {
     page_paywall_body => "paywall-body",
     page_after_comments => "after-comments",
     page_shared_feed => "shared-feed",
+    page_recipe_category => "recipe-category",
+    page_events_listing => "events-listing",
+    page_blog_front => "blog-front",
 }
 
 fn pages_dir() -> PathBuf {
