@@ -816,6 +816,21 @@ fn footer_follows_menu(
     }
 }
 
+/// Drops block `i` if it is kept, with `reason` in its explanation.
+fn drop_kept(
+    keep: &mut [bool],
+    reasons: &mut Option<&mut Vec<Vec<(Reason, f32)>>>,
+    i: usize,
+    reason: Reason,
+) {
+    if let Some(k) = keep.get_mut(i).filter(|k| **k) {
+        *k = false;
+        if let Some(r) = reasons.as_mut().and_then(|r| r.get_mut(i)) {
+            r.push((reason, 0.0));
+        }
+    }
+}
+
 /// Whether a short heading names a shop's policy (delivery, shipping, returns), in a few
 /// languages: words a shop puts above the same text on every product it sells.
 fn names_shop_policy(text: &str) -> bool {
@@ -876,22 +891,13 @@ fn drop_shop_policy(
             continue;
         }
         for j in first..end.min(keep.len()) {
-            if let Some(k) = keep.get_mut(j).filter(|k| **k) {
-                *k = false;
-                if let Some(r) = reasons.as_mut().and_then(|r| r.get_mut(j)) {
-                    r.push((Reason::ShopPolicy, 0.0));
-                }
-            }
+            drop_kept(keep, &mut reasons, j, Reason::ShopPolicy);
         }
     }
 }
 
-/// Whether a short block opens with a phrase that announces links to other pages ("Related:",
-/// "READ MORE:", "Don't miss", "Leggi anche"), in the languages of [`lines::phrase_hints`].
-fn opens_related(b: &BlockView<'_>) -> bool {
-    if b.stats.chars > 200 {
-        return false;
-    }
+/// The phrases text mode knows ([`lines::phrase_hints`]) that a block's text opens with.
+fn opening_phrases(b: &BlockView<'_>) -> crate::lines::Phrases {
     let lower: String = b
         .raw
         .text
@@ -900,7 +906,16 @@ fn opens_related(b: &BlockView<'_>) -> bool {
         .take(24)
         .flat_map(char::to_lowercase)
         .collect();
-    crate::lines::phrase_hints(&lower, b.stats.chars).has(crate::lines::Phrases::RELATED)
+    crate::lines::phrase_hints(&lower, b.stats.chars)
+}
+
+/// Whether a short block opens with a phrase that announces links to other pages ("Related:",
+/// "READ MORE:", "Don't miss", "Leggi anche"), in the languages of [`lines::phrase_hints`].
+fn opens_related(b: &BlockView<'_>) -> bool {
+    if b.stats.chars > 200 {
+        return false;
+    }
+    opening_phrases(b).has(crate::lines::Phrases::RELATED)
 }
 
 /// "Also read" and "Read more" links between paragraphs point to other pages
@@ -931,12 +946,7 @@ fn drop_related_links(
         if !shouted && !((linked || label) && opens_related(b)) {
             continue;
         }
-        if let Some(k) = keep.get_mut(i) {
-            *k = false;
-            if let Some(r) = reasons.as_mut().and_then(|r| r.get_mut(i)) {
-                r.push((Reason::RelatedLink, 0.0));
-            }
-        }
+        drop_kept(keep, &mut reasons, i, Reason::RelatedLink);
     }
 }
 
@@ -963,12 +973,7 @@ fn drop_after_comments(
         if blocks.get(i).is_some_and(|b| b.raw.in_table) {
             continue;
         }
-        if let Some(k) = keep.get_mut(i).filter(|k| **k) {
-            *k = false;
-            if let Some(r) = reasons.as_mut().and_then(|r| r.get_mut(i)) {
-                r.push((Reason::AfterComments, 0.0));
-            }
-        }
+        drop_kept(keep, &mut reasons, i, Reason::AfterComments);
     }
 }
 
@@ -995,12 +1000,7 @@ fn drop_credited_captions(
         if !(credit(i + 1) || i.checked_sub(1).is_some_and(credit)) {
             continue;
         }
-        if let Some(k) = keep.get_mut(i).filter(|k| **k) {
-            *k = false;
-            if let Some(r) = reasons.as_mut().and_then(|r| r.get_mut(i)) {
-                r.push((Reason::Caption, 0.0));
-            }
-        }
+        drop_kept(keep, &mut reasons, i, Reason::Caption);
     }
 }
 
@@ -1013,15 +1013,7 @@ fn is_share_row(b: &BlockView<'_>) -> bool {
     if b.hints.has(Hints::SHARE) {
         return true;
     }
-    let lower: String = b
-        .raw
-        .text
-        .trim_start()
-        .chars()
-        .take(24)
-        .flat_map(char::to_lowercase)
-        .collect();
-    crate::lines::phrase_hints(&lower, b.stats.chars).has(crate::lines::Phrases::SOCIAL)
+    opening_phrases(b).has(crate::lines::Phrases::SOCIAL)
 }
 
 /// A feed of items that each carry their own share bar ("Whatsapp Facebook Pin" under every
@@ -1057,12 +1049,7 @@ fn drop_shared_items(
     let mut drop: Vec<usize> = framing.chain(items).collect();
     drop.sort_unstable();
     for i in drop {
-        if let Some(k) = keep.get_mut(i).filter(|k| **k) {
-            *k = false;
-            if let Some(r) = reasons.as_mut().and_then(|r| r.get_mut(i)) {
-                r.push((Reason::SharedItem, 0.0));
-            }
-        }
+        drop_kept(keep, &mut reasons, i, Reason::SharedItem);
     }
 }
 
@@ -1122,12 +1109,7 @@ fn drop_trailing_sidebar(
         if !in_sidebar(i) {
             continue;
         }
-        if let Some(k) = keep.get_mut(i).filter(|k| **k) {
-            *k = false;
-            if let Some(r) = reasons.as_mut().and_then(|r| r.get_mut(i)) {
-                r.push((Reason::TrailingSidebar, 0.0));
-            }
-        }
+        drop_kept(keep, &mut reasons, i, Reason::TrailingSidebar);
     }
 }
 
@@ -1245,12 +1227,7 @@ fn drop_teaser_summaries(
         if !teaser(i, b) {
             continue;
         }
-        if let Some(k) = keep.get_mut(i).filter(|k| **k) {
-            *k = false;
-            if let Some(r) = reasons.as_mut().and_then(|r| r.get_mut(i)) {
-                r.push((Reason::TeaserList, 0.0));
-            }
-        }
+        drop_kept(keep, &mut reasons, i, Reason::TeaserList);
     }
 }
 

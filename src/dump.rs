@@ -672,6 +672,16 @@ fn fill_gaps(blocks: &[DumpBlock], keep: &mut [bool]) {
     }
 }
 
+/// Words in the kept blocks.
+fn kept_words(blocks: &[DumpBlock], keep: &[bool]) -> u32 {
+    blocks
+        .iter()
+        .zip(keep)
+        .filter(|(_, k)| **k)
+        .map(|(b, _)| b.stats.words)
+        .sum()
+}
+
 /// Fewer kept words than this, and [`rescue_thin_output`] relaxes.
 const THIN_OUTPUT_WORDS: u32 = 50;
 
@@ -684,12 +694,7 @@ const RESCUE_SCORE: f32 = -3.0;
 /// block scoring above [`RESCUE_SCORE`] that is not furniture by its shape comes back, and the
 /// gaps between them are filled again: relaxed step by step rather than nearly empty.
 fn rescue_thin_output(blocks: &[DumpBlock], score: &[f32], keep: &mut [bool]) {
-    let kept_words: u32 = blocks
-        .iter()
-        .zip(keep.iter())
-        .filter(|(_, k)| **k)
-        .map(|(b, _)| b.stats.words)
-        .sum();
+    let kept_words = kept_words(blocks, keep);
     let all_words: u32 = blocks.iter().map(|b| b.stats.words).sum();
     if kept_words >= THIN_OUTPUT_WORDS || kept_words * 5 >= all_words {
         return;
@@ -835,12 +840,7 @@ const TAIL_SHARE: f32 = 0.6;
 /// other stories), not the rest of the text. The output is never emptied by this.
 fn cut_tail(blocks: &[DumpBlock], keep: &mut [bool], focused: bool, main_end: usize) {
     let families = Phrases::SOCIAL.0 | Phrases::ACCOUNT.0 | Phrases::COMMENTS.0;
-    let total: u32 = blocks
-        .iter()
-        .zip(keep.iter())
-        .filter(|(_, k)| **k)
-        .map(|(b, _)| b.stats.words)
-        .sum();
+    let total = kept_words(blocks, keep);
     let mut before = 0u32;
     for (i, b) in blocks.iter().enumerate() {
         let kept = keep.get(i).copied().unwrap_or(false);
@@ -1150,20 +1150,9 @@ fn ends_inner_sentence(text: &str) -> bool {
     })
 }
 
-/// Words that open a byline, lower-case: "By Jane Doe", "Von Max Muster", "Por Ana Ruiz".
-const BYLINE_WORDS: &[&str] = &[
-    "by",
-    "von",
-    "par",
-    "por",
-    "door",
-    "di",
-    "av",
-    "af",
-    "przez",
-    "written by",
-    "posted by",
-];
+/// Byline openers a dump shows besides those of [`crate::shape::BYLINE_WORDS`], lower-case:
+/// "Przez Jan Nowak", "Written by Jane Doe", "Posted by Ana Ruiz".
+const MORE_BYLINE_WORDS: [&str; 3] = ["przez", "written by", "posted by"];
 
 /// A short line that names the author: a byline word, then a few words ("By Jane Doe", "by
 /// Jacob Trussell—10 min read"). Not a headline, whatever its shape.
@@ -1172,7 +1161,8 @@ fn is_byline(b: &DumpBlock) -> bool {
         return false;
     }
     let lower = b.raw.text.trim_start().to_lowercase();
-    BYLINE_WORDS.iter().any(|w| {
+    let mut words = crate::shape::BYLINE_WORDS.iter().chain(&MORE_BYLINE_WORDS);
+    words.any(|w| {
         lower
             .strip_prefix(w)
             .and_then(|rest| rest.chars().next())
@@ -1480,16 +1470,9 @@ mod train {
     #[test]
     #[ignore]
     fn text_train_dump() {
-        let (Ok(dataset), Ok(out)) = (
-            std::env::var("UNBOIL_DUMP"),
-            std::env::var("UNBOIL_DUMP_OUT"),
-        ) else {
-            panic!("set UNBOIL_DUMP and UNBOIL_DUMP_OUT");
-        };
-        let manifest = std::fs::read_to_string(format!("{dataset}/manifest.jsonl")).unwrap();
+        let (dataset, out, docs) = crate::train_dump::dataset();
         let mut tsv = String::new();
-        for line in manifest.lines().filter(|l| !l.trim().is_empty()) {
-            let doc: serde_json::Value = serde_json::from_str(line).unwrap();
+        for doc in &docs {
             let id = doc["id"].as_str().unwrap();
             let dump =
                 std::fs::read_to_string(format!("{dataset}/{}", doc["text"].as_str().unwrap()))

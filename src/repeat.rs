@@ -17,46 +17,22 @@ pub(crate) fn fnv_step(h: u64, c: u32) -> u64 {
 /// texts with the same key fold to the same string (up to a 64-bit hash collision). Computed
 /// once per block, for counting repeats (a classifier feature) and for [`duplicates_by_key`].
 pub(crate) fn fold_key(text: &str) -> (u64, usize) {
+    fold_hash(text, usize::MAX)
+}
+
+/// The hash of the first `limit` characters of [`fold`]`(text)` (all of it when shorter).
+fn fold_prefix_key(text: &str, limit: usize) -> u64 {
+    fold_hash(text, limit).0
+}
+
+/// The hash and length of [`fold`]`(text)`, stopped after `limit` folded characters.
+#[inline(always)]
+fn fold_hash(text: &str, limit: usize) -> (u64, usize) {
     let mut h = FNV_OFFSET;
     let mut len = 0;
     let mut gap = false;
     for c in text.chars() {
         if !is_alphanumeric(c) {
-            gap = true;
-            continue;
-        }
-        if gap && len > 0 {
-            h = fnv_step(h, u32::from(' '));
-            len += 1;
-        }
-        gap = false;
-        if c.is_ascii() {
-            h = fnv_step(h, u32::from(c.to_ascii_lowercase()));
-            len += 1;
-        } else {
-            for l in c.to_lowercase() {
-                h = fnv_step(h, u32::from(l));
-                len += 1;
-            }
-        }
-    }
-    (h, len)
-}
-
-/// The hash of the first `limit` characters of [`fold`]`(text)` (all of it when shorter): the
-/// loop of [`fold_key`], stopped early. Kept apart so that `fold_key`, which runs on every
-/// block, pays nothing for the limit.
-fn fold_prefix_key(text: &str, limit: usize) -> u64 {
-    let mut h = FNV_OFFSET;
-    let mut len = 0;
-    let mut gap = false;
-    for c in text.chars() {
-        let alnum = if c.is_ascii() {
-            c.is_ascii_alphanumeric()
-        } else {
-            c.is_alphanumeric()
-        };
-        if !alnum {
             gap = true;
             continue;
         }
@@ -78,7 +54,7 @@ fn fold_prefix_key(text: &str, limit: usize) -> u64 {
             }
         }
     }
-    h
+    (h, len)
 }
 
 /// Marks as duplicates the `keep`-ed blocks whose folded text already appeared in an earlier

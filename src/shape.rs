@@ -27,7 +27,8 @@ pub(crate) struct Shape {
 /// Texts longer than this are prose, not furniture lines; only the copyright check runs on them.
 const SHORT: usize = 200;
 
-const BYLINE_WORDS: [&str; 8] = ["by", "von", "par", "por", "di", "door", "av", "af"];
+/// Words that open a byline, lower-case: "By", "Von", "Par", "Por", "Di", "Door", "Av", "Af".
+pub(crate) const BYLINE_WORDS: [&str; 8] = ["by", "von", "par", "por", "di", "door", "av", "af"];
 
 /// Month names and common abbreviations in English, French, German, Spanish, Italian,
 /// Portuguese and Dutch, lowercase.
@@ -387,9 +388,7 @@ fn credit_label(label: &str) -> bool {
     let first = words.next().unwrap_or("");
     let rest = words.next();
     words.next().is_none()
-        && CREDIT_LABELS
-            .iter()
-            .any(|l| l.eq_ignore_ascii_case(first) || first.to_lowercase() == *l)
+        && CREDIT_LABELS.contains(&first.to_lowercase().as_str())
         && rest
             .is_none_or(|w| w.eq_ignore_ascii_case("credit") || w.eq_ignore_ascii_case("credits"))
 }

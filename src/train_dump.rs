@@ -1,5 +1,6 @@
-//! Dumps the model's inputs for every page of a dataset, for refitting the weights offline
-//! (`tools/train.py`). A test so that it can reach private items; ignored by default.
+//! Dumps the model's inputs for every page of a dataset, for refitting the weights offline (the
+//! fitting scripts are not in the repository). A test so that it can reach private items;
+//! ignored by default. Text mode has its own dump (`dump::train`), sharing [`dataset`].
 //!
 //! ```text
 //! UNBOIL_DUMP=../shared/datasets/aeb UNBOIL_DUMP_OUT=/tmp/aeb \
@@ -17,9 +18,9 @@ use crate::dom::{self, ParseLimits};
 use crate::model;
 use crate::segment;
 
-#[test]
-#[ignore]
-fn train_dump() {
+/// The dataset folder (`UNBOIL_DUMP`), the output path (`UNBOIL_DUMP_OUT`) and the entries of
+/// the dataset's manifest.
+pub(crate) fn dataset() -> (String, String, Vec<serde_json::Value>) {
     let (Ok(dataset), Ok(out)) = (
         std::env::var("UNBOIL_DUMP"),
         std::env::var("UNBOIL_DUMP_OUT"),
@@ -27,10 +28,21 @@ fn train_dump() {
         panic!("set UNBOIL_DUMP and UNBOIL_DUMP_OUT");
     };
     let manifest = std::fs::read_to_string(format!("{dataset}/manifest.jsonl")).unwrap();
+    let docs = manifest
+        .lines()
+        .filter(|l| !l.trim().is_empty())
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    (dataset, out, docs)
+}
+
+#[test]
+#[ignore]
+fn train_dump() {
+    let (dataset, out, docs) = dataset();
     let mut blocks_tsv = String::new();
     let mut elems_tsv = String::new();
-    for line in manifest.lines().filter(|l| !l.trim().is_empty()) {
-        let doc: serde_json::Value = serde_json::from_str(line).unwrap();
+    for doc in &docs {
         let id = doc["id"].as_str().unwrap();
         let bytes = std::fs::read(format!("{dataset}/{}", doc["html"].as_str().unwrap())).unwrap();
         let html = String::from_utf8_lossy(&bytes);
