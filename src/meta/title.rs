@@ -222,7 +222,8 @@ fn confirmed_heading(
             let branded = SEPARATORS
                 .iter()
                 .any(|sep| rest.starts_with(sep.trim_end()));
-            let completes = h.credible && fh.starts_with(&s.folded) && !branded;
+            let completes =
+                h.credible && fh.starts_with(&s.folded) && !branded && !is_annotation(rest);
             return Some(if completes { h.text } else { &s.headline }.to_string());
         }
     }
@@ -238,6 +239,19 @@ fn confirmed_heading(
                 .any(|s| similar(fh, &s.folded) || similar(fh, &s.folded_raw))
         })
         .map(|(h, _)| h.text.to_string())
+}
+
+/// Whether what a heading adds after a stated title is only an aggregator's annotation: the
+/// source's domain in brackets and counts of points or comments (`"(example.com) 87"`).
+fn is_annotation(rest: &str) -> bool {
+    let mut words = rest.split_whitespace().peekable();
+    words.peek().is_some()
+        && words.all(|w| {
+            let bracketed = w.strip_prefix('(').and_then(|w| w.strip_suffix(')'));
+            bracketed.is_some_and(is_domain)
+                || w.bytes()
+                    .all(|b| b.is_ascii_digit() || b == b',' || b == b'.')
+        })
 }
 
 /// Whether a folded headline is a generic name for a home page rather than a title.
@@ -489,6 +503,31 @@ mod tests {
         assert_eq!(
             choose(&src).title.as_deref(),
             Some("Cats Rule the Internet")
+        );
+    }
+
+    #[test]
+    fn aggregator_annotation_is_not_part_of_the_title() {
+        let src = Sources {
+            document: Some("Grads find their degrees no longer guarantee jobs - Link Digest"),
+            headings: vec![heading(
+                "Grads find their degrees no longer guarantee jobs (example.com) 87",
+            )],
+            ..Sources::default()
+        };
+        assert_eq!(
+            choose(&src).title.as_deref(),
+            Some("Grads find their degrees no longer guarantee jobs")
+        );
+        // Words that go on are the rest of a shortened title.
+        let src = Sources {
+            document: Some("Grads find their degrees - Link Digest"),
+            headings: vec![heading("Grads find their degrees no longer guarantee jobs")],
+            ..Sources::default()
+        };
+        assert_eq!(
+            choose(&src).title.as_deref(),
+            Some("Grads find their degrees no longer guarantee jobs")
         );
     }
 
