@@ -193,6 +193,10 @@ pub enum Reason {
     /// An item of the page's list (a result, a product tile, a post's teaser) on a page
     /// whose text is that list rather than an article.
     ItemList,
+    /// Not a block of the page's body: its description (`<meta name="description">` and the
+    /// like), added because the body held next to no text, as pages do whose text is filled in
+    /// by script.
+    Description,
 }
 
 /// The tag path of an arena element, root first.

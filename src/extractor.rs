@@ -12,6 +12,7 @@ use crate::meta;
 use crate::options::Options;
 use crate::render;
 use crate::repeat;
+use crate::rescue;
 use crate::segment;
 
 /// A reusable extractor with fixed [`Options`]. Cheap to clone, `Send + Sync`: share one across
@@ -208,7 +209,14 @@ impl Extractor {
                 *d = Decision::Duplicate;
             }
         }
-        let explanation = outcome.reasons.map(|reasons| {
+        let mut outcome = outcome;
+        let description = rescue::description_text(
+            &views,
+            &mut decisions,
+            outcome.reasons.as_mut(),
+            metadata.description(),
+        );
+        let mut explanation = outcome.reasons.map(|reasons| {
             explain::build(
                 &seg.elems,
                 &views,
@@ -232,7 +240,7 @@ impl Extractor {
                 metadata.canonical_url(),
             );
         }
-        let blocks: Vec<Block> = seg
+        let mut blocks: Vec<Block> = seg
             .blocks
             .into_iter()
             .zip(decisions)
@@ -244,6 +252,9 @@ impl Extractor {
                 score: v.score,
             })
             .collect();
+        if let Some(description) = description {
+            rescue::append(description, &mut blocks, explanation.as_mut());
+        }
         Extracted {
             text: render::text(&blocks),
             metadata,

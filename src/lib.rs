@@ -34,6 +34,7 @@ mod model;
 mod options;
 mod render;
 mod repeat;
+mod rescue;
 mod segment;
 mod shape;
 #[cfg(test)]

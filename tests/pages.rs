@@ -46,6 +46,7 @@ pages! {
     page_recipe => "recipe",
     page_docs_sidebar => "docs-sidebar",
     page_forum_thread => "forum-thread",
+    page_script_filled_thread => "script-filled-thread",
     page_product => "product",
     page_share_also_read => "share-also-read",
     page_no_hints_essay => "no-hints-essay",
@@ -490,4 +491,47 @@ fn focus_presets_nest_precision_balanced_recall() {
         }
     }
     assert!(problems.is_empty(), "{}", problems.join("\n"));
+}
+
+/// A shell of menus whose text a script fills in: the description stands in for the text only
+/// when it is a passage, and only when the body holds next to nothing.
+#[test]
+fn description_stands_in_only_for_a_page_without_text() {
+    let passage = "I built a battery pack for my cargo bike last spring and it has done about \
+        nine hundred kilometres since. The garage gets very cold in January, so should I bring \
+        the pack inside, and at what charge should I leave it over the winter?";
+    let shell = |description: &str, body: &str| {
+        format!(
+            "<html><head><meta name='description' content='{description}'></head><body>\
+             <nav><a href='/'>Home</a> <a href='/latest'>Latest</a></nav>\
+             <div id='app'>{body}</div></body></html>"
+        )
+    };
+    let explained = Extractor::new(Options::default().explain(true))
+        .extract(&shell(passage, ""))
+        .expect("small page");
+    assert_eq!(explained.text(), passage);
+    let last = explained
+        .explanation()
+        .and_then(|e| e.blocks.last())
+        .expect("explained blocks");
+    assert!(last.reasons.iter().any(|(r, _)| *r == Reason::Description));
+    assert_eq!(
+        explained.blocks().len(),
+        explained.explanation().map_or(0, |e| e.blocks.len()),
+        "one explanation per block"
+    );
+
+    // A tagline is not a passage: the page keeps what it had.
+    let tagline = "Shop battery packs, chargers and cargo bike parts online.";
+    assert!(
+        !unboil::extract(&shell(tagline, ""))
+            .text()
+            .contains("Shop battery")
+    );
+
+    // A page with its own text keeps it, without the description.
+    let article = unboil::extract(&shell(passage, BODY));
+    assert!(article.text().starts_with("The committee met on Thursday"));
+    assert!(!article.text().contains("cargo bike"), "{}", article.text());
 }
