@@ -330,13 +330,22 @@ fn range_sum(prefix: &[u64], first: usize, end: usize) -> u64 {
     prefix.get(end).copied().unwrap_or(0) - prefix.get(first).copied().unwrap_or(0)
 }
 
+/// Whether the page is a forum thread, as its JSON-LD (`stated`) or its microdata says: the
+/// replies in a thread are its text, not comments below an article, however long the opening
+/// post.
+pub(crate) fn is_forum_thread(elems: &[Elem], stated: bool) -> bool {
+    stated || elems.iter().any(|e| e.hints.has(Hints::FORUM_THREAD))
+}
+
 /// Builds the views: text statistics, effective hints, position, repetition, the surrounding
 /// subtree's totals and the side of the title. `title_block` is the index of the block that
-/// states the page title, if any.
+/// states the page title, if any. On a forum thread ([`is_forum_thread`]) the replies' comment
+/// markup is not a hint.
 pub(crate) fn views<'a>(
     elems: &[Elem],
     blocks: &'a [RawBlock],
     title_block: Option<usize>,
+    forum_thread: bool,
 ) -> Vec<BlockView<'a>> {
     let stats: Vec<TextStats> = blocks.iter().map(|b| TextStats::of(&b.text)).collect();
     let mut chars_prefix = Vec::with_capacity(blocks.len() + 1);
@@ -362,6 +371,9 @@ pub(crate) fn views<'a>(
     for e in elems {
         let (first, end) = range(e);
         let mut own = e.hints;
+        if forum_thread {
+            own = Hints(own.0 & !Hints::COMMENT.0);
+        }
         if range_sum(&chars_prefix, first, end) as f64 / total > 0.5 {
             own = Hints(own.0 & !LAYOUT_HINTS.0);
         }
@@ -534,11 +546,14 @@ fn hints_below(elems: &[Elem], container: usize) -> Vec<Hints> {
 }
 
 /// Classifies all blocks of a page.
+///
+/// On a forum thread ([`is_forum_thread`]) no block is a comment.
 pub(crate) fn classify(
     elems: &[Elem],
     blocks: &[BlockView<'_>],
     focus: Focus,
     explain: bool,
+    forum_thread: bool,
 ) -> Outcome {
     let mut reasons: Option<Vec<Vec<(Reason, f32)>>> =
         explain.then(|| blocks.iter().map(|_| Vec::new()).collect());
@@ -552,7 +567,7 @@ pub(crate) fn classify(
     }
     let prose: Vec<f32> = blocks.iter().map(model::prose_score).collect();
     let sections = comment_sections(elems, blocks);
-    let (container, article_mode) = if sections.iter().any(Option::is_some) {
+    let (container, article_mode) = if !forum_thread && sections.iter().any(Option::is_some) {
         // Find the container without the comments: if it still holds an article, the
         // comments are below an article; if not, the page is a discussion and the comments
         // are its text.

@@ -189,8 +189,15 @@ impl Extractor {
         // metadata prefers facts near the main text, so it comes after.
         let heads = meta::heads(&seg.facts, &seg.blocks);
         let early_title = title_block(&seg.blocks, heads.title());
-        let views = classify::views(&seg.elems, &seg.blocks, early_title);
-        let outcome = classify::classify(&seg.elems, &views, self.options.focus, explain);
+        let forum_thread = classify::is_forum_thread(&seg.elems, heads.forum_thread());
+        let views = classify::views(&seg.elems, &seg.blocks, early_title, forum_thread);
+        let outcome = classify::classify(
+            &seg.elems,
+            &views,
+            self.options.focus,
+            explain,
+            forum_thread,
+        );
         let mut decisions: Vec<Decision> = outcome.verdicts.iter().map(|v| v.decision).collect();
         let metadata = meta::read(&seg.facts, &seg.blocks, &decisions, heads);
         // The title block is returned by `title()`, not repeated in the text. The final title

@@ -50,6 +50,9 @@ impl Hints {
     pub const REVIEW: Hints = Hints(1 << 21);
     /// Shop controls: price, cart, quantity, stock, wishlist.
     pub const SHOP: Hints = Hints(1 << 22);
+    /// Microdata says the page is a forum thread (`DiscussionForumPosting`): its replies are its
+    /// text, not comments below it.
+    pub const FORUM_THREAD: Hints = Hints(1 << 23);
 
     /// Any of the categories that describe the article rather than tell it: meta, byline, date,
     /// tags. The metadata reader looks inside these.
@@ -69,10 +72,31 @@ impl Hints {
 
     /// Names of the categories present, for explanations.
     pub fn names(self) -> Vec<&'static str> {
-        const NAMES: [&str; 23] = [
-            "nav", "footer", "header", "sidebar", "related", "share", "comment", "ad", "consent",
-            "meta", "hidden", "content", "article", "main", "body", "form", "teaser", "caption",
-            "byline", "date", "tags", "review", "shop",
+        const NAMES: [&str; 24] = [
+            "nav",
+            "footer",
+            "header",
+            "sidebar",
+            "related",
+            "share",
+            "comment",
+            "ad",
+            "consent",
+            "meta",
+            "hidden",
+            "content",
+            "article",
+            "main",
+            "body",
+            "form",
+            "teaser",
+            "caption",
+            "byline",
+            "date",
+            "tags",
+            "review",
+            "shop",
+            "forum_thread",
         ];
         NAMES
             .iter()
@@ -165,12 +189,21 @@ pub(crate) fn of_element(el: Element<'_>, memo: &mut Memo) -> Hints {
             }
         }
         "itemtype" if value.ends_with("/Comment") => h = h.union(Hints::COMMENT),
+        "itemtype" if is_forum_thread_type(value) => h = h.union(Hints::FORUM_THREAD),
         "hidden" => h = h.union(Hints::HIDDEN),
         "aria-hidden" if value.eq_ignore_ascii_case("true") => h = h.union(Hints::HIDDEN),
         "style" if is_hidden_style(value) => h = h.union(Hints::HIDDEN),
         _ => {}
     });
     h
+}
+
+/// Whether a schema.org type names a forum thread, whose replies are its text.
+///
+/// Not `QAPage`: a question page's answers are its text, but the comments under each post are
+/// comments, as on a blog.
+pub(crate) fn is_forum_thread_type(itemtype: &str) -> bool {
+    itemtype.rsplit('/').next().unwrap_or(itemtype).trim() == "DiscussionForumPosting"
 }
 
 fn is_hidden_style(style: &str) -> bool {

@@ -54,7 +54,8 @@ fn train_dump() {
         let seg = segment::segment(&parsed);
         let heads = crate::meta::heads(&seg.facts, &seg.blocks);
         let title_block = crate::extractor::title_block(&seg.blocks, heads.title());
-        let views = classify::views(&seg.elems, &seg.blocks, title_block);
+        let forum_thread = classify::is_forum_thread(&seg.elems, heads.forum_thread());
+        let views = classify::views(&seg.elems, &seg.blocks, title_block, forum_thread);
         let title = heads.title().map(crate::meta::fold);
         for (i, v) in views.iter().enumerate() {
             let x = model::text_features(v);

@@ -47,6 +47,7 @@ pages! {
     page_docs_sidebar => "docs-sidebar",
     page_forum_thread => "forum-thread",
     page_script_filled_thread => "script-filled-thread",
+    page_forum_long_opening => "forum-long-opening",
     page_product => "product",
     page_share_also_read => "share-also-read",
     page_no_hints_essay => "no-hints-essay",
@@ -534,4 +535,28 @@ fn description_stands_in_only_for_a_page_without_text() {
     let article = unboil::extract(&shell(passage, BODY));
     assert!(article.text().starts_with("The committee met on Thursday"));
     assert!(!article.text().contains("cargo bike"), "{}", article.text());
+}
+
+/// The replies of a page that says it is a forum thread are its text; the same replies below a
+/// page that says it is a blog post are comments.
+#[test]
+fn replies_are_text_only_on_a_forum_thread() {
+    let page = load("forum-long-opening").source;
+    let last_reply = "report back on whether it holds up";
+    let ld_type = r#""@type":"DiscussionForumPosting""#;
+    assert!(page.contains(ld_type));
+
+    // Stated by microdata instead of JSON-LD.
+    let microdata = page.replace(ld_type, r#""@type":"WebPage""#).replace(
+        "<main id=\"topic\">",
+        "<main id=\"topic\" itemscope itemtype=\"https://schema.org/DiscussionForumPosting\">",
+    );
+    assert!(unboil::extract(&microdata).text().contains(last_reply));
+
+    // A blog post with the same long opening: the replies are comments, returned apart.
+    let blog = page.replace(ld_type, r#""@type":"BlogPosting""#);
+    let extractor = Extractor::new(Options::default().comments(true));
+    let got = extractor.extract(&blog).expect("small page");
+    assert!(!got.text().contains(last_reply), "{}", got.text());
+    assert!(got.comments().iter().any(|c| c.text().contains(last_reply)));
 }

@@ -39,6 +39,8 @@ pub(crate) struct LdFacts {
     pub publisher: Option<String>,
     /// An article-like object (`Article`, `BlogPosting`, …) was found.
     pub is_article: bool,
+    /// A forum thread (`DiscussionForumPosting`) was found.
+    pub is_forum_thread: bool,
 }
 
 /// Objects visited per page at most: real graphs have tens; this bounds hostile input.
@@ -79,7 +81,12 @@ pub(crate) fn read(scripts: &[String]) -> LdFacts {
         .iter()
         .copied()
         .find(|o| has_type(o, |t| t == "WebSite"));
-    let mut f = LdFacts::default();
+    let mut f = LdFacts {
+        is_forum_thread: objects
+            .iter()
+            .any(|o| has_type(o, crate::hints::is_forum_thread_type)),
+        ..LdFacts::default()
+    };
     if let Some(a) = article {
         f.is_article = true;
         f.headline = reader

@@ -36,6 +36,11 @@ impl Heads {
     pub fn title(&self) -> Option<&str> {
         self.choice.title.as_deref()
     }
+
+    /// The JSON-LD says the page is a forum thread (`DiscussionForumPosting`).
+    pub fn forum_thread(&self) -> bool {
+        self.ld.is_forum_thread
+    }
 }
 
 /// Reads the JSON-LD, the site name and the title of a page from its facts and blocks.
