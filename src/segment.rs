@@ -447,58 +447,6 @@ fn kind_of(tag: Tag) -> Option<BlockKind> {
     })
 }
 
-/// Elements whose start and end are block boundaries.
-fn is_block_level(tag: Tag) -> bool {
-    matches!(
-        tag,
-        Tag::Address
-            | Tag::Article
-            | Tag::Aside
-            | Tag::Blockquote
-            | Tag::Body
-            | Tag::Caption
-            | Tag::Center
-            | Tag::Dd
-            | Tag::Details
-            | Tag::Dialog
-            | Tag::Div
-            | Tag::Dl
-            | Tag::Dt
-            | Tag::Fieldset
-            | Tag::Figcaption
-            | Tag::Figure
-            | Tag::Footer
-            | Tag::Form
-            | Tag::H1
-            | Tag::H2
-            | Tag::H3
-            | Tag::H4
-            | Tag::H5
-            | Tag::H6
-            | Tag::Header
-            | Tag::Hgroup
-            | Tag::Hr
-            | Tag::Html
-            | Tag::Legend
-            | Tag::Li
-            | Tag::Main
-            | Tag::Menu
-            | Tag::Nav
-            | Tag::Noscript
-            | Tag::Ol
-            | Tag::P
-            | Tag::Pre
-            | Tag::Section
-            | Tag::Summary
-            | Tag::Table
-            | Tag::Tbody
-            | Tag::Thead
-            | Tag::Tfoot
-            | Tag::Tr
-            | Tag::Ul
-    )
-}
-
 /// Elements whose subtree holds no readable text of the page.
 fn is_skipped(tag: Tag) -> bool {
     matches!(
@@ -590,7 +538,7 @@ impl Visitor for Segmenter {
             saved_kind: self.kind,
         };
         self.hints = self.hints.union(own);
-        if is_block_level(tag) || tag == Tag::Td || tag == Tag::Th {
+        if tag.is_block_level() || tag == Tag::Td || tag == Tag::Th {
             self.inline = Hints::default();
         } else {
             self.inline = self.inline.union(own);
@@ -605,14 +553,14 @@ impl Visitor for Segmenter {
             self.cells = self.cells.saturating_add(1);
             let id = self.open_elem_soft(el, own);
             frame.elem = Some(id);
-        } else if is_block_level(tag) {
+        } else if tag.is_block_level() {
             let id = self.open_elem(el, own);
             frame.elem = Some(id);
         }
-        if is_block_level(tag) || tag == Tag::Td || tag == Tag::Th {
+        if tag.is_block_level() || tag == Tag::Td || tag == Tag::Th {
             self.path_hash = path_step(self.path_hash, tag, class.as_deref());
         }
-        let block = is_block_level(tag);
+        let block = tag.is_block_level();
         self.layout
             .open(el, tag, class.as_deref(), block, self.text.len());
         drop(class);
