@@ -193,6 +193,12 @@ pub enum Reason {
     /// An item of the page's list (a result, a product tile, a post's teaser) on a page
     /// whose text is that list rather than an article.
     ItemList,
+    /// In a modal dialog (a pop-up a link or button opens), on a page with text of its own
+    /// outside the dialogs.
+    Dialog,
+    /// A long run of names or numbers without punctuation: the towns a business serves, a
+    /// list of postcodes, a keyword cloud.
+    NameList,
 }
 
 /// The tag path of an arena element, root first.

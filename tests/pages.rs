@@ -61,6 +61,8 @@ pages! {
     page_recipe_category => "recipe-category",
     page_events_listing => "events-listing",
     page_blog_front => "blog-front",
+    page_policy_dialogs => "policy-dialogs",
+    page_service_areas => "service-areas",
 }
 
 fn pages_dir() -> PathBuf {
