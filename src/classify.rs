@@ -468,6 +468,55 @@ fn find_container(elems: &[Elem], blocks: &[BlockView<'_>], prose: &[f32]) -> us
     best.0
 }
 
+/// Prose the page must hold outside its dialogs for the dialogs to be set aside: a page whose
+/// only prose is in a dialog (an article opened over an empty page) keeps it.
+const PROSE_OUTSIDE_DIALOGS: f32 = 200.0;
+
+/// For each block, whether it is in a modal dialog that the page's own text does not need: the
+/// policies, size charts and sign-up forms that a link opens over the page. Such a dialog can
+/// hold most of a product page's characters, and then its own hints (role dialog, `consent`)
+/// are set aside as layout; the dialog flag is not, so the test is made here, against the prose
+/// outside all dialogs. Measured on wcxb-dev: bowF1 +0.0027 (product +0.037), aeb F1 unchanged.
+/// `prose` is each block's [`model::prose_score`].
+fn dialog_blocks(blocks: &[BlockView<'_>], prose: &[f32]) -> Vec<bool> {
+    let inside: Vec<bool> = blocks.iter().map(|b| b.hints.has(Hints::DIALOG)).collect();
+    let outside: f32 = blocks
+        .iter()
+        .zip(&inside)
+        .zip(prose)
+        .filter(|((b, d), p)| !**d && **p > 0.0 && b.link_density() < 0.5)
+        .map(|((b, _), _)| b.weighted_chars())
+        .sum();
+    if outside < PROSE_OUTSIDE_DIALOGS {
+        return vec![false; blocks.len()];
+    }
+    inside
+}
+
+/// Words a block must hold to be judged as a list of names.
+const NAME_LIST_MIN_WORDS: u32 = 40;
+
+/// A long run of names or numbers without sentence or clause punctuation: the places a business
+/// serves, a zip code list, a keyword cloud. Its length says nothing about prose. (Scripts without
+/// capitals never match: a Thai paragraph has no full stops either.) Measured on wcxb-dev: bowF1
+/// +0.0020 (listing +0.024), aeb F1 unchanged; no block of aeb matches.
+/// Table rows and code are left alone: a row of figures or a dump of numbers is data.
+fn is_name_list(b: &BlockView<'_>) -> bool {
+    if matches!(
+        b.raw.kind,
+        BlockKind::TableCell | BlockKind::TableRow | BlockKind::Code
+    ) {
+        return false;
+    }
+    let st = &b.stats;
+    if st.words < NAME_LIST_MIN_WORDS || st.sentence_marks + st.commas > st.words / 40 {
+        return false;
+    }
+    let named = st.capitalized * 5 >= st.words * 4;
+    let numbers = st.digits * 2 >= st.chars;
+    named || numbers
+}
+
 /// Prose characters the container must hold, once the comments are set aside, for the page to
 /// count as an article with comments below it rather than a discussion whose posts are its
 /// text. Measured: 1000 separates the articles and forum threads of the datasets best.
@@ -565,7 +614,14 @@ pub(crate) fn classify(
             reasons,
         };
     }
-    let prose: Vec<f32> = blocks.iter().map(model::prose_score).collect();
+    let mut prose: Vec<f32> = blocks.iter().map(model::prose_score).collect();
+    let dialog = dialog_blocks(blocks, &prose);
+    // Dialog text and name lists weigh against every container, so the page's own text is found.
+    for ((p, b), &d) in prose.iter_mut().zip(blocks).zip(&dialog) {
+        if d || is_name_list(b) {
+            *p = -1.0;
+        }
+    }
     let sections = comment_sections(elems, blocks);
     let (container, article_mode) = if !forum_thread && sections.iter().any(Option::is_some) {
         // Find the container without the comments: if it still holds an article, the
@@ -710,6 +766,22 @@ pub(crate) fn classify(
     {
         if let Some(r) = reasons.as_mut().and_then(|r| r.get_mut(i)) {
             r.push((Reason::Furniture, FURNITURE_CAP - *s));
+        }
+        *s = FURNITURE_CAP;
+    }
+    for (i, s) in score.iter_mut().enumerate() {
+        if *s <= FURNITURE_CAP {
+            continue;
+        }
+        let reason = if dialog.get(i).copied().unwrap_or(false) {
+            Reason::Dialog
+        } else if blocks.get(i).is_some_and(is_name_list) {
+            Reason::NameList
+        } else {
+            continue;
+        };
+        if let Some(r) = reasons.as_mut().and_then(|r| r.get_mut(i)) {
+            r.push((reason, FURNITURE_CAP - *s));
         }
         *s = FURNITURE_CAP;
     }

@@ -197,6 +197,12 @@ pub enum Reason {
     /// like), added because the body held next to no text, as pages do whose text is filled in
     /// by script.
     Description,
+    /// In a modal dialog (a pop-up a link or button opens), on a page with text of its own
+    /// outside the dialogs.
+    Dialog,
+    /// A long run of names or numbers without punctuation: the towns a business serves, a
+    /// list of postcodes, a keyword cloud.
+    NameList,
 }
 
 /// The tag path of an arena element, root first.

@@ -53,6 +53,9 @@ impl Hints {
     /// Microdata says the page is a forum thread (`DiscussionForumPosting`): its replies are its
     /// text, not comments below it.
     pub const FORUM_THREAD: Hints = Hints(1 << 23);
+    /// A modal dialog (`<dialog>`, role dialog, `aria-modal`): a pop-up over the page, such as
+    /// a policy or a size chart that a link opens, not the page's own text.
+    pub const DIALOG: Hints = Hints(1 << 24);
 
     /// Any of the categories that describe the article rather than tell it: meta, byline, date,
     /// tags. The metadata reader looks inside these.
@@ -72,7 +75,7 @@ impl Hints {
 
     /// Names of the categories present, for explanations.
     pub fn names(self) -> Vec<&'static str> {
-        const NAMES: [&str; 24] = [
+        const NAMES: [&str; 25] = [
             "nav",
             "footer",
             "header",
@@ -97,6 +100,7 @@ impl Hints {
             "review",
             "shop",
             "forum_thread",
+            "dialog",
         ];
         NAMES
             .iter()
@@ -159,6 +163,8 @@ pub(crate) fn of_element(el: Element<'_>, memo: &mut Memo) -> Hints {
         // Shown only without JavaScript: usually "please enable JavaScript", sometimes the whole
         // page for crawlers (then the hint is dropped as layout, see `classify::views`).
         Tag::Noscript => Hints::HIDDEN,
+        // A `<dialog>` without `open` is not shown until a script opens it.
+        Tag::Dialog if el.attr("open").is_none() => Hints::DIALOG,
         _ => Hints::default(),
     };
     el.for_each_attr(|name, value| match name {
@@ -171,7 +177,7 @@ pub(crate) fn of_element(el: Element<'_>, memo: &mut Memo) -> Hints {
                 "complementary" => Hints::SIDEBAR,
                 "main" => Hints::MAIN,
                 "article" => Hints::ARTICLE,
-                "dialog" | "alertdialog" => Hints::CONSENT,
+                "dialog" | "alertdialog" => Hints(Hints::CONSENT.0 | Hints::DIALOG.0),
                 _ => Hints::default(),
             })
         }
@@ -192,6 +198,7 @@ pub(crate) fn of_element(el: Element<'_>, memo: &mut Memo) -> Hints {
         "itemtype" if is_forum_thread_type(value) => h = h.union(Hints::FORUM_THREAD),
         "hidden" => h = h.union(Hints::HIDDEN),
         "aria-hidden" if value.eq_ignore_ascii_case("true") => h = h.union(Hints::HIDDEN),
+        "aria-modal" if value.eq_ignore_ascii_case("true") => h = h.union(Hints::DIALOG),
         "style" if is_hidden_style(value) => h = h.union(Hints::HIDDEN),
         _ => {}
     });
@@ -649,6 +656,32 @@ mod tests {
             assert_eq!(memo.of_tokens(&value), Hints::RELATED);
         }
         assert_eq!(memo.seen.len(), Memo::MAX_VALUES);
+    }
+
+    #[test]
+    fn modal_dialogs_are_marked_unless_open() {
+        use crate::dom::{ParseLimits, Visitor, parse};
+        struct Marks(Vec<bool>);
+        impl Visitor for Marks {
+            fn open(&mut self, el: Element<'_>) -> bool {
+                if matches!(el.tag(), Tag::Div | Tag::Dialog) {
+                    let h = of_element(el, &mut Memo::default());
+                    self.0.push(h.has(Hints::DIALOG));
+                }
+                true
+            }
+            fn close(&mut self, _: Element<'_>) {}
+            fn text(&mut self, _: &str) {}
+        }
+        let html = r#"<div role="dialog">a</div><div aria-modal="true">b</div>
+            <dialog>c</dialog><dialog open>d</dialog><div role="main">e</div>"#;
+        let limits = ParseLimits {
+            max_depth: 64,
+            max_nodes: 1000,
+        };
+        let mut marks = Marks(Vec::new());
+        parse(html, limits).unwrap().walk(&mut marks);
+        assert_eq!(marks.0, vec![true, true, true, false, false]);
     }
 
     #[test]

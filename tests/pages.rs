@@ -63,6 +63,8 @@ pages! {
     page_recipe_category => "recipe-category",
     page_events_listing => "events-listing",
     page_blog_front => "blog-front",
+    page_policy_dialogs => "policy-dialogs",
+    page_service_areas => "service-areas",
 }
 
 fn pages_dir() -> PathBuf {
@@ -559,4 +561,24 @@ fn replies_are_text_only_on_a_forum_thread() {
     let got = extractor.extract(&blog).expect("small page");
     assert!(!got.text().contains(last_reply), "{}", got.text());
     assert!(got.comments().iter().any(|c| c.text().contains(last_reply)));
+}
+
+/// A long run of figures is data in a table or a code block, not a list of names to drop.
+#[test]
+fn rows_of_figures_are_not_name_lists() {
+    let figures =
+        |from: u32| -> Vec<String> { (0..45).map(|i| (from + i * 37).to_string()).collect() };
+    let cells: String = figures(1200)
+        .iter()
+        .map(|f| format!("<td>{f}</td>"))
+        .collect();
+    let page = format!(
+        "<html><body><article>{BODY}<table><tr>{cells}</tr></table>\
+         <pre>{}</pre></article></body></html>",
+        figures(5000).join(" ")
+    );
+    let got = unboil::extract(&page);
+    for last in [&figures(1200)[44], &figures(5000)[44]] {
+        assert!(got.text().contains(last.as_str()), "{}", got.text());
+    }
 }
