@@ -576,6 +576,15 @@ fn shape_of(text: &str, st: &TextStats) -> Shape {
             if st.chars <= 160 && mentions_subscription(&lower_start) {
                 p.0 |= Phrases::ACCOUNT.0;
             }
+            // A social word that opens a sentence ("Share of homes sold above asking",
+            // "Twitter seemed confused by the campaign") is prose, not a share bar.
+            if p == Phrases::SOCIAL
+                && st.words >= SOCIAL_SENTENCE_WORDS
+                && is_sentence_case(text)
+                && glued_boundaries(text) == 0
+            {
+                p = Phrases::default();
+            }
             p
         },
         glued: glued_boundaries(text),
@@ -583,6 +592,10 @@ fn shape_of(text: &str, st: &TextStats) -> Shape {
         ..Shape::default()
     }
 }
+
+/// Words from which a line that opens with a social word and reads as a sentence is prose,
+/// not a share bar (see [`shape_of`]).
+const SOCIAL_SENTENCE_WORDS: u32 = 6;
 
 /// Words that, anywhere in a short block, ask the reader to subscribe ("Stay up to date.
 /// Subscribe to our newsletter."): an account phrase wherever it stands. Whole words only

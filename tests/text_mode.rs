@@ -14,7 +14,9 @@
 //! post opens with two short sentences shows that they stay in the text, not in the title. A
 //! shop's listing of cards, each with the same "Label: value" fields, shows that the cards are
 //! kept although none of their lines is a sentence. A library's events page shows that a field
-//! with a short value ("Sort by: Newest first") right above the text is not its title.
+//! with a short value ("Sort by: Newest first") right above the text is not its title. A
+//! survey story whose list of measures has items opening with "Share of …" shows that a
+//! sentence starting with a social word is neither a share bar nor the end of the text.
 
 use std::path::Path;
 
@@ -85,6 +87,11 @@ fn cards_with_the_same_labelled_fields_are_the_text() {
 #[test]
 fn a_sorting_field_above_the_text_is_not_the_title() {
     check("events");
+}
+
+#[test]
+fn a_list_item_opening_with_share_of_is_not_a_share_bar() {
+    check("survey");
 }
 
 #[test]
