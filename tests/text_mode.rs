@@ -16,7 +16,10 @@
 //! kept although none of their lines is a sentence. A library's events page shows that a field
 //! with a short value ("Sort by: Newest first") right above the text is not its title. A
 //! survey story whose list of measures has items opening with "Share of …" shows that a
-//! sentence starting with a social word is neither a share bar nor the end of the text.
+//! sentence starting with a social word is neither a share bar nor the end of the text. A
+//! ranking of software, each card opening with the same "Compare" button over a name, a
+//! category, a score and a price, shows that cards without labelled fields are kept too when
+//! the page's text is spread out.
 
 use std::path::Path;
 
@@ -92,6 +95,11 @@ fn a_sorting_field_above_the_text_is_not_the_title() {
 #[test]
 fn a_list_item_opening_with_share_of_is_not_a_share_bar() {
     check("survey");
+}
+
+#[test]
+fn cards_marked_by_the_same_button_are_the_text() {
+    check("ranking");
 }
 
 #[test]
