@@ -918,14 +918,16 @@ const TAIL_SHARE: f32 = 0.6;
 /// Jane Doe") ends the text once most of the kept words have come (see [`TAIL_SHARE`]; a
 /// third of them past the end of the main region, half on an article): what is kept after it
 /// is the page's end matter (an "about us" blurb, the author's bio, a sign-up box, teasers of
-/// other stories), not the rest of the text. The output is never emptied by this.
+/// other stories), not the rest of the text. A heading with an account word that has prose
+/// under it ([`heads_section`]) is not such a line. The output is never emptied by this.
 fn cut_tail(blocks: &[DumpBlock], keep: &mut [bool], focused: bool, main_end: usize) {
     let families = Phrases::SOCIAL.0 | Phrases::ACCOUNT.0 | Phrases::COMMENTS.0;
     let total = kept_words(blocks, keep);
     let mut before = 0u32;
     for (i, b) in blocks.iter().enumerate() {
         let kept = keep.get(i).copied().unwrap_or(false);
-        let furniture = !kept && b.shape.phrases.0 & families != 0;
+        let furniture =
+            !kept && b.shape.phrases.0 & families != 0 && !heads_section(blocks, keep, i);
         let share = if i >= main_end {
             TAIL_SHARE_PAST_MAIN
         } else if focused {
@@ -943,6 +945,25 @@ fn cut_tail(blocks: &[DumpBlock], keep: &mut [bool], focused: bool, main_end: us
             before += b.stats.words;
         }
     }
+}
+
+/// Words of prose under a heading for [`heads_section`].
+const SECTION_PROSE_WORDS: u32 = 30;
+
+/// A short line whose only phrase hint is an account word ("Search engines evolving", "Menu
+/// planning for a week") that heads two kept blocks of prose is a section of the text, not a
+/// search box or a sign-up line.
+fn heads_section(blocks: &[DumpBlock], keep: &[bool], i: usize) -> bool {
+    let kept_prose = |j: usize| {
+        keep.get(j).copied().unwrap_or(false)
+            && blocks
+                .get(j)
+                .is_some_and(|b| b.stats.ends_sentence && b.stats.words >= SECTION_PROSE_WORDS)
+    };
+    blocks.get(i).is_some_and(|b| {
+        b.shape.phrases == Phrases::ACCOUNT && !b.stats.ends_sentence && b.stats.words <= 8
+    }) && kept_prose(i + 1)
+        && kept_prose(i + 2)
 }
 
 /// Words that open the header of an author's box under an article, lower-case: "About Jane

@@ -19,7 +19,9 @@
 //! sentence starting with a social word is neither a share bar nor the end of the text. A
 //! ranking of software, each card opening with the same "Compare" button over a name, a
 //! category, a score and a price, shows that cards without labelled fields are kept too when
-//! the page's text is spread out.
+//! the page's text is spread out. A history of the card catalogue with a section headed
+//! "Search engines and the catalogue" shows that a heading opening with an account word, with
+//! prose under it, does not end the text.
 
 use std::path::Path;
 
@@ -100,6 +102,11 @@ fn a_list_item_opening_with_share_of_is_not_a_share_bar() {
 #[test]
 fn cards_marked_by_the_same_button_are_the_text() {
     check("ranking");
+}
+
+#[test]
+fn a_section_heading_opening_with_search_does_not_end_the_text() {
+    check("catalogue");
 }
 
 #[test]
