@@ -25,7 +25,8 @@
 //!    same "Label: value" fields at a steady interval is kept from the first field to the last,
 //!    and a field repeated from card to card is not a repeat; on a page whose text is spread
 //!    out, so is a listing whose cards each carry the same short line (a "Compare" or "Star"
-//!    button), unless a longer text comes before them;
+//!    button), unless a longer text comes before them; a table printed row by row (cells
+//!    separated by tabs or pipes) is kept with its heading;
 //!    on an article, lone blocks outside every region (teasers) and long runs of
 //!    short non-sentences (headline lists) go; a comment thread after the text (a header, then
 //!    name and date lines above each post) goes; a share, sign-up or comments line or an
@@ -525,6 +526,7 @@ pub(crate) fn classify(blocks: &[DumpBlock], focus: Focus) -> DumpDecisions {
         drop_lone_outsiders(&place, &mut keep);
         drop_headline_runs(blocks, &mut keep);
     }
+    keep_tables(blocks, &mut keep);
     let cards = keep_records(blocks, &mut keep, share >= FOCUSED_SHARE);
     drop_comment_threads(blocks, &mut keep);
     let main_end = place
@@ -707,6 +709,43 @@ fn rescue_thin_output(blocks: &[DumpBlock], score: &[f32], keep: &mut [bool]) {
         }
     }
     fill_gaps(blocks, keep);
+}
+
+/// Fewest rows for [`keep_tables`].
+const MIN_TABLE_ROWS: usize = 3;
+
+/// A table printed row by row (cells separated by tabs or pipes) is data the page shows, a
+/// specification or a schedule: a run of at least [`MIN_TABLE_ROWS`] rows, most of them with
+/// text in two cells or more (not a matrix of check marks beside one name), is kept, unless a
+/// row is hard furniture.
+fn keep_tables(blocks: &[DumpBlock], keep: &mut [bool]) {
+    let mut i = 0;
+    while i < blocks.len() {
+        let start = i;
+        let mut full = 0;
+        while let Some(b) = blocks.get(i).filter(|b| b.shape.cells > 0) {
+            if b.shape.cells >= 2 {
+                full += 1;
+            }
+            i += 1;
+        }
+        let rows = i - start;
+        if rows >= MIN_TABLE_ROWS && full * 2 > rows {
+            // The table's heading ("Specifications") goes with it.
+            let heading = start > 0
+                && blocks.get(start - 1).is_some_and(|b| {
+                    b.shape.cells == 0 && !b.stats.ends_sentence && b.stats.words <= 6
+                });
+            for j in start - usize::from(heading)..i {
+                if blocks.get(j).is_some_and(|b| !is_hard_furniture(b))
+                    && let Some(k) = keep.get_mut(j)
+                {
+                    *k = true;
+                }
+            }
+        }
+        i = i.max(start + 1);
+    }
 }
 
 /// Fewest cards for [`keep_records`].

@@ -21,7 +21,9 @@
 //! category, a score and a price, shows that cards without labelled fields are kept too when
 //! the page's text is spread out. A history of the card catalogue with a section headed
 //! "Search engines and the catalogue" shows that a heading opening with an account word, with
-//! prose under it, does not end the text.
+//! prose under it, does not end the text. A product page with a specification table printed
+//! row by row, cells separated by tabs (or, from another converter, opened by a pipe), shows
+//! that the table is kept with its heading.
 
 use std::path::Path;
 
@@ -107,6 +109,34 @@ fn cards_marked_by_the_same_button_are_the_text() {
 #[test]
 fn a_section_heading_opening_with_search_does_not_end_the_text() {
     check("catalogue");
+}
+
+#[test]
+fn a_specification_table_is_kept() {
+    check("specs");
+}
+
+#[test]
+fn the_same_table_with_pipes_between_cells_is_kept_too() {
+    // Another converter prints "| Power | 3000 W" where the first printed "Power\t\t3000 W".
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/dumps/specs");
+    let dump = std::fs::read_to_string(dir.join("dump.txt")).unwrap();
+    let piped: String = dump
+        .lines()
+        .map(|l| match l.split_once("\t\t") {
+            Some((a, b)) => format!("| {a} | {b}\n"),
+            None => format!("{l}\n"),
+        })
+        .collect();
+    let text = unboil::extract_text(&piped).text().to_string();
+    for row in [
+        "| Capacity | 1.7 litres",
+        "| Power | 3000 W",
+        "| Warranty | Two years",
+    ] {
+        assert!(text.contains(row), "{row} missing from {text}");
+    }
+    assert!(text.contains("Specifications"));
 }
 
 #[test]
