@@ -774,9 +774,10 @@ fn label_of(b: &DumpBlock) -> Option<String> {
 /// Cards without labels often repeat one short line instead: a button or a badge on every card
 /// ("Star", "Compare", "Winner"). On a page whose text is not one region, such a marker that
 /// recurs at least [`MIN_MARKED_RECORDS`] times at a steady interval, with no jump longer than
-/// [`RECORD_SPAN`] between two cards, marks cards too, unless they come after a longer kept
-/// text (teasers of other stories under an article) or, with nothing kept among them, hold
-/// fewer words than the kept text around them (a menu whose every group ends in "See all").
+/// [`RECORD_SPAN`] between two cards, marks cards too (a blurb in each card is no objection),
+/// unless they come after a longer kept text (teasers of other stories under an article) or,
+/// with nothing kept among them, hold fewer words than the kept text around them (a menu whose
+/// every group ends in "See all").
 fn keep_records(blocks: &[DumpBlock], keep: &mut [bool], focused: bool) -> Vec<bool> {
     let mut cards = vec![false; blocks.len()];
     let mut labels: HashMap<String, Vec<usize>> = HashMap::new();
@@ -868,7 +869,8 @@ fn keep_records(blocks: &[DumpBlock], keep: &mut [bool], focused: bool) -> Vec<b
             .iter()
             .filter(|b| b.stats.words >= RECORD_PROSE_WORDS)
             .count();
-        if prose * 4 > n_cards {
+        // (Cards marked by a button may each hold a paragraph: a blurb under a name.)
+        if !marker && prose * 4 > n_cards {
             continue;
         }
         if marker {

@@ -23,7 +23,9 @@
 //! "Search engines and the catalogue" shows that a heading opening with an account word, with
 //! prose under it, does not end the text. A product page with a specification table printed
 //! row by row, cells separated by tabs (or, from another converter, opened by a pipe), shows
-//! that the table is kept with its heading.
+//! that the table is kept with its heading. A shop's new releases, each card a "Add to
+//! wishlist" button, a name, a paragraph of blurb and a release date, shows that cards holding
+//! prose are kept whole when a repeated button marks them (names and dates included).
 
 use std::path::Path;
 
@@ -137,6 +139,11 @@ fn the_same_table_with_pipes_between_cells_is_kept_too() {
         assert!(text.contains(row), "{row} missing from {text}");
     }
     assert!(text.contains("Specifications"));
+}
+
+#[test]
+fn cards_with_a_blurb_each_are_kept_whole() {
+    check("games");
 }
 
 #[test]
