@@ -23,7 +23,10 @@
 //!    among them; an output of fewer than 50 words (under a fifth of the dump's) takes back
 //!    every block that nearly made it and is not furniture; a listing of cards that repeat the
 //!    same "Label: value" fields at a steady interval is kept from the first field to the last,
-//!    and a field repeated from card to card is not a repeat;
+//!    and a field repeated from card to card is not a repeat; on a page whose text is spread
+//!    out, so is a listing whose cards each carry the same short line (a "Compare" or "Star"
+//!    button), unless a longer text comes before them; a table printed row by row (cells
+//!    separated by tabs or pipes) is kept with its heading;
 //!    on an article, lone blocks outside every region (teasers) and long runs of
 //!    short non-sentences (headline lists) go; a comment thread after the text (a header, then
 //!    name and date lines above each post) goes; a share, sign-up or comments line or an
@@ -523,7 +526,8 @@ pub(crate) fn classify(blocks: &[DumpBlock], focus: Focus) -> DumpDecisions {
         drop_lone_outsiders(&place, &mut keep);
         drop_headline_runs(blocks, &mut keep);
     }
-    let cards = keep_records(blocks, &mut keep);
+    keep_tables(blocks, &mut keep);
+    let cards = keep_records(blocks, &mut keep, share >= FOCUSED_SHARE);
     drop_comment_threads(blocks, &mut keep);
     let main_end = place
         .iter()
@@ -707,6 +711,43 @@ fn rescue_thin_output(blocks: &[DumpBlock], score: &[f32], keep: &mut [bool]) {
     fill_gaps(blocks, keep);
 }
 
+/// Fewest rows for [`keep_tables`].
+const MIN_TABLE_ROWS: usize = 3;
+
+/// A table printed row by row (cells separated by tabs or pipes) is data the page shows, a
+/// specification or a schedule: a run of at least [`MIN_TABLE_ROWS`] rows, most of them with
+/// text in two cells or more (not a matrix of check marks beside one name), is kept, unless a
+/// row is hard furniture.
+fn keep_tables(blocks: &[DumpBlock], keep: &mut [bool]) {
+    let mut i = 0;
+    while i < blocks.len() {
+        let start = i;
+        let mut full = 0;
+        while let Some(b) = blocks.get(i).filter(|b| b.shape.cells > 0) {
+            if b.shape.cells >= 2 {
+                full += 1;
+            }
+            i += 1;
+        }
+        let rows = i - start;
+        if rows >= MIN_TABLE_ROWS && full * 2 > rows {
+            // The table's heading ("Specifications") goes with it.
+            let heading = start > 0
+                && blocks.get(start - 1).is_some_and(|b| {
+                    b.shape.cells == 0 && !b.stats.ends_sentence && b.stats.words <= 6
+                });
+            for j in start - usize::from(heading)..i {
+                if blocks.get(j).is_some_and(|b| !is_hard_furniture(b))
+                    && let Some(k) = keep.get_mut(j)
+                {
+                    *k = true;
+                }
+            }
+        }
+        i = i.max(start + 1);
+    }
+}
+
 /// Fewest cards for [`keep_records`].
 const MIN_RECORDS: usize = 4;
 
@@ -729,16 +770,51 @@ fn label_of(b: &DumpBlock) -> Option<String> {
 /// short lines rather than prose (posts of a thread under "Posts: 12" / "Joined: 2019" are
 /// judged as prose), the cards are the page's text: the blocks from the first field to the last
 /// (and the line before the first, its card's name) are kept, unless hard furniture.
-fn keep_records(blocks: &[DumpBlock], keep: &mut [bool]) -> Vec<bool> {
+///
+/// Cards without labels often repeat one short line instead: a button or a badge on every card
+/// ("Star", "Compare", "Winner"). On a page whose text is not one region, such a marker that
+/// recurs at least [`MIN_MARKED_RECORDS`] times at a steady interval, with no jump longer than
+/// [`RECORD_SPAN`] between two cards, marks cards too (a blurb in each card is no objection),
+/// unless they come after a longer kept text (teasers of other stories under an article) or,
+/// with nothing kept among them, hold fewer words than the kept text around them (a menu whose
+/// every group ends in "See all").
+fn keep_records(blocks: &[DumpBlock], keep: &mut [bool], focused: bool) -> Vec<bool> {
     let mut cards = vec![false; blocks.len()];
-    let mut at: HashMap<String, Vec<usize>> = HashMap::new();
+    let mut labels: HashMap<String, Vec<usize>> = HashMap::new();
+    let mut markers: HashMap<String, Vec<usize>> = HashMap::new();
     for (i, b) in blocks.iter().enumerate() {
         if let Some(l) = label_of(b) {
-            at.entry(l).or_default().push(i);
+            labels.entry(l).or_default().push(i);
+        } else if !focused && let Some(m) = marker_of(b) {
+            markers.entry(m).or_default().push(i);
         }
     }
-    let mut spans: Vec<(usize, usize, usize)> = Vec::new();
-    for pos in at.values().filter(|p| p.len() >= MIN_RECORDS) {
+    // Runs of positions to test: every position of a label; the runs of a marker, split where
+    // the next card is too far away (the same link in the header and in the footer).
+    let mut runs: Vec<(&[usize], bool)> = labels.values().map(|p| (p.as_slice(), false)).collect();
+    for pos in markers.values() {
+        let mut from = 0;
+        for k in 1..=pos.len() {
+            let far = match (pos.get(k - 1), pos.get(k)) {
+                (Some(&a), Some(&b)) => b - a > RECORD_SPAN,
+                _ => true,
+            };
+            if far {
+                runs.push((pos.get(from..k).unwrap_or(&[]), true));
+                from = k;
+            }
+        }
+    }
+    let mut spans: Vec<(usize, usize, usize, bool, usize)> = Vec::new();
+    for (pos, marker) in runs {
+        let min = if marker {
+            MIN_MARKED_RECORDS
+        } else {
+            MIN_RECORDS
+        };
+        if pos.len() < min {
+            continue;
+        }
         let mut gaps: Vec<usize> = pos
             .iter()
             .zip(pos.iter().skip(1))
@@ -757,28 +833,55 @@ fn keep_records(blocks: &[DumpBlock], keep: &mut [bool]) -> Vec<bool> {
             continue;
         }
         if let (Some(&first), Some(&last)) = (pos.first(), pos.last()) {
-            spans.push((first, last, pos.len()));
+            spans.push((first, last, pos.len(), marker, median));
         }
     }
-    for &(first, last, n_cards) in &spans {
+    // The same order on every run, whatever the maps' order.
+    spans.sort_unstable();
+    // Markers are judged against the text kept before any card was taken (kept words before
+    // each block, and the kept blocks).
+    let mut kept_before = Vec::with_capacity(blocks.len() + 1);
+    let mut sum = 0u32;
+    kept_before.push(0);
+    for (b, &k) in blocks.iter().zip(keep.iter()) {
+        if k {
+            sum += b.stats.words;
+        }
+        kept_before.push(sum);
+    }
+    let anchors: Vec<bool> = keep.to_vec();
+    for &(first, last, n_cards, marker, median) in &spans {
         // A second label that recurs in the same cards.
-        let fields = spans
-            .iter()
-            .filter(|&&(f, l, _)| f <= last && l >= first)
-            .count();
-        if fields < 2 {
-            continue;
+        if !marker {
+            let fields = spans
+                .iter()
+                .filter(|&&(f, l, _, m, _)| !m && f <= last && l >= first)
+                .count();
+            if fields < 2 {
+                continue;
+            }
         }
         let from = first.saturating_sub(1);
-        let to = (last + 1).min(blocks.len());
-        let prose = blocks
-            .get(from..to)
-            .unwrap_or(&[])
+        // A marker that opens its card leaves the last card after it.
+        let to = (last + if marker { median } else { 1 }).min(blocks.len());
+        let span = blocks.get(from..to).unwrap_or(&[]);
+        let prose = span
             .iter()
             .filter(|b| b.stats.words >= RECORD_PROSE_WORDS)
             .count();
-        if prose * 4 > n_cards {
+        // (Cards marked by a button may each hold a paragraph: a blurb under a name.)
+        if !marker && prose * 4 > n_cards {
             continue;
+        }
+        if marker {
+            let inside: u32 = span.iter().map(|b| b.stats.words).sum();
+            let at = |i: usize| kept_before.get(i).copied().unwrap_or(sum);
+            let before = at(from);
+            let after = sum - at(to);
+            let anchored = anchors.get(from..to).unwrap_or(&[]).iter().any(|&k| k);
+            if before > inside || !anchored && before + after > inside {
+                continue;
+            }
         }
         for i in from..to {
             if blocks.get(i).is_some_and(|b| !is_hard_furniture(b))
@@ -792,6 +895,25 @@ fn keep_records(blocks: &[DumpBlock], keep: &mut [bool]) -> Vec<bool> {
         }
     }
     cards
+}
+
+/// Fewest cards for [`keep_records`] when only a marker line recurs in them.
+const MIN_MARKED_RECORDS: usize = 8;
+
+/// A short line that may mark every card of a listing ("Star", "Compare", "Winner"), folded:
+/// one to three words, not a sentence, not a date or a count (a date under every teaser marks
+/// other stories, and differs from card to card anyway).
+fn marker_of(b: &DumpBlock) -> Option<String> {
+    if b.stats.words == 0
+        || b.stats.words > 3
+        || b.stats.chars > 25
+        || b.stats.ends_sentence
+        || b.shape.numeric
+    {
+        return None;
+    }
+    let f = fold(&b.raw.text);
+    (!f.is_empty()).then_some(f)
 }
 
 /// Words from which a block in a run of cards is prose (see [`keep_records`]).
@@ -837,14 +959,16 @@ const TAIL_SHARE: f32 = 0.6;
 /// Jane Doe") ends the text once most of the kept words have come (see [`TAIL_SHARE`]; a
 /// third of them past the end of the main region, half on an article): what is kept after it
 /// is the page's end matter (an "about us" blurb, the author's bio, a sign-up box, teasers of
-/// other stories), not the rest of the text. The output is never emptied by this.
+/// other stories), not the rest of the text. A heading with an account word that has prose
+/// under it ([`heads_section`]) is not such a line. The output is never emptied by this.
 fn cut_tail(blocks: &[DumpBlock], keep: &mut [bool], focused: bool, main_end: usize) {
     let families = Phrases::SOCIAL.0 | Phrases::ACCOUNT.0 | Phrases::COMMENTS.0;
     let total = kept_words(blocks, keep);
     let mut before = 0u32;
     for (i, b) in blocks.iter().enumerate() {
         let kept = keep.get(i).copied().unwrap_or(false);
-        let furniture = !kept && b.shape.phrases.0 & families != 0;
+        let furniture =
+            !kept && b.shape.phrases.0 & families != 0 && !heads_section(blocks, keep, i);
         let share = if i >= main_end {
             TAIL_SHARE_PAST_MAIN
         } else if focused {
@@ -862,6 +986,25 @@ fn cut_tail(blocks: &[DumpBlock], keep: &mut [bool], focused: bool, main_end: us
             before += b.stats.words;
         }
     }
+}
+
+/// Words of prose under a heading for [`heads_section`].
+const SECTION_PROSE_WORDS: u32 = 30;
+
+/// A short line whose only phrase hint is an account word ("Search engines evolving", "Menu
+/// planning for a week") that heads two kept blocks of prose is a section of the text, not a
+/// search box or a sign-up line.
+fn heads_section(blocks: &[DumpBlock], keep: &[bool], i: usize) -> bool {
+    let kept_prose = |j: usize| {
+        keep.get(j).copied().unwrap_or(false)
+            && blocks
+                .get(j)
+                .is_some_and(|b| b.stats.ends_sentence && b.stats.words >= SECTION_PROSE_WORDS)
+    };
+    blocks.get(i).is_some_and(|b| {
+        b.shape.phrases == Phrases::ACCOUNT && !b.stats.ends_sentence && b.stats.words <= 8
+    }) && kept_prose(i + 1)
+        && kept_prose(i + 2)
 }
 
 /// Words that open the header of an author's box under an article, lower-case: "About Jane

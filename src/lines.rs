@@ -64,6 +64,8 @@ pub(crate) struct Shape {
     pub glued: u8,
     /// Ends in a count: "Comments (12)", "Tom Brady can play until 46 (129)".
     pub count_suffix: bool,
+    /// Cells with text when the line is a table row (tab- or pipe-separated), else 0.
+    pub cells: u16,
 }
 
 /// Phrases that tend to open page furniture, in several languages.
@@ -227,6 +229,8 @@ struct Line<'a> {
     gap_before: bool,
     /// Column where the text after a bullet starts (for continuation lines).
     text_col: u16,
+    /// Cells of a table row ([`table_cells`]), 0 when the line is not one.
+    cells: u16,
 }
 
 fn parse_line(raw: &str, gap_before: bool) -> Line<'_> {
@@ -258,6 +262,35 @@ fn parse_line(raw: &str, gap_before: bool) -> Line<'_> {
         heading,
         gap_before,
         text_col,
+        cells: table_cells(trimmed),
+    }
+}
+
+/// Cells with letters or digits in a line that is a table row as converters print one: cells
+/// separated by tabs ("Brand\t\tCORSAIR") or a row opened by a pipe ("| Brand | CORSAIR").
+/// Zero when the line is not a row of at least two cells. A cell of symbols alone (a check
+/// mark) is not counted.
+fn table_cells(trimmed: &str) -> u16 {
+    let count = |parts: &mut dyn Iterator<Item = &str>| {
+        let mut all = 0u16;
+        let mut text = 0u16;
+        for p in parts {
+            if p.trim().is_empty() {
+                continue;
+            }
+            all = all.saturating_add(1);
+            if p.chars().any(char::is_alphanumeric) {
+                text = text.saturating_add(1);
+            }
+        }
+        if all >= 2 { text } else { 0 }
+    };
+    if trimmed.contains('\t') {
+        count(&mut trimmed.split('\t'))
+    } else if let Some(rest) = trimmed.strip_prefix("| ") {
+        count(&mut rest.split(" | "))
+    } else {
+        0
     }
 }
 
@@ -390,13 +423,19 @@ fn finish((line, text, n): (Line<'_>, String, u16)) -> DumpBlock {
         _ => BlockKind::Paragraph,
     };
     let stats = TextStats::of(&text);
-    let shape = Shape {
+    let cells = if n == 1 { line.cells } else { 0 };
+    let mut shape = Shape {
         gap_before: line.gap_before,
         indent: line.indent,
         bullet: line.bullet.is_some(),
         lines: n,
+        cells,
         ..shape_of(&text, &stats)
     };
+    // The pipes between cells do not make a row a menu.
+    if cells > 0 {
+        shape.menu_parts = 0;
+    }
     let raw = RawBlock {
         kind,
         elem: 0,
@@ -576,6 +615,15 @@ fn shape_of(text: &str, st: &TextStats) -> Shape {
             if st.chars <= 160 && mentions_subscription(&lower_start) {
                 p.0 |= Phrases::ACCOUNT.0;
             }
+            // A social word that opens a sentence ("Share of homes sold above asking",
+            // "Twitter seemed confused by the campaign") is prose, not a share bar.
+            if p == Phrases::SOCIAL
+                && st.words >= SOCIAL_SENTENCE_WORDS
+                && is_sentence_case(text)
+                && glued_boundaries(text) == 0
+            {
+                p = Phrases::default();
+            }
             p
         },
         glued: glued_boundaries(text),
@@ -583,6 +631,10 @@ fn shape_of(text: &str, st: &TextStats) -> Shape {
         ..Shape::default()
     }
 }
+
+/// Words from which a line that opens with a social word and reads as a sentence is prose,
+/// not a share bar (see [`shape_of`]).
+const SOCIAL_SENTENCE_WORDS: u32 = 6;
 
 /// Words that, anywhere in a short block, ask the reader to subscribe ("Stay up to date.
 /// Subscribe to our newsletter."): an account phrase wherever it stands. Whole words only

@@ -14,7 +14,18 @@
 //! post opens with two short sentences shows that they stay in the text, not in the title. A
 //! shop's listing of cards, each with the same "Label: value" fields, shows that the cards are
 //! kept although none of their lines is a sentence. A library's events page shows that a field
-//! with a short value ("Sort by: Newest first") right above the text is not its title.
+//! with a short value ("Sort by: Newest first") right above the text is not its title. A
+//! survey story whose list of measures has items opening with "Share of …" shows that a
+//! sentence starting with a social word is neither a share bar nor the end of the text. A
+//! ranking of software, each card opening with the same "Compare" button over a name, a
+//! category, a score and a price, shows that cards without labelled fields are kept too when
+//! the page's text is spread out. A history of the card catalogue with a section headed
+//! "Search engines and the catalogue" shows that a heading opening with an account word, with
+//! prose under it, does not end the text. A product page with a specification table printed
+//! row by row, cells separated by tabs (or, from another converter, opened by a pipe), shows
+//! that the table is kept with its heading. A shop's new releases, each card a "Add to
+//! wishlist" button, a name, a paragraph of blurb and a release date, shows that cards holding
+//! prose are kept whole when a repeated button marks them (names and dates included).
 
 use std::path::Path;
 
@@ -85,6 +96,54 @@ fn cards_with_the_same_labelled_fields_are_the_text() {
 #[test]
 fn a_sorting_field_above_the_text_is_not_the_title() {
     check("events");
+}
+
+#[test]
+fn a_list_item_opening_with_share_of_is_not_a_share_bar() {
+    check("survey");
+}
+
+#[test]
+fn cards_marked_by_the_same_button_are_the_text() {
+    check("ranking");
+}
+
+#[test]
+fn a_section_heading_opening_with_search_does_not_end_the_text() {
+    check("catalogue");
+}
+
+#[test]
+fn a_specification_table_is_kept() {
+    check("specs");
+}
+
+#[test]
+fn the_same_table_with_pipes_between_cells_is_kept_too() {
+    // Another converter prints "| Power | 3000 W" where the first printed "Power\t\t3000 W".
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/dumps/specs");
+    let dump = std::fs::read_to_string(dir.join("dump.txt")).unwrap();
+    let piped: String = dump
+        .lines()
+        .map(|l| match l.split_once("\t\t") {
+            Some((a, b)) => format!("| {a} | {b}\n"),
+            None => format!("{l}\n"),
+        })
+        .collect();
+    let text = unboil::extract_text(&piped).text().to_string();
+    for row in [
+        "| Capacity | 1.7 litres",
+        "| Power | 3000 W",
+        "| Warranty | Two years",
+    ] {
+        assert!(text.contains(row), "{row} missing from {text}");
+    }
+    assert!(text.contains("Specifications"));
+}
+
+#[test]
+fn cards_with_a_blurb_each_are_kept_whole() {
+    check("games");
 }
 
 #[test]
