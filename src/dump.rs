@@ -785,7 +785,7 @@ fn keep_records(blocks: &[DumpBlock], keep: &mut [bool], focused: bool) -> Vec<b
     for (i, b) in blocks.iter().enumerate() {
         if let Some(l) = label_of(b) {
             labels.entry(l).or_default().push(i);
-        } else if !focused && let Some(m) = marker_of(b) {
+        } else if let Some(m) = marker_of(b) {
             markers.entry(m).or_default().push(i);
         }
     }
@@ -879,6 +879,13 @@ fn keep_records(blocks: &[DumpBlock], keep: &mut [bool], focused: bool) -> Vec<b
             let before = at(from);
             let after = sum - at(to);
             let anchored = anchors.get(from..to).unwrap_or(&[]).iter().any(|&k| k);
+            // On a page whose text sits in one region, cards stand apart from that text
+            // (nothing kept among them) and hold more than single words (not a picker of
+            // countries and languages).
+            let thin = (inside as usize) < span.len() * 3 / 2;
+            if focused && (anchored || thin) {
+                continue;
+            }
             if before > inside || !anchored && before + after > inside {
                 continue;
             }

@@ -25,7 +25,10 @@
 //! row by row, cells separated by tabs (or, from another converter, opened by a pipe), shows
 //! that the table is kept with its heading. A shop's new releases, each card a "Add to
 //! wishlist" button, a name, a paragraph of blurb and a release date, shows that cards holding
-//! prose are kept whole when a repeated button marks them (names and dates included).
+//! prose are kept whole when a repeated button marks them (names and dates included). A
+//! magazine's list of award winners, one paragraph of text and then a filter line over cards
+//! that each open with the same "Honoree" line, shows that such cards are kept even when the
+//! rest of the page's text sits in one region.
 
 use std::path::Path;
 
@@ -199,4 +202,9 @@ fn limits_apply_to_dumps() {
     let small = unboil::Extractor::new(unboil::Options::default().max_input_bytes(10));
     let err = small.extract_text("far more than ten bytes").unwrap_err();
     assert_eq!(err.kind(), unboil::ErrorKind::InputTooLarge);
+}
+
+#[test]
+fn cards_marked_by_a_button_after_one_region_of_text() {
+    check("awards");
 }
