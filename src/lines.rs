@@ -360,7 +360,172 @@ pub(crate) fn segment(dump: &str) -> Vec<DumpBlock> {
     if let Some(c) = cur.take() {
         blocks.push(finish(c));
     }
-    blocks
+    join_code_runs(blocks)
+}
+
+/// Fewest code-shaped lines in a run that [`join_code_runs`] takes for a listing of code.
+const MIN_CODE_LINES: usize = 3;
+
+/// Most columns of indentation kept in a line of code.
+const MAX_CODE_INDENT: usize = 40;
+
+/// Short lines between code-shaped ones that a run of code may hold ("return null", "for
+/// line in lines:").
+const CODE_FILLER_WORDS: u32 = 6;
+
+/// A line that reads as source code rather than prose, in any common language: it ends in a
+/// brace or a semicolon, opens with a comment mark, holds an operator no sentence uses, or
+/// calls a method (`line.indexOf(`). A long sentence is never one.
+fn code_shaped(b: &DumpBlock) -> bool {
+    if b.raw.kind != BlockKind::Paragraph || b.stats.words > 20 {
+        return false;
+    }
+    let t = b.raw.text.trim();
+    // A sentence may mention `unwrap()`; a statement ends in a semicolon, not a full stop.
+    if b.stats.ends_sentence && !t.ends_with(';') {
+        return false;
+    }
+    if t.ends_with(['{', '}', ';'])
+        || t.ends_with("):")
+        || t.starts_with("//")
+        || t.starts_with("/*")
+    {
+        return true;
+    }
+    // An assignment to a name ("total = 0", "let x: u32 = 2"), or a name against its
+    // parenthesis in a line that ends like a statement ("print(total)", "with open(f) as f:"),
+    // not "Apple (AAPL)".
+    if t.split_once(" = ")
+        .is_some_and(|(left, _)| left.split_whitespace().count() <= 2)
+    {
+        return true;
+    }
+    if t.ends_with([')', ':', ','])
+        && t.as_bytes()
+            .windows(2)
+            .any(|w| matches!(w, [a, b'('] if a.is_ascii_alphanumeric() || *a == b'_'))
+    {
+        return true;
+    }
+    if ["()", "=>", "==", "!=", "&&", "||", "+=", "->", "::"]
+        .iter()
+        .any(|op| t.contains(op))
+    {
+        return true;
+    }
+    // A method call: a word, a dot, a word, an opening parenthesis.
+    let bytes = t.as_bytes();
+    let word = |c: u8| c.is_ascii_alphanumeric() || c == b'_';
+    bytes.windows(3).enumerate().any(|(i, w)| {
+        matches!(w, [a, b'.', c] if word(*a) && c.is_ascii_alphabetic())
+            && bytes
+                .get(i + 2..)
+                .unwrap_or(&[])
+                .iter()
+                .take_while(|&&c| word(c))
+                .count()
+                .checked_add(i + 2)
+                .and_then(|e| bytes.get(e))
+                == Some(&b'(')
+    })
+}
+
+/// Joins runs of code-shaped lines (at least [`MIN_CODE_LINES`], with short lines between
+/// them) into one code block, one line per source line: a converter that printed a listing
+/// line by line leaves lines too short to read as text, and a listing is read as a whole.
+fn join_code_runs(blocks: Vec<DumpBlock>) -> Vec<DumpBlock> {
+    let code: Vec<bool> = blocks.iter().map(code_shaped).collect();
+    let filler = |b: &DumpBlock| {
+        b.raw.kind == BlockKind::Paragraph
+            && b.stats.words <= CODE_FILLER_WORDS
+            && !b.stats.ends_sentence
+    };
+    let mut out = Vec::with_capacity(blocks.len());
+    let mut i = 0;
+    let n = blocks.len();
+    let mut iter = blocks.into_iter().map(Some).collect::<Vec<_>>();
+    while i < n {
+        if !code.get(i).copied().unwrap_or(false) {
+            if let Some(b) = iter.get_mut(i).and_then(Option::take) {
+                out.push(b);
+            }
+            i += 1;
+            continue;
+        }
+        // Extend the run over code-shaped lines and at most two fillers in a row.
+        let mut end = i + 1;
+        let mut last_code = i;
+        let mut count = 1;
+        while end < n {
+            if code.get(end).copied().unwrap_or(false) {
+                last_code = end;
+                count += 1;
+            } else if !(end - last_code <= 2
+                && iter.get(end).and_then(Option::as_ref).is_some_and(filler))
+            {
+                break;
+            }
+            end += 1;
+        }
+        let end = last_code + 1;
+        if count < MIN_CODE_LINES {
+            for b in iter.iter_mut().take(end).skip(i) {
+                if let Some(b) = b.take() {
+                    out.push(b);
+                }
+            }
+            i = end;
+            continue;
+        }
+        // Indentation is kept relative to the least indented line.
+        let min_indent = iter
+            .iter()
+            .take(end)
+            .skip(i)
+            .flatten()
+            .map(|b| b.shape.indent)
+            .min()
+            .unwrap_or(0);
+        let lines: Vec<String> = iter
+            .iter_mut()
+            .take(end)
+            .skip(i)
+            .filter_map(Option::take)
+            .enumerate()
+            .map(|(k, b)| {
+                let pad = usize::from(b.shape.indent - min_indent).min(MAX_CODE_INDENT);
+                // A blank line inside the listing stays.
+                let blank = if k > 0 && b.shape.gap_before {
+                    "\n"
+                } else {
+                    ""
+                };
+                format!("{blank}{}{}", " ".repeat(pad), b.raw.text)
+            })
+            .collect();
+        let text = lines.join("\n");
+        let stats = TextStats::of(&text);
+        let shape = Shape {
+            gap_before: true,
+            lines: u16::try_from(lines.len()).unwrap_or(u16::MAX),
+            ..Shape::default()
+        };
+        let raw = RawBlock {
+            kind: BlockKind::Code,
+            elem: 0,
+            link_chars: 0,
+            button_chars: 0,
+            links: 0,
+            inline_hints: Hints::default(),
+            path_hash: 0,
+            depth: 0,
+            in_table: false,
+            text,
+        };
+        out.push(DumpBlock { raw, stats, shape });
+        i = end;
+    }
+    out
 }
 
 /// Whether `next` is the wrapped continuation of the block begun by `first` with text `text`.

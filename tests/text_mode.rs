@@ -28,7 +28,9 @@
 //! prose are kept whole when a repeated button marks them (names and dates included). A
 //! magazine's list of award winners, one paragraph of text and then a filter line over cards
 //! that each open with the same "Honoree" line, shows that such cards are kept even when the
-//! rest of the page's text sits in one region.
+//! rest of the page's text sits in one region. A tutorial whose code listings the converter
+//! printed line by line (one in the text, one in an appendix at its end) shows that each
+//! listing is kept as one block of code, indentation and blank lines included.
 
 use std::path::Path;
 
@@ -207,4 +209,9 @@ fn limits_apply_to_dumps() {
 #[test]
 fn cards_marked_by_a_button_after_one_region_of_text() {
     check("awards");
+}
+
+#[test]
+fn code_listing_printed_line_by_line_stays_in_the_text() {
+    check("listing");
 }
