@@ -1155,6 +1155,45 @@ fn is_comment_header(b: &DumpBlock) -> bool {
         .any(|w| strip_word(s, w).is_some_and(counted))
 }
 
+/// Words from which a line is not taken for a post's byline or for a line about comments.
+const POST_BYLINE_WORDS: u32 = 16;
+const COMMENT_LINE_WORDS: u32 = 25;
+
+/// Posts that must follow a line that only mentions comments ("Load all comments", "The
+/// following comments are owned by whoever posted them") for [`drop_comment_threads`].
+const LOOSE_HEADER_POSTS: usize = 3;
+
+/// A post's byline in a thread of readers' comments: a byline word, a name and perhaps a date
+/// or a score ("by jdoe ( 12345 ) writes:", "von Leser123 am 3. Mai"), no sentence.
+fn is_post_byline(b: &DumpBlock) -> bool {
+    if b.stats.words > POST_BYLINE_WORDS || b.stats.words < 2 || b.stats.ends_sentence {
+        return false;
+    }
+    let lower = b.raw.text.trim_start().to_lowercase();
+    crate::shape::BYLINE_WORDS.iter().any(|w| {
+        lower
+            .strip_prefix(w)
+            .and_then(|rest| rest.chars().next())
+            .is_some_and(char::is_whitespace)
+    })
+}
+
+/// A short line that mentions comments as a word of its own ("Load All Comments", "87
+/// Comments Log In"): weak evidence of a thread, which [`drop_comment_threads`] only takes with
+/// more posts after it than after a header.
+fn mentions_comments(b: &DumpBlock) -> bool {
+    if b.stats.words > COMMENT_LINE_WORDS {
+        return false;
+    }
+    let lower = b.raw.text.to_lowercase();
+    lower.split(|c: char| !c.is_alphanumeric()).any(|w| {
+        COMMENT_WORDS
+            .iter()
+            .filter(|c| !matches!(**c, "response" | "responses" | "replies" | "thoughts"))
+            .any(|c| *c == w)
+    })
+}
+
 /// Kept words before a comment header for [`drop_comment_threads`] to act: the text came first.
 const TEXT_BEFORE_COMMENTS: u32 = 100;
 
@@ -1182,12 +1221,18 @@ fn drop_comment_threads(blocks: &[DumpBlock], keep: &mut [bool]) {
     let mut h = 0;
     while h < n {
         let Some(b) = blocks.get(h) else { break };
-        if kept_words >= TEXT_BEFORE_COMMENTS && is_comment_header(b) {
+        let strict = is_comment_header(b);
+        if kept_words >= TEXT_BEFORE_COMMENTS && (strict || mentions_comments(b)) {
             let mut last: Option<usize> = None;
             let mut posts = 0;
             let mut i = h + 1;
             while i < n {
-                if post(i) {
+                let is_post = if strict {
+                    post(i)
+                } else {
+                    blocks.get(i).is_some_and(is_post_byline)
+                };
+                if is_post {
                     last = Some(i);
                     posts += 1;
                 }
@@ -1197,7 +1242,7 @@ fn drop_comment_threads(blocks: &[DumpBlock], keep: &mut [bool]) {
                 }
                 i += 1;
             }
-            if posts >= 2 {
+            if posts >= if strict { 2 } else { LOOSE_HEADER_POSTS } {
                 for k in keep.iter_mut().take(i).skip(h) {
                     *k = false;
                 }

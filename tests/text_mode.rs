@@ -30,7 +30,9 @@
 //! that each open with the same "Honoree" line, shows that such cards are kept even when the
 //! rest of the page's text sits in one region. A tutorial whose code listings the converter
 //! printed line by line (one in the text, one in an appendix at its end) shows that each
-//! listing is kept as one block of code, indentation and blank lines included.
+//! listing is kept as one block of code, indentation and blank lines included. A news story
+//! followed by readers' posts, under a line that only mentions comments, each post opening
+//! with "by <name> on <date>", shows that the posts are not taken for the text.
 
 use std::path::Path;
 
@@ -214,4 +216,9 @@ fn cards_marked_by_a_button_after_one_region_of_text() {
 #[test]
 fn code_listing_printed_line_by_line_stays_in_the_text() {
     check("listing");
+}
+
+#[test]
+fn readers_posts_with_bylines_after_a_story() {
+    check("readers");
 }
