@@ -967,15 +967,46 @@ const TAIL_SHARE: f32 = 0.6;
 /// third of them past the end of the main region, half on an article): what is kept after it
 /// is the page's end matter (an "about us" blurb, the author's bio, a sign-up box, teasers of
 /// other stories), not the rest of the text. A heading with an account word that has prose
-/// under it ([`heads_section`]) is not such a line. The output is never emptied by this.
+/// under it ([`heads_section`]) is not such a line, nor is a short bar that comes again after
+/// more kept text ("Share" under every answer of a thread closes a post, not the page). The
+/// output is never emptied by this.
 fn cut_tail(blocks: &[DumpBlock], keep: &mut [bool], focused: bool, main_end: usize) {
     let families = Phrases::SOCIAL.0 | Phrases::ACCOUNT.0 | Phrases::COMMENTS.0;
     let total = kept_words(blocks, keep);
+    // Kept words before each block, and where each phrase line comes again.
+    let mut kept_before = Vec::with_capacity(blocks.len() + 1);
+    let mut sum = 0u32;
+    kept_before.push(0);
+    for (b, &k) in blocks.iter().zip(keep.iter()) {
+        if k {
+            sum += b.stats.words;
+        }
+        kept_before.push(sum);
+    }
+    let mut next_same: Vec<Option<usize>> = vec![None; blocks.len()];
+    let mut last_seen: HashMap<String, usize> = HashMap::new();
+    for (i, b) in blocks.iter().enumerate().rev() {
+        if b.shape.phrases.0 & families != 0 && b.stats.words <= REPEATED_BAR_WORDS {
+            let f = fold(&b.raw.text);
+            if let Some(slot) = next_same.get_mut(i) {
+                *slot = last_seen.get(&f).copied();
+            }
+            last_seen.insert(f, i);
+        }
+    }
     let mut before = 0u32;
     for (i, b) in blocks.iter().enumerate() {
         let kept = keep.get(i).copied().unwrap_or(false);
-        let furniture =
-            !kept && b.shape.phrases.0 & families != 0 && !heads_section(blocks, keep, i);
+        // A bar that comes again after more of the text ("Share" under every answer of a
+        // thread) closes a post, not the page.
+        let repeated = next_same.get(i).copied().flatten().is_some_and(|j| {
+            let at = |k: usize| kept_before.get(k).copied().unwrap_or(sum);
+            at(j) - at(i) >= POST_BETWEEN_BARS
+        });
+        let furniture = !kept
+            && !repeated
+            && b.shape.phrases.0 & families != 0
+            && !heads_section(blocks, keep, i);
         let share = if i >= main_end {
             TAIL_SHARE_PAST_MAIN
         } else if focused {
@@ -994,6 +1025,12 @@ fn cut_tail(blocks: &[DumpBlock], keep: &mut [bool], focused: bool, main_end: us
         }
     }
 }
+
+/// Words from which a phrase line is not taken for a bar repeated under posts ([`cut_tail`]).
+const REPEATED_BAR_WORDS: u32 = 4;
+
+/// Kept words between two copies of a bar for [`cut_tail`] to take them as closing posts.
+const POST_BETWEEN_BARS: u32 = 30;
 
 /// Words of prose under a heading for [`heads_section`].
 const SECTION_PROSE_WORDS: u32 = 30;

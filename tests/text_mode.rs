@@ -32,7 +32,9 @@
 //! printed line by line (one in the text, one in an appendix at its end) shows that each
 //! listing is kept as one block of code, indentation and blank lines included. A news story
 //! followed by readers' posts, under a line that only mentions comments, each post opening
-//! with "by <name> on <date>", shows that the posts are not taken for the text.
+//! with "by <name> on <date>", shows that the posts are not taken for the text. A question
+//! with three answers, a "Share" line under each post, shows that a bar repeated after more of
+//! the text closes a post, not the page: the answers after the first ones stay.
 
 use std::path::Path;
 
@@ -221,4 +223,9 @@ fn code_listing_printed_line_by_line_stays_in_the_text() {
 #[test]
 fn readers_posts_with_bylines_after_a_story() {
     check("readers");
+}
+
+#[test]
+fn share_line_under_every_answer_does_not_end_the_thread() {
+    check("answers");
 }
