@@ -781,7 +781,7 @@ fn label_of(b: &DumpBlock) -> Option<String> {
 fn keep_records(blocks: &[DumpBlock], keep: &mut [bool], focused: bool) -> Vec<bool> {
     let mut cards = vec![false; blocks.len()];
     let mut labels: HashMap<String, Vec<usize>> = HashMap::new();
-    let mut markers: HashMap<String, Vec<usize>> = HashMap::new();
+    let mut markers: HashMap<(u64, usize), Vec<usize>> = HashMap::new();
     for (i, b) in blocks.iter().enumerate() {
         if let Some(l) = label_of(b) {
             labels.entry(l).or_default().push(i);
@@ -910,7 +910,7 @@ const MIN_MARKED_RECORDS: usize = 8;
 /// A short line that may mark every card of a listing ("Star", "Compare", "Winner"), folded:
 /// one to three words, not a sentence, not a date or a count (a date under every teaser marks
 /// other stories, and differs from card to card anyway).
-fn marker_of(b: &DumpBlock) -> Option<String> {
+fn marker_of(b: &DumpBlock) -> Option<(u64, usize)> {
     if b.stats.words == 0
         || b.stats.words > 3
         || b.stats.chars > 25
@@ -919,8 +919,8 @@ fn marker_of(b: &DumpBlock) -> Option<String> {
     {
         return None;
     }
-    let f = fold(&b.raw.text);
-    (!f.is_empty()).then_some(f)
+    let key = repeat::fold_key(&b.raw.text);
+    (key.1 > 0).then_some(key)
 }
 
 /// Words from which a block in a run of cards is prose (see [`keep_records`]).
@@ -984,10 +984,10 @@ fn cut_tail(blocks: &[DumpBlock], keep: &mut [bool], focused: bool, main_end: us
         kept_before.push(sum);
     }
     let mut next_same: Vec<Option<usize>> = vec![None; blocks.len()];
-    let mut last_seen: HashMap<String, usize> = HashMap::new();
+    let mut last_seen: HashMap<(u64, usize), usize> = HashMap::new();
     for (i, b) in blocks.iter().enumerate().rev() {
         if b.shape.phrases.0 & families != 0 && b.stats.words <= REPEATED_BAR_WORDS {
-            let f = fold(&b.raw.text);
+            let f = repeat::fold_key(&b.raw.text);
             if let Some(slot) = next_same.get_mut(i) {
                 *slot = last_seen.get(&f).copied();
             }
@@ -1206,13 +1206,10 @@ fn is_post_byline(b: &DumpBlock) -> bool {
     if b.stats.words > POST_BYLINE_WORDS || b.stats.words < 2 || b.stats.ends_sentence {
         return false;
     }
-    let lower = b.raw.text.trim_start().to_lowercase();
-    crate::shape::BYLINE_WORDS.iter().any(|w| {
-        lower
-            .strip_prefix(w)
-            .and_then(|rest| rest.chars().next())
-            .is_some_and(char::is_whitespace)
-    })
+    let first = b.raw.text.split_whitespace().next().unwrap_or("");
+    crate::shape::BYLINE_WORDS
+        .iter()
+        .any(|w| first.eq_ignore_ascii_case(w))
 }
 
 /// A short line that mentions comments as a word of its own ("Load All Comments", "87
@@ -1253,13 +1250,28 @@ fn drop_comment_threads(blocks: &[DumpBlock], keep: &mut [bool]) {
                 .get(i - 1)
                 .is_some_and(|p| p.stats.words <= 6 && !p.stats.ends_sentence)
     };
+    // The nearest post byline at or after each block, for the loose headers.
+    let mut next_byline = vec![usize::MAX; n + 1];
+    for i in (0..n).rev() {
+        let here = blocks.get(i).is_some_and(is_post_byline);
+        let next = next_byline.get(i + 1).copied().unwrap_or(usize::MAX);
+        if let Some(slot) = next_byline.get_mut(i) {
+            *slot = if here { i } else { next };
+        }
+    }
     let orig = keep.to_vec();
     let mut kept_words = 0u32;
     let mut h = 0;
     while h < n {
         let Some(b) = blocks.get(h) else { break };
-        let strict = is_comment_header(b);
-        if kept_words >= TEXT_BEFORE_COMMENTS && (strict || mentions_comments(b)) {
+        let strict = kept_words >= TEXT_BEFORE_COMMENTS && is_comment_header(b);
+        let loose = !strict
+            && kept_words >= TEXT_BEFORE_COMMENTS
+            && next_byline
+                .get(h + 1)
+                .is_some_and(|&j| j <= h + FIRST_POST_WITHIN)
+            && mentions_comments(b);
+        if strict || loose {
             let mut last: Option<usize> = None;
             let mut posts = 0;
             let mut i = h + 1;

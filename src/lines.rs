@@ -435,6 +435,9 @@ fn code_shaped(b: &DumpBlock) -> bool {
 /// line by line leaves lines too short to read as text, and a listing is read as a whole.
 fn join_code_runs(blocks: Vec<DumpBlock>) -> Vec<DumpBlock> {
     let code: Vec<bool> = blocks.iter().map(code_shaped).collect();
+    if code.iter().filter(|&&c| c).count() < MIN_CODE_LINES {
+        return blocks;
+    }
     let filler = |b: &DumpBlock| {
         b.raw.kind == BlockKind::Paragraph
             && b.stats.words <= CODE_FILLER_WORDS
