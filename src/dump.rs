@@ -686,6 +686,21 @@ fn kept_words(blocks: &[DumpBlock], keep: &[bool]) -> u32 {
         .sum()
 }
 
+/// Kept words before each block: entry `i` sums the kept blocks before block `i`, and the last
+/// entry all of them.
+fn kept_words_before(blocks: &[DumpBlock], keep: &[bool]) -> Vec<u32> {
+    let mut before = Vec::with_capacity(blocks.len() + 1);
+    let mut sum = 0u32;
+    before.push(0);
+    for (b, &k) in blocks.iter().zip(keep) {
+        if k {
+            sum += b.stats.words;
+        }
+        before.push(sum);
+    }
+    before
+}
+
 /// Fewer kept words than this, and [`rescue_thin_output`] relaxes.
 const THIN_OUTPUT_WORDS: u32 = 50;
 
@@ -840,15 +855,8 @@ fn keep_records(blocks: &[DumpBlock], keep: &mut [bool], focused: bool) -> Vec<b
     spans.sort_unstable();
     // Markers are judged against the text kept before any card was taken (kept words before
     // each block, and the kept blocks).
-    let mut kept_before = Vec::with_capacity(blocks.len() + 1);
-    let mut sum = 0u32;
-    kept_before.push(0);
-    for (b, &k) in blocks.iter().zip(keep.iter()) {
-        if k {
-            sum += b.stats.words;
-        }
-        kept_before.push(sum);
-    }
+    let kept_before = kept_words_before(blocks, keep);
+    let sum = kept_before.last().copied().unwrap_or(0);
     let anchors: Vec<bool> = keep.to_vec();
     for &(first, last, n_cards, marker, median) in &spans {
         // A second label that recurs in the same cards.
@@ -972,17 +980,9 @@ const TAIL_SHARE: f32 = 0.6;
 /// output is never emptied by this.
 fn cut_tail(blocks: &[DumpBlock], keep: &mut [bool], focused: bool, main_end: usize) {
     let families = Phrases::SOCIAL.0 | Phrases::ACCOUNT.0 | Phrases::COMMENTS.0;
-    let total = kept_words(blocks, keep);
     // Kept words before each block, and where each phrase line comes again.
-    let mut kept_before = Vec::with_capacity(blocks.len() + 1);
-    let mut sum = 0u32;
-    kept_before.push(0);
-    for (b, &k) in blocks.iter().zip(keep.iter()) {
-        if k {
-            sum += b.stats.words;
-        }
-        kept_before.push(sum);
-    }
+    let kept_before = kept_words_before(blocks, keep);
+    let total = kept_before.last().copied().unwrap_or(0);
     let mut next_same: Vec<Option<usize>> = vec![None; blocks.len()];
     let mut last_seen: HashMap<(u64, usize), usize> = HashMap::new();
     for (i, b) in blocks.iter().enumerate().rev() {
@@ -1000,7 +1000,7 @@ fn cut_tail(blocks: &[DumpBlock], keep: &mut [bool], focused: bool, main_end: us
         // A bar that comes again after more of the text ("Share" under every answer of a
         // thread) closes a post, not the page.
         let repeated = next_same.get(i).copied().flatten().is_some_and(|j| {
-            let at = |k: usize| kept_before.get(k).copied().unwrap_or(sum);
+            let at = |k: usize| kept_before.get(k).copied().unwrap_or(total);
             at(j) - at(i) >= POST_BETWEEN_BARS
         });
         let furniture = !kept
