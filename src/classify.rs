@@ -273,6 +273,9 @@ const ITEM_LIST_OTHER_MAX: f32 = 1000.0;
 /// beside it stays an article. Both sums are taken without the focus's bias, so the presets
 /// still nest. Then the items' blocks are kept, except link rows inside an item (tags, "Code",
 /// "Issues": several links, or one that is not the title) and furniture (dates, bylines).
+/// On a page whose story is as short, the same kind of list under the story's byline or date
+/// stamp, made of bare linked headlines, is the site's list of its other stories: it leaves,
+/// with the heading that names it (`Reason::OtherStories`).
 /// This runs after the passes that drop teasers, related links and headings without content
 /// after them: the page kind overrides them for its own items (an item's `<h3>` name is
 /// followed by a line those passes had dropped).
@@ -290,16 +293,44 @@ fn keep_item_lists(
     let items = item_cards(elems, blocks);
     // Counted without the focus's bias, so that the presets still nest.
     let mut in_items = 0.0f32;
+    let mut in_titles = 0.0f32;
     let mut other = 0.0f32;
     for (((b, &it), &s), &p) in blocks.iter().zip(&items).zip(score).zip(prose) {
         if it {
             in_items += b.weighted_chars();
+            if is_link_title(b.raw, &b.stats) {
+                in_titles += b.weighted_chars();
+            }
         } else if s - bias > 0.0 && p > 0.0 {
             if b.hints.has(Hints::BODY_PROP) {
                 return;
             }
             other += b.weighted_chars();
         }
+    }
+    // Bare linked headlines under a short story's byline or date stamp are the site's list of
+    // other stories ("Latest news" under a brief): on a page with so little prose, repeated
+    // items would otherwise score up. Items with more than their titles (summaries, names,
+    // prices) are the page's own, even under a byline: a list article. (Under a long story the
+    // other passes already judge such lists; doing it there too lost on aeb.)
+    let first_item = items.iter().position(|&it| it).unwrap_or(0);
+    let story = blocks
+        .iter()
+        .zip(ctx_hints)
+        .take(first_item)
+        .any(|(b, h)| b.title_side == TitleSide::After && is_story_stamp(b, *h));
+    if story && in_titles >= BARE_TITLES * in_items && other < ITEM_LIST_OTHER_MAX {
+        // Those headlines, and the heading that names them, leave.
+        let heading = first_item
+            .checked_sub(1)
+            .filter(|&h| blocks.get(h).is_some_and(|b| b.raw.kind.is_heading()));
+        for i in (0..blocks.len()).filter(|&i| items.get(i).copied().unwrap_or(false)) {
+            drop_kept(keep, &mut reasons, i, Reason::OtherStories);
+        }
+        if let Some(h) = heading {
+            drop_kept(keep, &mut reasons, h, Reason::OtherStories);
+        }
+        return;
     }
     if in_items < ITEM_LIST_MIN || other >= ITEM_LIST_OTHER_MAX {
         return;
@@ -320,6 +351,18 @@ fn keep_item_lists(
             }
         }
     }
+}
+
+/// Share of an item list's characters in its linked titles from which it is a list of bare
+/// headlines.
+const BARE_TITLES: f32 = 0.9;
+
+/// A story's byline or publication stamp: "By Ana Ruiz", "March 3, 2025 10:02".
+fn is_story_stamp(b: &BlockView<'_>, hints: Hints) -> bool {
+    b.stats.chars < 100
+        && (hints.has(Hints::BYLINE)
+            || b.shape.byline
+            || crate::shape::is_date_stamp(&b.raw.text, &b.shape))
 }
 
 /// Sums over a block range, from prefix sums.

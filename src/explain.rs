@@ -197,6 +197,9 @@ pub enum Reason {
     /// like), added because the body held next to no text, as pages do whose text is filled in
     /// by script.
     Description,
+    /// A list of bare linked headlines (no summaries) under a short story's byline or date
+    /// stamp: the site's list of its other stories, and the heading that names it.
+    OtherStories,
     /// In a modal dialog (a pop-up a link or button opens), on a page with text of its own
     /// outside the dialogs.
     Dialog,

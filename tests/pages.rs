@@ -48,6 +48,7 @@ pages! {
     page_forum_thread => "forum-thread",
     page_script_filled_thread => "script-filled-thread",
     page_forum_long_opening => "forum-long-opening",
+    page_brief_latest_list => "brief-latest-list",
     page_product => "product",
     page_share_also_read => "share-also-read",
     page_no_hints_essay => "no-hints-essay",
