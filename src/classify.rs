@@ -353,6 +353,102 @@ fn keep_item_lists(
     }
 }
 
+/// The letter a block of an A-Z index stands under: one capital letter, not a link (a row of
+/// linked letters is the index's jump bar).
+fn index_letter(b: &BlockView<'_>) -> Option<char> {
+    let mut chars = b.raw.text.trim().chars();
+    let c = chars.next()?;
+    (chars.next().is_none() && c.is_uppercase() && b.raw.link_chars == 0).then_some(c)
+}
+
+/// An entry line of an A-Z index: links to the pages under a letter.
+fn is_index_entry(b: &BlockView<'_>) -> bool {
+    b.link_density() >= 0.5 && b.stats.chars <= INDEX_ENTRY_MAX && !b.hints.has(NOT_ITEMS)
+}
+
+/// Characters of one block of links under an index letter (several links a line).
+const INDEX_ENTRY_MAX: u32 = 600;
+
+/// On a page whose text is an A-Z index (a catalogue's categories, a glossary's terms, a
+/// directory), single capital letters in alphabetical order each head a run of link lines;
+/// the letters and their links are the text, though they read as a menu. The run needs
+/// `ITEM_RUN` letters, each followed by at least one entry ([`is_index_entry`]), outside
+/// navigation and footers, and the page must hold less than `ITEM_LIST_OTHER_MAX`
+/// characters of kept prose outside it (an article with a site index below keeps only the
+/// article). Letters may skip (no "D", no "J") but never go back. One pass over the blocks.
+fn keep_letter_index(
+    blocks: &[BlockView<'_>],
+    scored: Scored<'_>,
+    keep: &mut [bool],
+    mut reasons: Option<&mut Vec<Vec<(Reason, f32)>>>,
+) {
+    let Scored { score, prose, bias } = scored;
+    // Runs as (first block, end block, letters).
+    let mut runs: Vec<(usize, usize, usize)> = Vec::new();
+    // The run being read: its first block, the last letter, the letters, and whether the
+    // last letter has an entry yet.
+    let mut cur: Option<(usize, char, usize, bool)> = None;
+    let close = |cur: &mut Option<(usize, char, usize, bool)>, end: usize, runs: &mut Vec<_>| {
+        if let Some((first, _, letters, entry)) = cur.take() {
+            // A last letter without entries is not part of the run.
+            let (end, letters) = if entry {
+                (end, letters)
+            } else {
+                (end - 1, letters - 1)
+            };
+            if letters >= ITEM_RUN {
+                runs.push((first, end, letters));
+            }
+        }
+    };
+    for (i, b) in blocks.iter().enumerate() {
+        let letter = index_letter(b).filter(|_| !b.hints.has(NOT_ITEMS));
+        match (letter, cur.as_mut()) {
+            (Some(c), Some((_, last, letters, entry))) if *entry && c > *last => {
+                *last = c;
+                *letters += 1;
+                *entry = false;
+            }
+            (Some(c), _) => {
+                close(&mut cur, i, &mut runs);
+                cur = Some((i, c, 1, false));
+            }
+            (None, Some((_, _, _, entry))) if is_index_entry(b) => *entry = true,
+            (None, Some(_)) => close(&mut cur, i, &mut runs),
+            (None, None) => {}
+        }
+    }
+    close(&mut cur, blocks.len(), &mut runs);
+    if runs.is_empty() {
+        return;
+    }
+    // Kept prose outside the runs, without the focus's bias (the presets still nest).
+    let mut other = 0.0f32;
+    let mut next_run = runs.iter().peekable();
+    for (i, ((b, &s), &p)) in blocks.iter().zip(score).zip(prose).enumerate() {
+        while next_run.peek().is_some_and(|r| r.1 <= i) {
+            next_run.next();
+        }
+        let inside = next_run.peek().is_some_and(|r| r.0 <= i);
+        if !inside && s - bias > 0.0 && p > 0.0 {
+            other += b.weighted_chars();
+        }
+    }
+    if other >= ITEM_LIST_OTHER_MAX {
+        return;
+    }
+    for &(first, end, _) in &runs {
+        for i in first..end {
+            if let Some(k) = keep.get_mut(i).filter(|k| !**k) {
+                *k = true;
+                if let Some(r) = reasons.as_mut().and_then(|r| r.get_mut(i)) {
+                    r.push((Reason::ItemList, -score.get(i).copied().unwrap_or(0.0)));
+                }
+            }
+        }
+    }
+}
+
 /// Share of an item list's characters in its linked titles from which it is a list of bare
 /// headlines.
 const BARE_TITLES: f32 = 0.9;
@@ -849,6 +945,16 @@ pub(crate) fn classify(
     if article_mode {
         drop_after_comments(blocks, &sections, end, &mut keep, reasons.as_mut());
     }
+    keep_letter_index(
+        blocks,
+        Scored {
+            score: &score,
+            prose: &prose,
+            bias,
+        },
+        &mut keep,
+        reasons.as_mut(),
+    );
     headings_follow_content(blocks, &mut keep, reasons.as_mut(), &score);
     let scored = Scored {
         score: &score,

@@ -59,6 +59,7 @@ pages! {
     page_sidebar_in_content => "sidebar-in-content",
     page_dont_miss_links => "dont-miss-links",
     page_shop_grid_specs => "shop-grid-specs",
+    page_services_a_z => "services-a-z",
     page_paywall_body => "paywall-body",
     page_after_comments => "after-comments",
     page_shared_feed => "shared-feed",
