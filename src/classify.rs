@@ -1101,7 +1101,10 @@ fn names_shop_policy(text: &str) -> bool {
 /// A shop's delivery and returns section is the same on every product page, so it is not
 /// the product's text: the gold texts of the dev pages leave it out on every product page that
 /// has one. The section is the small element (at most four blocks) that a heading or
-/// `<summary>` naming the policy opens.
+/// `<summary>` naming the policy opens, or the accordion item ([`accordion_section`]) that a
+/// toggle naming it opens: a button, or a block nested inside a `<summary>`. Measured for the
+/// accordion items: wcxb-dev bowF1 0.88913 -> 0.88947 (product 0.7808 -> 0.7848, two pages
+/// better, none worse), aeb unchanged.
 fn drop_shop_policy(
     elems: &[Elem],
     blocks: &[BlockView<'_>],
@@ -1113,7 +1116,15 @@ fn drop_shop_policy(
             || elems
                 .get(b.raw.elem as usize)
                 .is_some_and(|e| e.tag == Tag::Summary);
-        if !heading || !names_shop_policy(&b.raw.text) {
+        if !names_shop_policy(&b.raw.text) {
+            continue;
+        }
+        if !heading {
+            if let Some((first, end)) = accordion_section(elems, b, i) {
+                for j in first..end.min(keep.len()) {
+                    drop_kept(keep, &mut reasons, j, Reason::ShopPolicy);
+                }
+            }
             continue;
         }
         let Some(section) = elems
@@ -1130,6 +1141,37 @@ fn drop_shop_policy(
             drop_kept(keep, &mut reasons, j, Reason::ShopPolicy);
         }
     }
+}
+
+/// Levels above a block's element that an accordion's toggle and its item are looked for.
+const ACCORDION_LEVELS: usize = 4;
+/// Blocks an accordion item holds at most: its toggle and a panel of a few paragraphs.
+const ACCORDION_MAX_BLOCKS: u32 = 8;
+
+/// The blocks of the accordion item that block `i` opens, when the block is the item's
+/// toggle: a button's text (`<button><span>Delivery & Returns</span></button>`) or a block
+/// inside a `<summary>` (`<summary><div>…</div></summary>`). The item is the nearest element
+/// up that starts with the toggle and holds more than it, at most `ACCORDION_MAX_BLOCKS`.
+fn accordion_section(elems: &[Elem], b: &BlockView<'_>, i: usize) -> Option<(usize, usize)> {
+    let button = b.raw.button_chars * 10 >= b.stats.chars * 9;
+    let mut id = b.raw.elem as usize;
+    let mut toggle = button;
+    for _ in 0..ACCORDION_LEVELS {
+        let e = elems.get(id)?;
+        toggle |= e.tag == Tag::Summary || e.tag == Tag::Button;
+        let (first, end) = (e.first_block, e.end_block);
+        if first as usize != i {
+            return None;
+        }
+        if toggle && end > first + 1 {
+            return (end - first <= ACCORDION_MAX_BLOCKS).then_some((first as usize, end as usize));
+        }
+        if e.parent as usize == id {
+            return None;
+        }
+        id = e.parent as usize;
+    }
+    None
 }
 
 /// The phrases text mode knows ([`lines::phrase_hints`]) that a block's text opens with.
