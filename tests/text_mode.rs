@@ -34,7 +34,10 @@
 //! followed by readers' posts, under a line that only mentions comments, each post opening
 //! with "by <name> on <date>", shows that the posts are not taken for the text. A question
 //! with three answers, a "Share" line under each post, shows that a bar repeated after more of
-//! the text closes a post, not the page: the answers after the first ones stay.
+//! the text closes a post, not the page: the answers after the first ones stay. A camera bag's
+//! page whose description is followed by a list of details, most of them "Label: value" items
+//! ("Weight: 850 g"), shows that the list is kept with its heading, while a list of headlines
+//! of the same shape ("Field Notes: Packing For A Week") below it is not.
 
 use std::path::Path;
 
@@ -228,4 +231,26 @@ fn readers_posts_with_bylines_after_a_story() {
 #[test]
 fn share_line_under_every_answer_does_not_end_the_thread() {
     check("answers");
+}
+
+#[test]
+fn a_list_of_product_details_after_the_description_is_kept() {
+    check("details");
+}
+
+#[test]
+fn the_same_details_with_dashes_and_blank_lines_are_kept_too() {
+    // Another converter prints "- Weight: 850 g" with a blank line between the items.
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/dumps/details");
+    let dump = std::fs::read_to_string(dir.join("dump.txt")).unwrap();
+    let other = dump.replace("\n  • ", "\n\n- ");
+    let text = unboil::extract_text(&other).text().to_string();
+    for item in [
+        "Weight: 850 g",
+        "Lining: recycled nylon",
+        "Made in Portugal",
+    ] {
+        assert!(text.contains(item), "{item} missing from {text}");
+    }
+    assert!(!text.contains("Field Notes"), "headlines kept: {text}");
 }
