@@ -527,8 +527,10 @@ pub(crate) fn classify(blocks: &[DumpBlock], focus: Focus) -> DumpDecisions {
         drop_headline_runs(blocks, &mut keep);
     }
     keep_tables(blocks, &mut keep);
+    keep_spec_lists(blocks, &mut keep);
     let cards = keep_records(blocks, &mut keep, share >= FOCUSED_SHARE);
     drop_comment_threads(blocks, &mut keep);
+    drop_teaser_cards(blocks, &mut keep, &cards);
     let main_end = place
         .iter()
         .rposition(|&p| p == Place::Main)
@@ -763,6 +765,92 @@ fn keep_tables(blocks: &[DumpBlock], keep: &mut [bool]) {
     }
 }
 
+/// Fewest items in a list of specifications for [`keep_spec_lists`], and fewest of them that
+/// are "Label: value" lines.
+const MIN_SPEC_ITEMS: usize = 4;
+const MIN_SPEC_LABELS: usize = 3;
+
+/// Most blocks between the kept text and a list of specifications after it.
+const SPEC_GAP: usize = 12;
+
+/// Most words in the value of a specification ("Memory: 4 GB RAM"); a headline under a name
+/// ("Acme: shares fall after the results") says more.
+const SPEC_VALUE_WORDS: usize = 6;
+
+/// Whether a block is a specification: a short "Label: value" line with a short value that is
+/// a measure (a number in it) or not in title case ("Acme: The Full Story" is a headline), under a label without a number
+/// ("Step 2: …" is an entry of a table of contents).
+fn spec_label(b: &DumpBlock) -> bool {
+    let Some(label) = label_of(b) else {
+        return false;
+    };
+    !label.chars().any(|c| c.is_ascii_digit())
+        && b.raw.text.split_once(':').is_some_and(|(_, v)| {
+            v.split_whitespace().count() <= SPEC_VALUE_WORDS
+                && (v.chars().any(|c| c.is_ascii_digit()) || !lines::is_title_case(v))
+        })
+}
+
+/// Whether a block may stand inside a list of specifications between its items: a short
+/// heading of the next group ("Product Details", "Minimum:").
+fn spec_subheading(b: &DumpBlock) -> bool {
+    b.raw.kind != BlockKind::ListItem
+        && label_of(b).is_none()
+        && !b.stats.ends_sentence
+        && (1..=4).contains(&b.stats.words)
+        && !is_hard_furniture(b)
+}
+
+/// A product's details or a program's requirements come after its description as a list whose
+/// items are mostly short "Label: value" lines ([`spec_label`]) ("Weight: 297 g", "Memory: 4 GB RAM"), in one
+/// or more groups under short headings. Such a list a few blocks after the kept text
+/// ([`SPEC_GAP`]), with at least [`MIN_SPEC_ITEMS`] items of which [`MIN_SPEC_LABELS`] (and a
+/// third) are labelled, is part of the text, with the heading right above it. A menu holds no
+/// labels; a line that is hard furniture is never taken.
+fn keep_spec_lists(blocks: &[DumpBlock], keep: &mut [bool]) {
+    let n = blocks.len();
+    let mut last_kept: Option<usize> = None;
+    let mut i = 0;
+    while i < n {
+        if keep.get(i).copied().unwrap_or(false) {
+            last_kept = Some(i);
+            i += 1;
+            continue;
+        }
+        let is_item = |b: &DumpBlock| {
+            (b.raw.kind == BlockKind::ListItem || label_of(b).is_some()) && !is_hard_furniture(b)
+        };
+        if !blocks.get(i).is_some_and(is_item) {
+            i += 1;
+            continue;
+        }
+        // The run: items, with single short subheadings between groups.
+        let start = i;
+        let (mut items, mut labels, mut end) = (0usize, 0usize, i);
+        let mut j = i;
+        while let Some(b) = blocks.get(j) {
+            if is_item(b) {
+                items += 1;
+                labels += usize::from(spec_label(b));
+                j += 1;
+                end = j;
+            } else if spec_subheading(b) && blocks.get(j + 1).is_some_and(is_item) {
+                j += 1;
+            } else {
+                break;
+            }
+        }
+        let near = last_kept.is_some_and(|k| start - k <= SPEC_GAP);
+        if near && items >= MIN_SPEC_ITEMS && labels >= MIN_SPEC_LABELS && labels * 3 >= items {
+            let heading = start > 0 && blocks.get(start - 1).is_some_and(spec_subheading);
+            for k in keep.iter_mut().take(end).skip(start - usize::from(heading)) {
+                *k = true;
+            }
+        }
+        i = end.max(i + 1);
+    }
+}
+
 /// Fewest cards for [`keep_records`].
 const MIN_RECORDS: usize = 4;
 
@@ -910,6 +998,103 @@ fn keep_records(blocks: &[DumpBlock], keep: &mut [bool], focused: bool) -> Vec<b
         }
     }
     cards
+}
+
+/// Fewest teasers for [`drop_teaser_cards`], most blocks in each, most words in its title.
+const MIN_TEASERS: usize = 3;
+const TEASER_BLOCKS: usize = 4;
+const TEASER_TITLE_WORDS: u32 = 15;
+
+/// Teasers of other pages under the text ("Explore more", then cards of a title, a blurb and
+/// the same "Learn more" line each) are kept by their prose. A short line (see [`marker_of`])
+/// kept at least [`MIN_TEASERS`] times at a steady interval (no more than [`RECORD_SPAN`]
+/// blocks) closes such cards: when the cards come after more kept words than they hold, and
+/// less is kept after them than in them, they and the short heading right above them go.
+/// Cards that [`keep_records`] took as the page's listing are left alone.
+fn drop_teaser_cards(blocks: &[DumpBlock], keep: &mut [bool], cards: &[bool]) {
+    let mut markers: HashMap<(u64, usize), Vec<usize>> = HashMap::new();
+    for (i, b) in blocks.iter().enumerate() {
+        if keep.get(i).copied().unwrap_or(false)
+            && !b.raw.text.trim_end().ends_with([':', '：'])
+            && let Some(m) = marker_of(b)
+        {
+            markers.entry(m).or_default().push(i);
+        }
+    }
+    let mut runs: Vec<(usize, usize)> = Vec::new();
+    for (&key, pos) in &markers {
+        let mut from = 0;
+        for k in 1..=pos.len() {
+            let far = match (pos.get(k - 1), pos.get(k)) {
+                (Some(&a), Some(&b)) => b - a > RECORD_SPAN,
+                _ => true,
+            };
+            if !far {
+                continue;
+            }
+            let run = pos.get(from..k).unwrap_or(&[]);
+            from = k;
+            if run.len() < MIN_TEASERS {
+                continue;
+            }
+            let mut gaps: Vec<usize> = run
+                .iter()
+                .zip(run.iter().skip(1))
+                .map(|(a, b)| b - a)
+                .collect();
+            gaps.sort_unstable();
+            let (Some(&lo), Some(&hi)) = (gaps.first(), gaps.last()) else {
+                continue;
+            };
+            // Every card the same few blocks, each opening with a title.
+            let titled = run.iter().all(|&m| {
+                blocks.get((m + 1).saturating_sub(lo)).is_some_and(|t| {
+                    t.stats.sentence_marks <= 1 && t.stats.words <= TEASER_TITLE_WORDS
+                })
+            });
+            if (2..=TEASER_BLOCKS).contains(&lo)
+                && hi == lo
+                && titled
+                && let (Some(&first), Some(&last)) = (run.first(), run.last())
+            {
+                // A last card whose closing line was already dropped goes with the rest.
+                let mut last = last;
+                while blocks
+                    .get(last + lo)
+                    .is_some_and(|b| marker_of(b) == Some(key))
+                {
+                    last += lo;
+                }
+                runs.push(((first + 1).saturating_sub(lo), last));
+            }
+        }
+    }
+    runs.sort_unstable();
+    let kept_before = kept_words_before(blocks, keep);
+    let total = kept_before.last().copied().unwrap_or(0);
+    let at = |i: usize| kept_before.get(i).copied().unwrap_or(total);
+    for (from, last) in runs {
+        let before = at(from);
+        let inside = at(last + 1) - before;
+        let after = total - at(last + 1);
+        if before <= inside
+            || after >= inside
+            || cards.get(from..=last).is_some_and(|c| c.contains(&true))
+        {
+            continue;
+        }
+        let heading = from > 0
+            && blocks
+                .get(from - 1)
+                .is_some_and(|h| !h.stats.ends_sentence && h.stats.words <= 4);
+        for k in keep
+            .iter_mut()
+            .take(last + 1)
+            .skip(from - usize::from(heading))
+        {
+            *k = false;
+        }
+    }
 }
 
 /// Fewest cards for [`keep_records`] when only a marker line recurs in them.

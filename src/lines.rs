@@ -676,7 +676,7 @@ fn is_numeric_line(text: &str, st: &TextStats) -> bool {
     numeric > 0 && numeric * 4 >= words
 }
 
-fn is_title_case(text: &str) -> bool {
+pub(crate) fn is_title_case(text: &str) -> bool {
     let mut long = 0u32;
     let mut caps = 0u32;
     for w in text.split_whitespace() {

@@ -34,7 +34,12 @@
 //! followed by readers' posts, under a line that only mentions comments, each post opening
 //! with "by <name> on <date>", shows that the posts are not taken for the text. A question
 //! with three answers, a "Share" line under each post, shows that a bar repeated after more of
-//! the text closes a post, not the page: the answers after the first ones stay.
+//! the text closes a post, not the page: the answers after the first ones stay. A camera bag's
+//! page whose description is followed by a list of details, most of them "Label: value" items
+//! ("Weight: 850 g"), shows that the list is kept with its heading, while a list of headlines
+//! of the same shape ("Field Notes: Packing For A Week") below it is not. A how-to article
+//! followed by "Explore more" and cards of other articles, each a title, a blurb and the same
+//! "Learn more" line, shows that the cards are not taken for the text although they hold prose.
 
 use std::path::Path;
 
@@ -228,4 +233,44 @@ fn readers_posts_with_bylines_after_a_story() {
 #[test]
 fn share_line_under_every_answer_does_not_end_the_thread() {
     check("answers");
+}
+
+#[test]
+fn a_list_of_product_details_after_the_description_is_kept() {
+    check("details");
+}
+
+#[test]
+fn the_same_details_with_dashes_and_blank_lines_are_kept_too() {
+    // Another converter prints "- Weight: 850 g" with a blank line between the items.
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/dumps/details");
+    let dump = std::fs::read_to_string(dir.join("dump.txt")).unwrap();
+    let other = dump.replace("\n  • ", "\n\n- ");
+    let text = unboil::extract_text(&other).text().to_string();
+    for item in [
+        "Weight: 850 g",
+        "Lining: recycled nylon",
+        "Made in Portugal",
+    ] {
+        assert!(text.contains(item), "{item} missing from {text}");
+    }
+    assert!(!text.contains("Field Notes"), "headlines kept: {text}");
+}
+
+#[test]
+fn teasers_closed_by_the_same_line_after_the_text_are_not_the_text() {
+    check("teasers");
+}
+
+#[test]
+fn the_same_teasers_with_dashes_and_capitals_go_too() {
+    // Another converter prints "- LEARN MORE" where the first printed "  • Learn more".
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/dumps/teasers");
+    let dump = std::fs::read_to_string(dir.join("dump.txt")).unwrap();
+    let other = dump.replace("  • Learn more", "- LEARN MORE");
+    let text = unboil::extract_text(&other).text().to_string();
+    assert!(text.contains("put the switch within reach"), "{text}");
+    for teaser in ["Explore more", "Choosing a desk lamp", "Five lamps"] {
+        assert!(!text.contains(teaser), "{teaser} kept: {text}");
+    }
 }
