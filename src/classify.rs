@@ -344,11 +344,22 @@ fn keep_item_lists(
         if link_row || is_furniture(b, hints) {
             continue;
         }
-        if let Some(kp) = keep.get_mut(i) {
-            *kp = true;
-            if let Some(r) = reasons.as_mut().and_then(|r| r.get_mut(i)) {
-                r.push((Reason::ItemList, -score.get(i).copied().unwrap_or(0.0)));
-            }
+        keep_as_item(keep, &mut reasons, i, score);
+    }
+}
+
+/// Keeps block `i`, dropped so far, as an item of the page's list ([`Reason::ItemList`], with
+/// the weight that lifts its score to the cut); the counterpart of [`drop_kept`].
+fn keep_as_item(
+    keep: &mut [bool],
+    reasons: &mut Option<&mut Vec<Vec<(Reason, f32)>>>,
+    i: usize,
+    score: &[f32],
+) {
+    if let Some(k) = keep.get_mut(i).filter(|k| !**k) {
+        *k = true;
+        if let Some(r) = reasons.as_mut().and_then(|r| r.get_mut(i)) {
+            r.push((Reason::ItemList, -score.get(i).copied().unwrap_or(0.0)));
         }
     }
 }
@@ -439,12 +450,7 @@ fn keep_letter_index(
     }
     for &(first, end, _) in &runs {
         for i in first..end {
-            if let Some(k) = keep.get_mut(i).filter(|k| !**k) {
-                *k = true;
-                if let Some(r) = reasons.as_mut().and_then(|r| r.get_mut(i)) {
-                    r.push((Reason::ItemList, -score.get(i).copied().unwrap_or(0.0)));
-                }
-            }
+            keep_as_item(keep, &mut reasons, i, score);
         }
     }
 }
@@ -754,10 +760,21 @@ pub(crate) fn classify(
         };
     }
     let mut prose: Vec<f32> = blocks.iter().map(model::prose_score).collect();
-    let dialog = dialog_blocks(blocks, &prose);
-    // Dialog text and name lists weigh against every container, so the page's own text is found.
-    for ((p, b), &d) in prose.iter_mut().zip(blocks).zip(&dialog) {
-        if d || is_name_list(b) {
+    // Dialog text and name lists weigh against every container, so the page's own text is
+    // found, and are capped below the cut (after the scores, below).
+    let set_aside: Vec<Option<Reason>> = dialog_blocks(blocks, &prose)
+        .into_iter()
+        .zip(blocks)
+        .map(|(d, b)| {
+            if d {
+                Some(Reason::Dialog)
+            } else {
+                is_name_list(b).then_some(Reason::NameList)
+            }
+        })
+        .collect();
+    for (p, aside) in prose.iter_mut().zip(&set_aside) {
+        if aside.is_some() {
             *p = -1.0;
         }
     }
@@ -908,17 +925,11 @@ pub(crate) fn classify(
         }
         *s = FURNITURE_CAP;
     }
-    for (i, s) in score.iter_mut().enumerate() {
+    for (i, (s, aside)) in score.iter_mut().zip(&set_aside).enumerate() {
+        let Some(reason) = *aside else { continue };
         if *s <= FURNITURE_CAP {
             continue;
         }
-        let reason = if dialog.get(i).copied().unwrap_or(false) {
-            Reason::Dialog
-        } else if blocks.get(i).is_some_and(is_name_list) {
-            Reason::NameList
-        } else {
-            continue;
-        };
         if let Some(r) = reasons.as_mut().and_then(|r| r.get_mut(i)) {
             r.push((reason, FURNITURE_CAP - *s));
         }

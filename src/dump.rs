@@ -896,17 +896,10 @@ fn keep_records(blocks: &[DumpBlock], keep: &mut [bool], focused: bool) -> Vec<b
     // the next card is too far away (the same link in the header and in the footer).
     let mut runs: Vec<(&[usize], bool)> = labels.values().map(|p| (p.as_slice(), false)).collect();
     for pos in markers.values() {
-        let mut from = 0;
-        for k in 1..=pos.len() {
-            let far = match (pos.get(k - 1), pos.get(k)) {
-                (Some(&a), Some(&b)) => b - a > RECORD_SPAN,
-                _ => true,
-            };
-            if far {
-                runs.push((pos.get(from..k).unwrap_or(&[]), true));
-                from = k;
-            }
-        }
+        runs.extend(
+            pos.chunk_by(|a, b| b - a <= RECORD_SPAN)
+                .map(|run| (run, true)),
+        );
     }
     let mut spans: Vec<(usize, usize, usize, bool, usize)> = Vec::new();
     for (pos, marker) in runs {
@@ -1023,17 +1016,8 @@ fn drop_teaser_cards(blocks: &[DumpBlock], keep: &mut [bool], cards: &[bool]) {
     }
     let mut runs: Vec<(usize, usize)> = Vec::new();
     for (&key, pos) in &markers {
-        let mut from = 0;
-        for k in 1..=pos.len() {
-            let far = match (pos.get(k - 1), pos.get(k)) {
-                (Some(&a), Some(&b)) => b - a > RECORD_SPAN,
-                _ => true,
-            };
-            if !far {
-                continue;
-            }
-            let run = pos.get(from..k).unwrap_or(&[]);
-            from = k;
+        // Runs split where the next card is too far away, as in [`keep_records`].
+        for run in pos.chunk_by(|a, b| b - a <= RECORD_SPAN) {
             if run.len() < MIN_TEASERS {
                 continue;
             }

@@ -191,7 +191,7 @@ impl Extractor {
         let early_title = title_block(&seg.blocks, heads.title());
         let forum_thread = classify::is_forum_thread(&seg.elems, heads.forum_thread());
         let views = classify::views(&seg.elems, &seg.blocks, early_title, forum_thread);
-        let outcome = classify::classify(
+        let mut outcome = classify::classify(
             &seg.elems,
             &views,
             self.options.focus,
@@ -216,7 +216,6 @@ impl Extractor {
                 *d = Decision::Duplicate;
             }
         }
-        let mut outcome = outcome;
         let description = rescue::description_text(
             &views,
             &mut decisions,

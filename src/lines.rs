@@ -446,10 +446,11 @@ fn join_code_runs(blocks: Vec<DumpBlock>) -> Vec<DumpBlock> {
     let mut out = Vec::with_capacity(blocks.len());
     let mut i = 0;
     let n = blocks.len();
-    let mut iter = blocks.into_iter().map(Some).collect::<Vec<_>>();
+    // Each block once, taken out as it goes to the output.
+    let mut slots = blocks.into_iter().map(Some).collect::<Vec<_>>();
     while i < n {
         if !code.get(i).copied().unwrap_or(false) {
-            if let Some(b) = iter.get_mut(i).and_then(Option::take) {
+            if let Some(b) = slots.get_mut(i).and_then(Option::take) {
                 out.push(b);
             }
             i += 1;
@@ -464,7 +465,7 @@ fn join_code_runs(blocks: Vec<DumpBlock>) -> Vec<DumpBlock> {
                 last_code = end;
                 count += 1;
             } else if !(end - last_code <= 2
-                && iter.get(end).and_then(Option::as_ref).is_some_and(filler))
+                && slots.get(end).and_then(Option::as_ref).is_some_and(filler))
             {
                 break;
             }
@@ -472,7 +473,7 @@ fn join_code_runs(blocks: Vec<DumpBlock>) -> Vec<DumpBlock> {
         }
         let end = last_code + 1;
         if count < MIN_CODE_LINES {
-            for b in iter.iter_mut().take(end).skip(i) {
+            for b in slots.iter_mut().take(end).skip(i) {
                 if let Some(b) = b.take() {
                     out.push(b);
                 }
@@ -481,7 +482,7 @@ fn join_code_runs(blocks: Vec<DumpBlock>) -> Vec<DumpBlock> {
             continue;
         }
         // Indentation is kept relative to the least indented line.
-        let min_indent = iter
+        let min_indent = slots
             .iter()
             .take(end)
             .skip(i)
@@ -489,7 +490,7 @@ fn join_code_runs(blocks: Vec<DumpBlock>) -> Vec<DumpBlock> {
             .map(|b| b.shape.indent)
             .min()
             .unwrap_or(0);
-        let lines: Vec<String> = iter
+        let lines: Vec<String> = slots
             .iter_mut()
             .take(end)
             .skip(i)
@@ -753,6 +754,7 @@ fn is_sentence_case(text: &str) -> bool {
 /// The shape of a block's text (layout fields are filled in by the caller).
 fn shape_of(text: &str, st: &TextStats) -> Shape {
     let trimmed = text.trim_end();
+    let glued = glued_boundaries(text);
     // Legal notices (cookies, rights) are looked for in the whole of a short block, the other
     // phrases at its start.
     let lower_start: String = if st.chars <= 400 {
@@ -788,13 +790,13 @@ fn shape_of(text: &str, st: &TextStats) -> Shape {
             if p == Phrases::SOCIAL
                 && st.words >= SOCIAL_SENTENCE_WORDS
                 && is_sentence_case(text)
-                && glued_boundaries(text) == 0
+                && glued == 0
             {
                 p = Phrases::default();
             }
             p
         },
-        glued: glued_boundaries(text),
+        glued,
         count_suffix: count_suffix(trimmed),
         ..Shape::default()
     }
