@@ -87,6 +87,113 @@ fn a_home_page_is_titled_by_its_site_name() {
 }
 
 #[test]
+fn a_heading_typeset_for_display_takes_the_stated_spelling() {
+    // The heading has typographic quotes and a ® the stated title leaves out; its letter case,
+    // what readers see, is kept when that is all that differs.
+    let html = page(
+        "<title>Harbour's new quay opens | Harbour Post</title>",
+        &format!("<article><h1>Harbour’s new Quay® opens</h1>{BODY}</article>"),
+    );
+    assert_eq!(
+        unboil::extract(&html).title(),
+        Some("Harbour's new quay opens")
+    );
+    let html = page(
+        "<title>Harbour's New Quay Opens | Harbour Post</title>",
+        &format!("<article><h1>Harbour's new quay opens</h1>{BODY}</article>"),
+    );
+    assert_eq!(
+        unboil::extract(&html).title(),
+        Some("Harbour's new quay opens")
+    );
+}
+
+#[test]
+fn a_heading_with_an_updated_number_is_the_title() {
+    let html = page(
+        "<title>Seven harbour trends to watch in 2024 | Harbour Post</title>",
+        &format!("<h1>Seven harbour trends to watch in 2025</h1>{BODY}"),
+    );
+    assert_eq!(
+        unboil::extract(&html).title(),
+        Some("Seven harbour trends to watch in 2025")
+    );
+}
+
+#[test]
+fn a_forum_s_page_kind_is_not_the_title() {
+    let html = page(
+        "<title>Harbour Forum • View topic - When does the quay reopen?</title>",
+        BODY,
+    );
+    assert_eq!(
+        unboil::extract(&html).title(),
+        Some("When does the quay reopen?")
+    );
+}
+
+#[test]
+fn a_site_name_before_and_after_the_headline_is_cut() {
+    let html = page(
+        "<title>Harbour Post: Quay to be extended - Harbour Post</title>
+         <meta property='og:site_name' content='Harbour Post'>",
+        BODY,
+    );
+    assert_eq!(unboil::extract(&html).title(), Some("Quay to be extended"));
+}
+
+#[test]
+fn a_front_page_is_titled_by_the_name_before_its_tagline() {
+    // The name is stated, or spelled by the host of the canonical URL.
+    for head in [
+        "<title>Harbour Post | News from the quay</title>
+         <meta property='og:site_name' content='Harbour Post'>
+         <link rel='canonical' href='https://example.org/'>",
+        "<title>Harbour Post | News from the quay</title>
+         <link rel='canonical' href='https://www.harbourpost.example/'>",
+    ] {
+        let html = page(head, &format!("<h1>All the news from the quay</h1>{BODY}"));
+        assert_eq!(
+            unboil::extract(&html).title(),
+            Some("Harbour Post"),
+            "{head}"
+        );
+    }
+    // Deeper in the site, the same title is a page's.
+    let html = page(
+        "<title>Harbour Post | News from the quay</title>
+         <link rel='canonical' href='https://www.harbourpost.example/news'>",
+        BODY,
+    );
+    assert_eq!(unboil::extract(&html).title(), Some("News from the quay"));
+}
+
+#[test]
+fn social_tags_left_at_the_site_s_defaults_do_not_name_the_page() {
+    // og:url is the site's root on a deeper page: the social title is the site's slogan.
+    let html = page(
+        "<title>Tide tables for this week · Harbour Post</title>
+         <meta property='og:title' content='Everything about the harbour'>
+         <meta property='og:url' content='https://harbourpost.example/'>
+         <link rel='canonical' href='https://harbourpost.example/tides'>",
+        BODY,
+    );
+    assert_eq!(
+        unboil::extract(&html).title(),
+        Some("Tide tables for this week")
+    );
+}
+
+#[test]
+fn a_wiki_page_name_before_the_bracketed_site_is_confirmed_by_its_heading() {
+    let html = page(
+        "<title>searching [Harbour Docs]</title>",
+        &format!("<h1>Searching</h1>{BODY}"),
+    );
+    assert_eq!(unboil::extract(&html).title(), Some("Searching"));
+}
+
+#[test]
 fn permalink_marks_are_not_part_of_a_heading_title() {
     let html = page(
         "<title>Installing the tool — Tool 1.0 documentation</title>",

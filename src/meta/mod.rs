@@ -240,8 +240,20 @@ fn choose_title(
     article: bool,
 ) -> title::Choice {
     let document = page.facts.title.as_deref().map(clean);
+    // Social tags whose URL is the site's root on a deeper page are the site's defaults, left
+    // on every page: their titles describe the site, not the page.
+    let og_url = page.meta_raw(&["og:url"]);
+    let site_defaults = og_url
+        .as_deref()
+        .is_some_and(|u| site_root_host(u).is_some())
+        && page
+            .facts
+            .canonical
+            .as_deref()
+            .is_some_and(|c| c.contains("://") && site_root_host(c).is_none());
     let social: Vec<String> = ["og:title", "twitter:title"]
         .iter()
+        .filter(|_| !site_defaults)
         .filter_map(|k| page.meta(&[k]))
         .collect();
     let headline = ld.headline.clone().or_else(|| {
@@ -273,7 +285,10 @@ fn choose_title(
                 .is_some_and(|b| 10 * b.link_chars as usize >= 9 * b.text.chars().count()),
         })
         .collect();
+    let url = page.facts.canonical.as_deref().or(og_url.as_deref());
     title::choose(&title::Sources {
+        host: url.and_then(host_of),
+        front_page: url.and_then(site_root_host).is_some(),
         document: document.as_deref(),
         social: social.iter().map(String::as_str).collect(),
         headline: headline.as_deref(),
@@ -282,6 +297,28 @@ fn choose_title(
         headings,
         article,
     })
+}
+
+/// The host and the rest of an absolute `http(s)` URL.
+fn split_url(url: &str) -> Option<(&str, &str)> {
+    let rest = url
+        .strip_prefix("https://")
+        .or_else(|| url.strip_prefix("http://"))?;
+    let split = rest.split_at(rest.find(['/', '?', '#']).unwrap_or(rest.len()));
+    (!split.0.is_empty()).then_some(split)
+}
+
+/// The host of an absolute URL.
+fn host_of(url: &str) -> Option<&str> {
+    split_url(url).map(|(host, _)| host)
+}
+
+/// The host of an absolute URL that is the root of a site (`https://example.com/`): the URL
+/// of a front page.
+fn site_root_host(url: &str) -> Option<&str> {
+    split_url(url)
+        .filter(|(_, path)| path.is_empty() || *path == "/")
+        .map(|(host, _)| host)
 }
 
 /// A heading's text without permalink marks that documentation generators append (`¶`, `#`).

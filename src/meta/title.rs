@@ -42,6 +42,10 @@ pub(crate) struct Sources<'a> {
     pub headings: Vec<Heading<'a>>,
     /// The page says it is an article (`og:type`, a JSON-LD article type, a publication date).
     pub article: bool,
+    /// The host of the page's canonical URL (or `og:url`).
+    pub host: Option<&'a str>,
+    /// That URL is the root of the site.
+    pub front_page: bool,
 }
 
 /// The chosen title, and the site-name part cut from a stated title (a fallback site name).
@@ -62,15 +66,58 @@ struct Stated {
     source: usize,
 }
 
+/// The names a site goes by: those the page states, and the one its host spells.
+pub(crate) struct SiteNames {
+    /// Stated names, folded.
+    stated: Vec<String>,
+    /// The host's own label, lowercase: `"harbourpost"` for `www.harbourpost.co.uk`.
+    host_label: Option<String>,
+}
+
+impl SiteNames {
+    pub(crate) fn new(stated: &[&str], host: Option<&str>) -> Self {
+        SiteNames {
+            stated: stated
+                .iter()
+                .map(|s| fold(s))
+                .filter(|s| !s.is_empty())
+                .collect(),
+            host_label: host.and_then(host_label),
+        }
+    }
+
+    /// Whether a folded text is a name of the site: a stated one, or the host's label spelled
+    /// out in words ("Harbour Post" at harbourpost.example).
+    pub(crate) fn matches(&self, folded: &str) -> bool {
+        self.stated.iter().any(|s| s == folded)
+            || self.host_label.as_deref().is_some_and(|label| {
+                folded.len() >= label.len()
+                    && folded.len() <= 2 * label.len()
+                    && folded.split(' ').collect::<String>() == label
+            })
+    }
+}
+
+/// The label a host registers its name with: the one before the public suffix, skipping a
+/// second-level suffix such as `co.uk` (short labels before a country code). Labels under
+/// four letters are too ambiguous to name a site by.
+fn host_label(host: &str) -> Option<String> {
+    let host = host.split(':').next()?.trim_end_matches('.');
+    let mut labels = host.rsplit('.');
+    let top = labels.next()?;
+    let second = labels.next()?;
+    let label = match labels.next() {
+        Some(third) if top.len() == 2 && second.len() <= 3 => third,
+        _ => second,
+    };
+    (label.len() >= 4 && label.bytes().all(|b| b.is_ascii_alphanumeric()))
+        .then(|| label.to_ascii_lowercase())
+}
+
 /// Chooses the page title.
 pub(crate) fn choose(src: &Sources<'_>) -> Choice {
-    let sites: Vec<String> = src
-        .sites
-        .iter()
-        .map(|s| fold(s))
-        .filter(|s| !s.is_empty())
-        .collect();
-    let is_site = |f: &str| sites.iter().any(|s| s == f);
+    let sites = SiteNames::new(&src.sites, src.host);
+    let is_site = |f: &str| sites.matches(f);
     let mut site_part = None;
     let mut stated: Vec<Stated> = Vec::new();
     let mut home: Option<String> = None;
@@ -126,6 +173,21 @@ pub(crate) fn choose(src: &Sources<'_>) -> Choice {
             h
         }
     });
+    // A front page titled "Site | Tagline" is the site's own page: its title is the name.
+    if src.front_page {
+        let named = src.document.and_then(|doc| {
+            let doc = collapse(doc);
+            let p = parts(&doc);
+            let first = span(&doc, &p, 0, 1)?.trim();
+            (p.len() >= 2 && is_site(&fold(first))).then(|| first.to_string())
+        });
+        if named.is_some() {
+            return Choice {
+                title: named,
+                site_part,
+            };
+        }
+    }
     let headings: Vec<(Heading<'_>, String)> = src
         .headings
         .iter()
@@ -194,7 +256,16 @@ fn confirmed_heading(
             })
         })
     };
-    if let Some((h, _)) = word_for_word(true).or_else(|| word_for_word(false)) {
+    // Said word for word, the stated spelling wins over the heading's where they differ in
+    // more than letter case: headings are typeset for display, with typographic quotes, marks
+    // such as ® and hyphens turned to spaces ("Machine learning" for "machine-learning"). The
+    // heading's letter case is what readers see, so it stays.
+    if let Some((h, fh)) = word_for_word(true) {
+        let s = stated.iter().find(|s| s.folded == *fh)?;
+        let same_but_case = h.text.to_lowercase() == s.headline.to_lowercase();
+        return Some(if same_but_case { h.text } else { &s.headline }.to_string());
+    }
+    if let Some((h, _)) = word_for_word(false) {
         return Some(h.text.to_string());
     }
     for (h, fh) in headings {
@@ -229,16 +300,35 @@ fn confirmed_heading(
     }
     // On an article, a heading that says nearly the same as a stated title, with other words
     // here and there (an added first name, a changed year), is the visible version of it.
-    // (On other pages this lost more than it won: product names vary by design.)
+    // (On other pages this lost more than it won: product names vary by design.) On any page,
+    // a heading that differs only in its numbers is the page's updated title ("Trends to Watch
+    // in 2025" over a stated "… in 2024").
     headings
         .iter()
-        .filter(|(h, _)| article && h.credible)
+        .filter(|(h, _)| h.credible)
         .find(|(_, fh)| {
-            stated
-                .iter()
-                .any(|s| similar(fh, &s.folded) || similar(fh, &s.folded_raw))
+            stated.iter().any(|s| {
+                let near = |t: &str| {
+                    if article {
+                        similar(fh, t)
+                    } else {
+                        same_but_numbers(fh, t)
+                    }
+                };
+                near(&s.folded) || near(&s.folded_raw)
+            })
         })
         .map(|(h, _)| h.text.to_string())
+}
+
+/// Whether two folded titles have the same words but for numbers, and differ in one at least.
+fn same_but_numbers(a: &str, b: &str) -> bool {
+    let numeric = |w: &str| w.bytes().all(|c| c.is_ascii_digit());
+    a != b
+        && a.split(' ').count() == b.split(' ').count()
+        && a.split(' ')
+            .zip(b.split(' '))
+            .all(|(x, y)| x == y || (numeric(x) && numeric(y)))
 }
 
 /// Whether what a heading adds after a stated title is only an aggregator's annotation: the
@@ -252,6 +342,14 @@ fn is_annotation(rest: &str) -> bool {
                 || w.bytes()
                     .all(|b| b.is_ascii_digit() || b == b',' || b == b'.')
         })
+}
+
+/// Whether a folded title part is the name forum software gives a kind of page, not a title.
+fn is_page_label(folded: &str) -> bool {
+    matches!(
+        folded,
+        "view topic" | "view forum" | "view thread" | "show thread" | "board index" | "print view"
+    )
 }
 
 /// Whether a folded headline is a generic name for a home page rather than a title.
@@ -357,6 +455,10 @@ fn part_runs(title: &str, headline: &str) -> Vec<String> {
         runs.push(fold(head));
         runs.push(fold(tail));
     }
+    // Wikis put the site name in brackets after the page name ("searching [Project Docs]").
+    if let Some((head, _)) = title.strip_suffix(']').and_then(|t| t.rsplit_once(" [")) {
+        runs.push(fold(head));
+    }
     runs
 }
 
@@ -370,7 +472,7 @@ fn part_runs(title: &str, headline: &str) -> Vec<String> {
 /// measurements.)
 /// A headline with a separator inside is cut too: where the page has a heading, the heading
 /// confirms the whole of it (see [`choose`]).
-pub(crate) fn strip_site_name(title: &str, sites: &[String]) -> (String, Option<String>) {
+pub(crate) fn strip_site_name(title: &str, sites: &SiteNames) -> (String, Option<String>) {
     let title = collapse(title);
     // Markdown heading marks pasted into a title ("## Headline"); "#1 in sales" stays.
     let unmarked = title.trim_start_matches('#');
@@ -379,22 +481,24 @@ pub(crate) fn strip_site_name(title: &str, sites: &[String]) -> (String, Option<
     } else {
         title
     };
-    // "Site: Headline", only for a known site name.
-    if let Some((head, rest)) = title.split_once(": ") {
-        let fh = fold(head);
-        if !rest.trim().is_empty() && sites.contains(&fh) {
-            return (rest.trim().to_string(), Some(head.trim().to_string()));
+    // "Site: Headline", only for a site name the page states (a front page's "Name: tagline"
+    // is its title). The rest may still end in the site name ("Site: Headline - Site"), so it
+    // goes on below.
+    let (title, named_first) = match title.split_once(": ") {
+        Some((head, rest)) if !rest.trim().is_empty() && sites.stated.contains(&fold(head)) => {
+            (rest.trim().to_string(), Some(head.trim().to_string()))
         }
-    }
+        _ => (title, None),
+    };
     let parts = parts(&title);
     if parts.len() < 2 {
-        return (title, None);
+        return (title, named_first);
     }
     // `parts` holds char-boundary spans of `title`; `get` only spares a panic path.
     let text = |i: usize| span(&title, &parts, i, i + 1).unwrap_or_default().trim();
     let known = |i: usize| {
         let t = text(i);
-        is_domain(t) || sites.iter().any(|s| *s == fold(t))
+        is_domain(t) || sites.matches(&fold(t))
     };
     let (mut lo, mut hi) = (0, parts.len());
     while hi - lo >= 2 && known(hi - 1) {
@@ -409,6 +513,11 @@ pub(crate) fn strip_site_name(title: &str, sites: &[String]) -> (String, Option<
     let rest: usize = (lo + 1..hi).map(|i| text(i).chars().count()).sum();
     if hi - lo >= 2 && !first.contains(' ') && 2 * first.chars().count() <= rest {
         lo += 1;
+    }
+    // Forum software names the kind of page before the topic ("Site • View topic - Topic"):
+    // what comes before that is the site.
+    if let Some(i) = (lo..hi - 1).rev().find(|&i| is_page_label(&fold(text(i)))) {
+        lo = i + 1;
     }
     // The headline comes first; what follows is a tagline, a section or the site.
     hi = lo + 1;
@@ -425,7 +534,7 @@ pub(crate) fn strip_site_name(title: &str, sites: &[String]) -> (String, Option<
         // The site name is usually at the end; a section may be at the start.
         (_, Some(a)) => Some(a.to_string()),
         (Some(b), None) => Some(b.to_string()),
-        (None, None) => None,
+        (None, None) => named_first,
     };
     (headline, cut)
 }
@@ -435,8 +544,7 @@ mod tests {
     use super::*;
 
     fn strip(t: &str, sites: &[&str]) -> String {
-        let sites: Vec<String> = sites.iter().map(|s| fold(s)).collect();
-        strip_site_name(t, &sites).0
+        strip_site_name(t, &SiteNames::new(sites, None)).0
     }
 
     fn heading(text: &str) -> Heading<'_> {
@@ -482,6 +590,26 @@ mod tests {
         assert_eq!(strip("No separator here", &[]), "No separator here");
         assert_eq!(strip("## Marked up", &[]), "Marked up");
         assert_eq!(strip("#1 in sales", &[]), "#1 in sales");
+    }
+
+    #[test]
+    fn a_host_spells_the_site_name() {
+        assert_eq!(
+            host_label("www.harbourpost.co.uk").as_deref(),
+            Some("harbourpost")
+        );
+        assert_eq!(host_label("posthog.com").as_deref(), Some("posthog"));
+        assert_eq!(
+            host_label("blog.example.org:8080").as_deref(),
+            Some("example")
+        );
+        assert_eq!(host_label("dev.to"), None);
+        assert_eq!(host_label("localhost"), None);
+        let names = SiteNames::new(&[], Some("www.harbourpost.example"));
+        assert!(names.matches("harbour post"));
+        assert!(names.matches("harbourpost"));
+        assert!(!names.matches("harbour"));
+        assert!(!names.matches("harbour post news"));
     }
 
     #[test]
