@@ -199,8 +199,8 @@ fn common_ancestor(elems: &[Elem], mut a: u32, mut b: u32) -> u32 {
 /// For each block, whether it lies in an item of a repeated list: linked titles of one element
 /// path (at least `ITEM_RUN`, outside navigation and footers, not dates or bylines), each in its
 /// own child of their common ancestor. The items are those children: a card, a tile, a result, a row.
-fn item_cards(elems: &[Elem], blocks: &[BlockView<'_>]) -> Vec<bool> {
-    let mut out = vec![false; blocks.len()];
+fn item_cards(elems: &[Elem], blocks: &[BlockView<'_>]) -> Vec<Option<u32>> {
+    let mut out = vec![None; blocks.len()];
     let mut groups: HashMap<u64, Vec<usize>> = HashMap::new();
     for (i, b) in blocks.iter().enumerate() {
         // A permalink that reads as a date ("Posted August 26") heads a post, not an item.
@@ -242,7 +242,7 @@ fn item_cards(elems: &[Elem], blocks: &[BlockView<'_>]) -> Vec<bool> {
                     .into_iter()
                     .flatten()
                 {
-                    *k = true;
+                    *k = Some(c);
                 }
             }
         }
@@ -270,9 +270,15 @@ const ITEM_LIST_OTHER_MAX: f32 = 1000.0;
 /// ([`item_cards`]) hold at least `ITEM_LIST_MIN` characters while prose-like blocks outside
 /// them that score as content hold less than `ITEM_LIST_OTHER_MAX` and none of those is in a
 /// marked article body (`itemprop="articleBody"`): a short news story with a "Latest" list
-/// beside it stays an article. Both sums are taken without the focus's bias, so the presets
+/// beside it stays an article. More prose than that still leaves the items the page's text
+/// when their linked titles alone outweigh it and the items hold more than bare titles
+/// (names with their lines, under a shop's category text or buying guide; a list of bare links
+/// beside a text is its index). Both sums are taken without the focus's bias, so the presets
 /// still nest. Then the items' blocks are kept, except link rows inside an item (tags, "Code",
-/// "Issues": several links, or one that is not the title) and furniture (dates, bylines).
+/// "Issues": several links, or one that is not the title), hidden text and reviews (a
+/// screen-reader "Add to compare", a rating count) and furniture (dates, bylines). A form
+/// around the whole list (a shop's filters) does not make the items' short lines controls;
+/// a form inside an item does ([`form_in_card`]).
 /// On a page whose story is as short, the same kind of list under the story's byline or date
 /// stamp, made of bare linked headlines, is the site's list of its other stories: it leaves,
 /// with the heading that names it (`Reason::OtherStories`).
@@ -280,7 +286,9 @@ const ITEM_LIST_OTHER_MAX: f32 = 1000.0;
 /// after them: the page kind overrides them for its own items (an item's `<h3>` name is
 /// followed by a line those passes had dropped).
 /// Measured: wcxb-dev bowF1 0.864 -> 0.877 (listing 0.614 -> 0.719, collection
-/// 0.706 -> 0.737), aeb F1 0.971 -> 0.971.
+/// 0.706 -> 0.737), aeb F1 0.971 -> 0.971. The titles-outweigh-prose gate, hidden text and
+/// reviews, and the form around the list: wcxb-dev bowF1 0.8895 -> 0.8924 (collection
+/// 0.739 -> 0.768, listing 0.779 -> 0.785), aeb unchanged page by page.
 fn keep_item_lists(
     elems: &[Elem],
     blocks: &[BlockView<'_>],
@@ -290,7 +298,8 @@ fn keep_item_lists(
     mut reasons: Option<&mut Vec<Vec<(Reason, f32)>>>,
 ) {
     let Scored { score, prose, bias } = scored;
-    let items = item_cards(elems, blocks);
+    let cards = item_cards(elems, blocks);
+    let items: Vec<bool> = cards.iter().map(Option::is_some).collect();
     // Counted without the focus's bias, so that the presets still nest.
     let mut in_items = 0.0f32;
     let mut in_titles = 0.0f32;
@@ -332,7 +341,8 @@ fn keep_item_lists(
         }
         return;
     }
-    if in_items < ITEM_LIST_MIN || other >= ITEM_LIST_OTHER_MAX {
+    let grid = in_titles >= other && in_titles < BARE_TITLES * in_items;
+    if in_items < ITEM_LIST_MIN || other >= ITEM_LIST_OTHER_MAX && !grid {
         return;
     }
     for (i, (b, &it)) in blocks.iter().zip(&items).enumerate() {
@@ -340,12 +350,46 @@ fn keep_item_lists(
             continue;
         }
         let link_row = b.link_density() >= 0.5 && !is_link_title(b.raw, &b.stats);
-        let hints = ctx_hints.get(i).copied().unwrap_or_default();
-        if link_row || is_furniture(b, hints) {
+        let mut hints = ctx_hints.get(i).copied().unwrap_or_default();
+        // A form around the whole list (the filters and sort of a shop's grid) does not make
+        // the items' lines controls; a form inside the item (a size picker) does.
+        if let Some(&Some(card)) = cards.get(i)
+            && !form_in_card(elems, b, card)
+        {
+            hints = Hints(hints.0 & !Hints::FORM.0);
+        }
+        let unseen = hints
+            .union(b.hints)
+            .has(Hints(Hints::HIDDEN.0 | Hints::REVIEW.0));
+        if link_row || unseen || is_furniture(b, hints) {
             continue;
         }
         keep_as_item(keep, &mut reasons, i, score);
     }
+}
+
+/// Levels looked up from a block for a form inside its item card.
+const FORM_LEVELS: usize = 16;
+
+/// Whether a form element lies between block `b` and its item card `card` (the card included).
+fn form_in_card(elems: &[Elem], b: &BlockView<'_>, card: u32) -> bool {
+    if b.raw.inline_hints.has(Hints::FORM) {
+        return true;
+    }
+    let mut id = b.raw.elem;
+    for _ in 0..FORM_LEVELS {
+        let Some(e) = elems.get(id as usize) else {
+            return false;
+        };
+        if e.hints.has(Hints::FORM) {
+            return true;
+        }
+        if id == card || e.parent == id {
+            return false;
+        }
+        id = e.parent;
+    }
+    false
 }
 
 /// Keeps block `i`, dropped so far, as an item of the page's list ([`Reason::ItemList`], with

@@ -69,6 +69,7 @@ pages! {
     page_blog_front => "blog-front",
     page_policy_dialogs => "policy-dialogs",
     page_service_areas => "service-areas",
+    page_grid_beside_guide => "grid-beside-guide",
 }
 
 fn pages_dir() -> PathBuf {
