@@ -342,7 +342,7 @@ fn keep_item_lists(
         return;
     }
     let grid = in_titles >= other && in_titles < BARE_TITLES * in_items;
-    if in_items < ITEM_LIST_MIN || other >= ITEM_LIST_OTHER_MAX && !grid {
+    if in_items < ITEM_LIST_MIN || (other >= ITEM_LIST_OTHER_MAX && !grid) {
         return;
     }
     for (i, (b, &it)) in blocks.iter().zip(&items).enumerate() {
