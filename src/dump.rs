@@ -658,7 +658,8 @@ fn is_hard_furniture(b: &DumpBlock) -> bool {
 /// Short lines between two kept blocks (the items of a list in the text, lines of code, a
 /// table's cells) are content when nothing among them is page furniture by its shape: the
 /// text goes on around them. Runs longer than [`MAX_GAP`] blocks, and a name and a date
-/// between two posts, are left as they are.
+/// between two posts, are left as they are; in a longer gap that holds a date (the header of
+/// a post: name, post count, score, date, "#2"), the counts and dates stay out.
 fn fill_gaps(blocks: &[DumpBlock], keep: &mut [bool]) {
     let mut last: Option<usize> = None;
     for i in 0..keep.len() {
@@ -670,12 +671,36 @@ fn fill_gaps(blocks: &[DumpBlock], keep: &mut [bool]) {
         let byline = gap.len() <= BYLINE_GAP && gap.iter().any(|b| b.shape.numeric);
         if !gap.is_empty() && gap.len() <= MAX_GAP && !byline && !gap.iter().any(is_hard_furniture)
         {
-            for k in keep.iter_mut().take(i).skip(i - gap.len()) {
-                *k = true;
+            let header = gap.iter().any(is_date_line);
+            for (k, b) in keep.iter_mut().take(i).skip(i - gap.len()).zip(gap) {
+                *k = !(header && is_stamp(b, 1) && !b.shape.count_suffix);
             }
         }
         last = Some(i);
     }
+}
+
+/// A short line of numbers with at most `words` words of three letters or more: a count
+/// ("2,093", "#2", "617 Reputation"), a date ("Dec 29, 2021", "28/11/2025 at 7:16 pm").
+/// Numbered headings ("3.1. Key Components") and lines of prose have more words.
+fn is_stamp(b: &DumpBlock, words: usize) -> bool {
+    b.shape.numeric
+        && !b.stats.ends_sentence
+        && b.raw
+            .text
+            .split(|c: char| !c.is_alphabetic())
+            .filter(|w| w.chars().count() >= 3)
+            .nth(words)
+            .is_none()
+}
+
+/// A stamp that holds a date or a clock time ("Posted 12 June 2024"): a post's header.
+fn is_date_line(b: &DumpBlock) -> bool {
+    if !is_stamp(b, 2) {
+        return false;
+    }
+    let s = crate::shape::Shape::of(&b.raw.text);
+    s.date || s.time
 }
 
 /// Words in the kept blocks.

@@ -40,6 +40,8 @@
 //! of the same shape ("Field Notes: Packing For A Week") below it is not. A how-to article
 //! followed by "Explore more" and cards of other articles, each a title, a blurb and the same
 //! "Learn more" line, shows that the cards are not taken for the text although they hold prose.
+//! A thread whose posts each open with a name over a post count, a score, a date and a post
+//! number shows that the name comes back with the posts and the counts and dates do not.
 
 use std::path::Path;
 
@@ -273,4 +275,9 @@ fn the_same_teasers_with_dashes_and_capitals_go_too() {
     for teaser in ["Explore more", "Choosing a desk lamp", "Five lamps"] {
         assert!(!text.contains(teaser), "{teaser} kept: {text}");
     }
+}
+
+#[test]
+fn counts_and_dates_over_each_post_of_a_thread_stay_out() {
+    check("stamps");
 }
