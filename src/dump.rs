@@ -659,8 +659,10 @@ fn is_hard_furniture(b: &DumpBlock) -> bool {
 /// table's cells) are content when nothing among them is page furniture by its shape: the
 /// text goes on around them. Runs longer than [`MAX_GAP`] blocks, and a name and a date
 /// between two posts, are left as they are; in a longer gap that holds a date (the header of
-/// a post: name, post count, score, date, "#2"), the counts and dates stay out.
+/// a post: name, post count, score, date, "#2"), the counts and dates stay out, and so do the
+/// short lines printed over every post ([`recurring_lines`]: "Joined", "Member").
 fn fill_gaps(blocks: &[DumpBlock], keep: &mut [bool]) {
+    let recurring = recurring_lines(blocks);
     let mut last: Option<usize> = None;
     for i in 0..keep.len() {
         if !keep.get(i).copied().unwrap_or(false) {
@@ -672,12 +674,44 @@ fn fill_gaps(blocks: &[DumpBlock], keep: &mut [bool]) {
         if !gap.is_empty() && gap.len() <= MAX_GAP && !byline && !gap.iter().any(is_hard_furniture)
         {
             let header = gap.iter().any(is_date_line);
-            for (k, b) in keep.iter_mut().take(i).skip(i - gap.len()).zip(gap) {
-                *k = !(header && is_stamp(b, 1) && !b.shape.count_suffix);
+            let from = i - gap.len();
+            for (j, b) in (from..i).zip(gap) {
+                let stamp = header && is_stamp(b, 1) && !b.shape.count_suffix;
+                let label = header && recurring.get(j).copied().unwrap_or(false);
+                if let Some(k) = keep.get_mut(j) {
+                    *k = !(stamp || label);
+                }
             }
         }
         last = Some(i);
     }
+}
+
+/// Most words of a line that [`recurring_lines`] counts.
+const RECURRING_WORDS: u32 = 4;
+
+/// Times a short line must occur in the dump for [`recurring_lines`].
+const RECURRING_TIMES: u32 = 3;
+
+/// Short lines (at most [`RECURRING_WORDS`] words, no sentence) printed at least
+/// [`RECURRING_TIMES`] times in the dump: the labels and buttons of every post or card
+/// ("Quote", "Joined", "Signature", "Click to expand..."), which a gap between two kept
+/// blocks does not bring back.
+fn recurring_lines(blocks: &[DumpBlock]) -> Vec<bool> {
+    let short = |b: &DumpBlock| b.stats.words <= RECURRING_WORDS && !b.stats.ends_sentence;
+    let keys: Vec<Option<(u64, usize)>> = blocks
+        .iter()
+        .map(|b| short(b).then(|| repeat::fold_key(&b.raw.text)))
+        .collect();
+    let mut counts: HashMap<(u64, usize), u32> = HashMap::new();
+    for k in keys.iter().flatten() {
+        *counts.entry(*k).or_insert(0) += 1;
+    }
+    keys.iter()
+        .map(|k| {
+            k.is_some_and(|k| k.1 > 0 && counts.get(&k).copied().unwrap_or(0) >= RECURRING_TIMES)
+        })
+        .collect()
 }
 
 /// A short line of numbers with at most `words` words of three letters or more: a count
@@ -1170,20 +1204,27 @@ const TAIL_SHARE: f32 = 0.6;
 /// is the page's end matter (an "about us" blurb, the author's bio, a sign-up box, teasers of
 /// other stories), not the rest of the text. A heading with an account word that has prose
 /// under it ([`heads_section`]) is not such a line, nor is a short bar that comes again after
-/// more kept text ("Share" under every answer of a thread closes a post, not the page). The
-/// output is never emptied by this.
+/// more kept text ("Share" under every answer of a thread closes a post, not the page; after
+/// one whole post, a shorter one between two copies counts too). The output is never emptied
+/// by this.
 fn cut_tail(blocks: &[DumpBlock], keep: &mut [bool], focused: bool, main_end: usize) {
     let families = Phrases::SOCIAL.0 | Phrases::ACCOUNT.0 | Phrases::COMMENTS.0;
     // Kept words before each block, and where each phrase line comes again.
     let kept_before = kept_words_before(blocks, keep);
     let total = kept_before.last().copied().unwrap_or(0);
     let mut next_same: Vec<Option<usize>> = vec![None; blocks.len()];
+    let mut prev_same: Vec<Option<usize>> = vec![None; blocks.len()];
     let mut last_seen: HashMap<(u64, usize), usize> = HashMap::new();
     for (i, b) in blocks.iter().enumerate().rev() {
         if b.shape.phrases.0 & families != 0 && b.stats.words <= REPEATED_BAR_WORDS {
             let f = repeat::fold_key(&b.raw.text);
-            if let Some(slot) = next_same.get_mut(i) {
-                *slot = last_seen.get(&f).copied();
+            if let Some(&j) = last_seen.get(&f) {
+                if let Some(slot) = next_same.get_mut(i) {
+                    *slot = Some(j);
+                }
+                if let Some(slot) = prev_same.get_mut(j) {
+                    *slot = Some(i);
+                }
             }
             last_seen.insert(f, i);
         }
@@ -1193,10 +1234,18 @@ fn cut_tail(blocks: &[DumpBlock], keep: &mut [bool], focused: bool, main_end: us
         let kept = keep.get(i).copied().unwrap_or(false);
         // A bar that comes again after more of the text ("Share" under every answer of a
         // thread) closes a post, not the page.
-        let repeated = next_same.get(i).copied().flatten().is_some_and(|j| {
-            let at = |k: usize| kept_before.get(k).copied().unwrap_or(total);
-            at(j) - at(i) >= POST_BETWEEN_BARS
-        });
+        // A short post between two copies counts once a whole post came before the first.
+        let at = |k: usize| kept_before.get(k).copied().unwrap_or(total);
+        let after_post = prev_same
+            .get(i)
+            .copied()
+            .flatten()
+            .is_some_and(|p| at(i) - at(p) >= POST_BETWEEN_BARS);
+        let repeated = next_same
+            .get(i)
+            .copied()
+            .flatten()
+            .is_some_and(|j| at(j) - at(i) >= POST_BETWEEN_BARS || after_post && at(j) > at(i));
         let furniture = !kept
             && !repeated
             && b.shape.phrases.0 & families != 0

@@ -41,7 +41,10 @@
 //! followed by "Explore more" and cards of other articles, each a title, a blurb and the same
 //! "Learn more" line, shows that the cards are not taken for the text although they hold prose.
 //! A thread whose posts each open with a name over a post count, a score, a date and a post
-//! number shows that the name comes back with the posts and the counts and dates do not.
+//! number shows that the name comes back with the posts and the counts and dates do not; one
+//! whose posts each open with the same labels ("Member", "Joined", "Posts") over their values
+//! shows that the labels stay out too; and the same thread with "Quote" and "Reply" under every
+//! post shows that a short last reply between two such bars is still part of the thread.
 
 use std::path::Path;
 
@@ -280,4 +283,14 @@ fn the_same_teasers_with_dashes_and_capitals_go_too() {
 #[test]
 fn counts_and_dates_over_each_post_of_a_thread_stay_out() {
     check("stamps");
+}
+
+#[test]
+fn labels_over_every_post_of_a_thread_stay_out() {
+    check("profiles");
+}
+
+#[test]
+fn a_short_last_reply_between_two_bars_stays() {
+    check("bars");
 }
