@@ -535,7 +535,7 @@ pub(crate) fn classify(blocks: &[DumpBlock], focus: Focus) -> DumpDecisions {
         .iter()
         .rposition(|&p| p == Place::Main)
         .map_or(0, |e| e + 1);
-    cut_tail(blocks, &mut keep, share >= FOCUSED_SHARE, main_end);
+    cut_tail(blocks, &mut keep, &cards, share >= FOCUSED_SHARE, main_end);
     let title = find_title(blocks, &keep);
     let verdicts = keep
         .iter()
@@ -919,7 +919,15 @@ fn label_of(b: &DumpBlock) -> Option<String> {
     if b.stats.words > 12 || b.stats.ends_sentence {
         return None;
     }
+    label_head(b)
+}
+
+/// The label of a "Label: value" line whatever the length of its value (see [`label_of`]).
+fn label_head(b: &DumpBlock) -> Option<String> {
     let t = b.raw.text.as_str();
+    if t.len() > 1000 {
+        return None;
+    }
     let cut = t.find(':')?;
     let head = fold(&t[..cut]);
     let words = head.split(' ').count();
@@ -931,7 +939,8 @@ fn label_of(b: &DumpBlock) -> Option<String> {
 /// each recur at least [`MIN_RECORDS`] times, a few blocks apart each time, and the cards hold
 /// short lines rather than prose (posts of a thread under "Posts: 12" / "Joined: 2019" are
 /// judged as prose), the cards are the page's text: the blocks from the first field to the last
-/// (and the line before the first, its card's name) are kept, unless hard furniture.
+/// (and the line before the first, its card's name) are kept, unless hard furniture that is
+/// not one of the recurring fields ("Comments: 14 pages" in every card is a field).
 ///
 /// Cards without labels often repeat one short line instead: a button or a badge on every card
 /// ("Star", "Compare", "Winner"). On a page whose text is not one region, such a marker that
@@ -1039,7 +1048,14 @@ fn keep_records(blocks: &[DumpBlock], keep: &mut [bool], focused: bool) -> Vec<b
             }
         }
         for i in from..to {
-            if blocks.get(i).is_some_and(|b| !is_hard_furniture(b))
+            // A field of every card is kept whatever its label says ("Comments: 12 pages").
+            let field = |b: &DumpBlock| {
+                label_head(b)
+                    .is_some_and(|l| labels.get(&l).is_some_and(|p| p.len() >= MIN_RECORDS))
+            };
+            if blocks
+                .get(i)
+                .is_some_and(|b| !is_hard_furniture(b) || field(b))
                 && let Some(k) = keep.get_mut(i)
             {
                 *k = true;
@@ -1206,8 +1222,14 @@ const TAIL_SHARE: f32 = 0.6;
 /// under it ([`heads_section`]) is not such a line, nor is a short bar that comes again after
 /// more kept text ("Share" under every answer of a thread closes a post, not the page; after
 /// one whole post, a shorter one between two copies counts too). The output is never emptied
-/// by this.
-fn cut_tail(blocks: &[DumpBlock], keep: &mut [bool], focused: bool, main_end: usize) {
+/// by this. A card's field ("Comments: 12 pages") is no such line.
+fn cut_tail(
+    blocks: &[DumpBlock],
+    keep: &mut [bool],
+    cards: &[bool],
+    focused: bool,
+    main_end: usize,
+) {
     let families = Phrases::SOCIAL.0 | Phrases::ACCOUNT.0 | Phrases::COMMENTS.0;
     // Kept words before each block, and where each phrase line comes again.
     let kept_before = kept_words_before(blocks, keep);
@@ -1246,7 +1268,10 @@ fn cut_tail(blocks: &[DumpBlock], keep: &mut [bool], focused: bool, main_end: us
             .copied()
             .flatten()
             .is_some_and(|j| at(j) - at(i) >= POST_BETWEEN_BARS || after_post && at(j) > at(i));
+        // A field of a card ("Comments: 12 pages") is not furniture.
+        let field = cards.get(i).copied().unwrap_or(false) && label_head(b).is_some();
         let furniture = !kept
+            && !field
             && !repeated
             && b.shape.phrases.0 & families != 0
             && !heads_section(blocks, keep, i);
@@ -1908,7 +1933,7 @@ mod tests {
         lines.push(para(9));
         let blocks = lines::segment(&lines.join("\n\n"));
         let mut keep: Vec<bool> = blocks.iter().map(|b| b.stats.ends_sentence).collect();
-        cut_tail(&blocks, &mut keep, true, blocks.len());
+        cut_tail(&blocks, &mut keep, &[], true, blocks.len());
         assert_eq!(keep, [true, true, true, true, false, false]);
     }
 

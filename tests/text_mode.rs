@@ -44,7 +44,10 @@
 //! number shows that the name comes back with the posts and the counts and dates do not; one
 //! whose posts each open with the same labels ("Member", "Joined", "Posts") over their values
 //! shows that the labels stay out too; and the same thread with "Quote" and "Reply" under every
-//! post shows that a short last reply between two such bars is still part of the thread.
+//! post shows that a short last reply between two such bars is still part of the thread. A
+//! listing of preprints whose cards each carry "Title:", "Authors:" and "Comments:" fields
+//! shows that a field named like furniture ("Comments: 14 pages") is kept with its card and
+//! does not end the text, however long its value.
 
 use std::path::Path;
 
@@ -293,4 +296,9 @@ fn labels_over_every_post_of_a_thread_stay_out() {
 #[test]
 fn a_short_last_reply_between_two_bars_stays() {
     check("bars");
+}
+
+#[test]
+fn a_field_of_every_card_named_like_furniture_is_kept() {
+    check("papers");
 }
