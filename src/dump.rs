@@ -535,7 +535,7 @@ pub(crate) fn classify(blocks: &[DumpBlock], focus: Focus) -> DumpDecisions {
         .iter()
         .rposition(|&p| p == Place::Main)
         .map_or(0, |e| e + 1);
-    cut_tail(blocks, &mut keep, share >= FOCUSED_SHARE, main_end);
+    cut_tail(blocks, &mut keep, &cards, share >= FOCUSED_SHARE, main_end);
     let title = find_title(blocks, &keep);
     let verdicts = keep
         .iter()
@@ -658,8 +658,11 @@ fn is_hard_furniture(b: &DumpBlock) -> bool {
 /// Short lines between two kept blocks (the items of a list in the text, lines of code, a
 /// table's cells) are content when nothing among them is page furniture by its shape: the
 /// text goes on around them. Runs longer than [`MAX_GAP`] blocks, and a name and a date
-/// between two posts, are left as they are.
+/// between two posts, are left as they are; in a longer gap that holds a date (the header of
+/// a post: name, post count, score, date, "#2"), the counts and dates stay out, and so do the
+/// short lines printed over every post ([`recurring_lines`]: "Joined", "Member").
 fn fill_gaps(blocks: &[DumpBlock], keep: &mut [bool]) {
+    let recurring = recurring_lines(blocks);
     let mut last: Option<usize> = None;
     for i in 0..keep.len() {
         if !keep.get(i).copied().unwrap_or(false) {
@@ -670,12 +673,68 @@ fn fill_gaps(blocks: &[DumpBlock], keep: &mut [bool]) {
         let byline = gap.len() <= BYLINE_GAP && gap.iter().any(|b| b.shape.numeric);
         if !gap.is_empty() && gap.len() <= MAX_GAP && !byline && !gap.iter().any(is_hard_furniture)
         {
-            for k in keep.iter_mut().take(i).skip(i - gap.len()) {
-                *k = true;
+            let header = gap.iter().any(is_date_line);
+            let from = i - gap.len();
+            for (j, b) in (from..i).zip(gap) {
+                let stamp = header && is_stamp(b, 1) && !b.shape.count_suffix;
+                let label = header && recurring.get(j).copied().unwrap_or(false);
+                if let Some(k) = keep.get_mut(j) {
+                    *k = !(stamp || label);
+                }
             }
         }
         last = Some(i);
     }
+}
+
+/// Most words of a line that [`recurring_lines`] counts.
+const RECURRING_WORDS: u32 = 4;
+
+/// Times a short line must occur in the dump for [`recurring_lines`].
+const RECURRING_TIMES: u32 = 3;
+
+/// Short lines (at most [`RECURRING_WORDS`] words, no sentence) printed at least
+/// [`RECURRING_TIMES`] times in the dump: the labels and buttons of every post or card
+/// ("Quote", "Joined", "Signature", "Click to expand..."), which a gap between two kept
+/// blocks does not bring back.
+fn recurring_lines(blocks: &[DumpBlock]) -> Vec<bool> {
+    let short = |b: &DumpBlock| b.stats.words <= RECURRING_WORDS && !b.stats.ends_sentence;
+    let keys: Vec<Option<(u64, usize)>> = blocks
+        .iter()
+        .map(|b| short(b).then(|| repeat::fold_key(&b.raw.text)))
+        .collect();
+    let mut counts: HashMap<(u64, usize), u32> = HashMap::new();
+    for k in keys.iter().flatten() {
+        *counts.entry(*k).or_insert(0) += 1;
+    }
+    keys.iter()
+        .map(|k| {
+            k.is_some_and(|k| k.1 > 0 && counts.get(&k).copied().unwrap_or(0) >= RECURRING_TIMES)
+        })
+        .collect()
+}
+
+/// A short line of numbers with at most `words` words of three letters or more: a count
+/// ("2,093", "#2", "617 Reputation"), a date ("Dec 29, 2021", "28/11/2025 at 7:16 pm").
+/// Numbered headings ("3.1. Key Components") and lines of prose have more words.
+fn is_stamp(b: &DumpBlock, words: usize) -> bool {
+    b.shape.numeric
+        && !b.stats.ends_sentence
+        && b.raw
+            .text
+            .split(|c: char| !c.is_alphabetic())
+            .filter(|w| w.chars().count() >= 3)
+            .nth(words)
+            .is_none()
+}
+
+/// A stamp that holds a date or a clock time ("Posted 12 June 2024"): a post's header.
+fn is_date_line(b: &DumpBlock) -> bool {
+    if !is_stamp(b, 2) {
+        return false;
+    }
+    let s = crate::shape::Shape::of(&b.raw.text);
+    s.date || s.time
 }
 
 /// Words in the kept blocks.
@@ -860,7 +919,15 @@ fn label_of(b: &DumpBlock) -> Option<String> {
     if b.stats.words > 12 || b.stats.ends_sentence {
         return None;
     }
+    label_head(b)
+}
+
+/// The label of a "Label: value" line whatever the length of its value (see [`label_of`]).
+fn label_head(b: &DumpBlock) -> Option<String> {
     let t = b.raw.text.as_str();
+    if t.len() > 1000 {
+        return None;
+    }
     let cut = t.find(':')?;
     let head = fold(&t[..cut]);
     let words = head.split(' ').count();
@@ -872,7 +939,8 @@ fn label_of(b: &DumpBlock) -> Option<String> {
 /// each recur at least [`MIN_RECORDS`] times, a few blocks apart each time, and the cards hold
 /// short lines rather than prose (posts of a thread under "Posts: 12" / "Joined: 2019" are
 /// judged as prose), the cards are the page's text: the blocks from the first field to the last
-/// (and the line before the first, its card's name) are kept, unless hard furniture.
+/// (and the line before the first, its card's name) are kept, unless hard furniture that is
+/// not one of the recurring fields ("Comments: 14 pages" in every card is a field).
 ///
 /// Cards without labels often repeat one short line instead: a button or a badge on every card
 /// ("Star", "Compare", "Winner"). On a page whose text is not one region, such a marker that
@@ -980,7 +1048,14 @@ fn keep_records(blocks: &[DumpBlock], keep: &mut [bool], focused: bool) -> Vec<b
             }
         }
         for i in from..to {
-            if blocks.get(i).is_some_and(|b| !is_hard_furniture(b))
+            // A field of every card is kept whatever its label says ("Comments: 12 pages").
+            let field = |b: &DumpBlock| {
+                label_head(b)
+                    .is_some_and(|l| labels.get(&l).is_some_and(|p| p.len() >= MIN_RECORDS))
+            };
+            if blocks
+                .get(i)
+                .is_some_and(|b| !is_hard_furniture(b) || field(b))
                 && let Some(k) = keep.get_mut(i)
             {
                 *k = true;
@@ -1145,20 +1220,33 @@ const TAIL_SHARE: f32 = 0.6;
 /// is the page's end matter (an "about us" blurb, the author's bio, a sign-up box, teasers of
 /// other stories), not the rest of the text. A heading with an account word that has prose
 /// under it ([`heads_section`]) is not such a line, nor is a short bar that comes again after
-/// more kept text ("Share" under every answer of a thread closes a post, not the page). The
-/// output is never emptied by this.
-fn cut_tail(blocks: &[DumpBlock], keep: &mut [bool], focused: bool, main_end: usize) {
+/// more kept text ("Share" under every answer of a thread closes a post, not the page; after
+/// one whole post, a shorter one between two copies counts too). The output is never emptied
+/// by this. A card's field ("Comments: 12 pages") is no such line.
+fn cut_tail(
+    blocks: &[DumpBlock],
+    keep: &mut [bool],
+    cards: &[bool],
+    focused: bool,
+    main_end: usize,
+) {
     let families = Phrases::SOCIAL.0 | Phrases::ACCOUNT.0 | Phrases::COMMENTS.0;
     // Kept words before each block, and where each phrase line comes again.
     let kept_before = kept_words_before(blocks, keep);
     let total = kept_before.last().copied().unwrap_or(0);
     let mut next_same: Vec<Option<usize>> = vec![None; blocks.len()];
+    let mut prev_same: Vec<Option<usize>> = vec![None; blocks.len()];
     let mut last_seen: HashMap<(u64, usize), usize> = HashMap::new();
     for (i, b) in blocks.iter().enumerate().rev() {
         if b.shape.phrases.0 & families != 0 && b.stats.words <= REPEATED_BAR_WORDS {
             let f = repeat::fold_key(&b.raw.text);
-            if let Some(slot) = next_same.get_mut(i) {
-                *slot = last_seen.get(&f).copied();
+            if let Some(&j) = last_seen.get(&f) {
+                if let Some(slot) = next_same.get_mut(i) {
+                    *slot = Some(j);
+                }
+                if let Some(slot) = prev_same.get_mut(j) {
+                    *slot = Some(i);
+                }
             }
             last_seen.insert(f, i);
         }
@@ -1168,11 +1256,22 @@ fn cut_tail(blocks: &[DumpBlock], keep: &mut [bool], focused: bool, main_end: us
         let kept = keep.get(i).copied().unwrap_or(false);
         // A bar that comes again after more of the text ("Share" under every answer of a
         // thread) closes a post, not the page.
-        let repeated = next_same.get(i).copied().flatten().is_some_and(|j| {
-            let at = |k: usize| kept_before.get(k).copied().unwrap_or(total);
-            at(j) - at(i) >= POST_BETWEEN_BARS
-        });
+        // A short post between two copies counts once a whole post came before the first.
+        let at = |k: usize| kept_before.get(k).copied().unwrap_or(total);
+        let after_post = prev_same
+            .get(i)
+            .copied()
+            .flatten()
+            .is_some_and(|p| at(i) - at(p) >= POST_BETWEEN_BARS);
+        let repeated = next_same
+            .get(i)
+            .copied()
+            .flatten()
+            .is_some_and(|j| at(j) - at(i) >= POST_BETWEEN_BARS || after_post && at(j) > at(i));
+        // A field of a card ("Comments: 12 pages") is not furniture.
+        let field = cards.get(i).copied().unwrap_or(false) && label_head(b).is_some();
         let furniture = !kept
+            && !field
             && !repeated
             && b.shape.phrases.0 & families != 0
             && !heads_section(blocks, keep, i);
@@ -1834,7 +1933,7 @@ mod tests {
         lines.push(para(9));
         let blocks = lines::segment(&lines.join("\n\n"));
         let mut keep: Vec<bool> = blocks.iter().map(|b| b.stats.ends_sentence).collect();
-        cut_tail(&blocks, &mut keep, true, blocks.len());
+        cut_tail(&blocks, &mut keep, &[], true, blocks.len());
         assert_eq!(keep, [true, true, true, true, false, false]);
     }
 

@@ -40,6 +40,14 @@
 //! of the same shape ("Field Notes: Packing For A Week") below it is not. A how-to article
 //! followed by "Explore more" and cards of other articles, each a title, a blurb and the same
 //! "Learn more" line, shows that the cards are not taken for the text although they hold prose.
+//! A thread whose posts each open with a name over a post count, a score, a date and a post
+//! number shows that the name comes back with the posts and the counts and dates do not; one
+//! whose posts each open with the same labels ("Member", "Joined", "Posts") over their values
+//! shows that the labels stay out too; and the same thread with "Quote" and "Reply" under every
+//! post shows that a short last reply between two such bars is still part of the thread. A
+//! listing of preprints whose cards each carry "Title:", "Authors:" and "Comments:" fields
+//! shows that a field named like furniture ("Comments: 14 pages") is kept with its card and
+//! does not end the text, however long its value.
 
 use std::path::Path;
 
@@ -273,4 +281,24 @@ fn the_same_teasers_with_dashes_and_capitals_go_too() {
     for teaser in ["Explore more", "Choosing a desk lamp", "Five lamps"] {
         assert!(!text.contains(teaser), "{teaser} kept: {text}");
     }
+}
+
+#[test]
+fn counts_and_dates_over_each_post_of_a_thread_stay_out() {
+    check("stamps");
+}
+
+#[test]
+fn labels_over_every_post_of_a_thread_stay_out() {
+    check("profiles");
+}
+
+#[test]
+fn a_short_last_reply_between_two_bars_stays() {
+    check("bars");
+}
+
+#[test]
+fn a_field_of_every_card_named_like_furniture_is_kept() {
+    check("papers");
 }
