@@ -3,8 +3,9 @@
 //! them; these passes recognise the page kind and keep them back. Separate because they run
 //! last and overrule the drop passes for the page's own items.
 
+use super::furniture::is_furniture;
 use super::teasers::is_link_title;
-use super::{BlockView, TitleSide, drop_kept, is_furniture};
+use super::{BlockView, TitleSide, drop_kept};
 use crate::explain::Reason;
 use crate::hints::Hints;
 use crate::segment::Elem;

@@ -10,8 +10,26 @@
 //! 4. A context score adds the container and the neighbours' local scores.
 //! 5. Headings take the side of what follows them; if nothing survives, the best blocks are
 //!    kept (the page never comes back empty when it has text).
+//!
+//! This file keeps that pipeline: the views ([`views`]), the container search, the scoring
+//! loop and the order of the passes ([`classify`]), and the types the rest of the crate reads.
+//! Each pass that judges one kind of block lives in its own submodule, so it can be read,
+//! measured and changed alone:
+//!
+//! - [`sections`]: dialogs, name lists, comment and review sections, set apart before the
+//!   container search;
+//! - [`furniture`]: the cap on bylines, stamps, credits and controls, and credited captions;
+//! - [`shop`]: a shop's delivery and returns section;
+//! - [`teasers`]: teaser cards (a view feature) and the summaries of a run of teasers;
+//! - [`trailing`]: the footer, a trailing sidebar, and what follows an article's comments;
+//! - [`links`]: "Related:" links, shouted promotions, feeds framed by share rows;
+//! - [`items`]: pages whose text is a list of items or an A-Z index, kept back last;
+//! - [`context`]: neighbour smoothing, headings, never empty (shared with text mode).
+//!
+//! The drop passes share [`drop_kept`], which records the reason with the drop; it lives here
+//! so that every submodule reaches it.
 
-use crate::block::{BlockKind, Decision};
+use crate::block::Decision;
 use crate::explain::Reason;
 use crate::features::TextStats;
 use crate::hints::Hints;
@@ -22,15 +40,25 @@ use crate::segment::{Elem, RawBlock};
 use crate::shape::Shape;
 use std::collections::HashMap;
 
+mod context;
+mod furniture;
 mod items;
+mod links;
 mod sections;
 mod shop;
 mod teasers;
+mod trailing;
 
+pub(crate) use context::{never_empty, smooth};
+
+use context::headings_follow_content;
+use furniture::{FURNITURE_CAP, drop_credited_captions, is_furniture};
 use items::{Scored, keep_item_lists, keep_letter_index};
+use links::{drop_related_links, drop_shared_items};
 use sections::{comment_sections, dialog_blocks, is_name_list, review_sections};
 use shop::drop_shop_policy;
 use teasers::{drop_teaser_summaries, teaser_cards};
+use trailing::{drop_after_comments, drop_trailing_sidebar, footer_follows_menu};
 
 /// Per-block result of classification.
 #[derive(Debug, Clone, Copy)]
@@ -574,50 +602,8 @@ pub(crate) fn classify(
     }
 }
 
-/// Past the main container, a dropped link menu ("Home | Privacy | Contact") marks the
-/// start of the page's footer: what follows it outside the container (an address, a
-/// registration line) belongs to the site, not to the text, whatever its punctuation.
-fn footer_follows_menu(
-    blocks: &[BlockView<'_>],
-    end: usize,
-    keep: &mut [bool],
-    mut reasons: Option<&mut Vec<Vec<(Reason, f32)>>>,
-    score: &[f32],
-) {
-    let kept = |i: usize| keep.get(i).copied().unwrap_or(false);
-    let kept_prose = |i: usize| kept(i) && blocks.get(i).is_some_and(|b| b.stats.chars >= 150);
-    // The footer starts after the container, or after the last kept paragraph when the
-    // container reaches the end of the page (a body holding both text and footer).
-    let last_prose = (0..blocks.len()).rev().find(|&i| kept_prose(i));
-    let from = last_prose.map_or(end, |p| end.min(p + 1));
-    let menu = (from..blocks.len()).find(|&i| {
-        !kept(i)
-            // A link row the template repeats ("Reply | Quote" under every post) belongs
-            // to each item; the footer menu is the page's own.
-            && blocks
-                .get(i)
-                .is_some_and(|b| b.link_density() >= 0.5 && b.path_repeats <= 2)
-    });
-    let Some(menu) = menu else { return };
-    // A footer holds no prose: a long kept paragraph after the menu means the menu was a
-    // link list inside the page's content (tags, a table of contents) and not its footer.
-    // And a footer is short: many kept blocks after the menu are a list of items or posts.
-    let after = menu + 1..blocks.len();
-    if after.clone().any(kept_prose) || after.clone().filter(|&i| kept(i)).count() > 2 {
-        return;
-    }
-    // What is kept after the menu is short, then: the footer's lines.
-    for i in after {
-        if let Some(k) = keep.get_mut(i).filter(|k| **k) {
-            *k = false;
-            if let Some(r) = reasons.as_mut().and_then(|r| r.get_mut(i)) {
-                r.push((Reason::PageFooter, -score.get(i).copied().unwrap_or(0.0)));
-            }
-        }
-    }
-}
-
-/// Drops block `i` if it is kept, with `reason` in its explanation.
+/// Drops block `i` if it is kept, with `reason` in its explanation. Shared by the drop passes
+/// of the submodules.
 fn drop_kept(
     keep: &mut [bool],
     reasons: &mut Option<&mut Vec<Vec<(Reason, f32)>>>,
@@ -628,345 +614,6 @@ fn drop_kept(
         *k = false;
         if let Some(r) = reasons.as_mut().and_then(|r| r.get_mut(i)) {
             r.push((reason, 0.0));
-        }
-    }
-}
-
-/// The phrases text mode knows ([`lines::phrase_hints`]) that a block's text opens with.
-fn opening_phrases(b: &BlockView<'_>) -> crate::lines::Phrases {
-    let lower: String = b
-        .raw
-        .text
-        .trim_start()
-        .chars()
-        .take(24)
-        .flat_map(char::to_lowercase)
-        .collect();
-    crate::lines::phrase_hints(&lower, b.stats.chars)
-}
-
-/// Whether a short block opens with a phrase that announces links to other pages ("Related:",
-/// "READ MORE:", "Don't miss", "Leggi anche"), in the languages of [`lines::phrase_hints`].
-fn opens_related(b: &BlockView<'_>) -> bool {
-    if b.stats.chars > 200 {
-        return false;
-    }
-    opening_phrases(b).has(crate::lines::Phrases::RELATED)
-}
-
-/// "Also read" and "Read more" links between paragraphs point to other pages
-/// (tests/pages/README.md): a kept block that opens with such a phrase and is mostly a link
-/// ("Related: Ten years of the harbour festival"), or is a bare label ("DON'T MISS", at most
-/// 40 characters, no link) right before a link line, is dropped. A heading such as
-/// "Recent results" followed by a paragraph stays: it is neither. Measured: aeb F1
-/// 0.9664 -> 0.9672, wcxb-dev bowF1 0.8632 -> 0.8634. A link written in capitals ("CLICK
-/// HERE TO GET THE APP", "STAR CLEARED TO PERFORM AT AWARDS") is a promotion too: aeb F1
-/// 0.9672 -> 0.9681, wcxb-dev unchanged.
-fn drop_related_links(
-    blocks: &[BlockView<'_>],
-    keep: &mut [bool],
-    mut reasons: Option<&mut Vec<Vec<(Reason, f32)>>>,
-) {
-    for i in 0..blocks.len() {
-        if !keep.get(i).copied().unwrap_or(false) {
-            continue;
-        }
-        let Some(b) = blocks.get(i) else { continue };
-        let linked = b.link_density() >= 0.5;
-        let shouted = b.link_density() >= 0.8 && b.stats.words >= 3 && is_shouted(&b.raw.text);
-        let label = b.raw.links == 0
-            && b.stats.chars <= 40
-            && blocks
-                .get(i + 1)
-                .is_some_and(|n| n.link_density() >= 0.8 && n.stats.chars <= 200);
-        if !shouted && !((linked || label) && opens_related(b)) {
-            continue;
-        }
-        drop_kept(keep, &mut reasons, i, Reason::RelatedLink);
-    }
-}
-
-/// On an article with a comment section below it, what comes after the comments and outside
-/// the main container belongs to the site (its blurb, a last teaser, a sign-up line), not to
-/// the article: it is dropped. Table rows are left alone (a shop's specification table may
-/// follow its questions and answers). Measured: aeb F1 0.9689 -> 0.9691, wcxb-dev bowF1
-/// 0.8636 -> 0.8636 (one product page loses the warranty text the convention leaves out anyway).
-fn drop_after_comments(
-    blocks: &[BlockView<'_>],
-    sections: &[Option<u32>],
-    end: usize,
-    keep: &mut [bool],
-    mut reasons: Option<&mut Vec<Vec<(Reason, f32)>>>,
-) {
-    let Some(last) = sections.iter().rposition(Option::is_some) else {
-        return;
-    };
-    // The comments must close the container or come after it.
-    if last + 1 < end {
-        return;
-    }
-    for i in last + 1..blocks.len() {
-        if blocks.get(i).is_some_and(|b| b.raw.in_table) {
-            continue;
-        }
-        drop_kept(keep, &mut reasons, i, Reason::AfterComments);
-    }
-}
-
-/// A block marked as a caption next to a picture credit ("Jane Roe | Agency", a byline-marked
-/// credit) is the picture's caption, however well it reads: it is dropped. A caption alone is
-/// not enough, since sites mark whole article bodies with caption-like classes. Measured: aeb
-/// F1 0.9691 -> 0.9697 (P 0.9559 -> 0.9570), wcxb-dev bowF1 0.8636 unchanged.
-fn drop_credited_captions(
-    blocks: &[BlockView<'_>],
-    caption: &[bool],
-    keep: &mut [bool],
-    mut reasons: Option<&mut Vec<Vec<(Reason, f32)>>>,
-) {
-    let credit = |j: usize| {
-        blocks.get(j).is_some_and(|n| {
-            n.stats.chars < 100
-                && (n.hints.has(Hints::BYLINE) || crate::shape::is_picture_credit(&n.raw.text))
-        })
-    };
-    for i in 0..blocks.len() {
-        if !caption.get(i).copied().unwrap_or(false) {
-            continue;
-        }
-        if !(credit(i + 1) || i.checked_sub(1).is_some_and(credit)) {
-            continue;
-        }
-        drop_kept(keep, &mut reasons, i, Reason::Caption);
-    }
-}
-
-/// Whether a block is a row of share links ("Facebook Twitter WhatsApp", "Share"): marked as a
-/// share bar, or opening with a social network's name or "share".
-fn is_share_row(b: &BlockView<'_>) -> bool {
-    if b.link_density() < 0.8 || b.stats.chars > 120 {
-        return false;
-    }
-    if b.hints.has(Hints::SHARE) {
-        return true;
-    }
-    opening_phrases(b).has(crate::lines::Phrases::SOCIAL)
-}
-
-/// A feed of items that each carry their own share bar ("Whatsapp Facebook Pin" under every
-/// quote on a page of quotes, every card of a "You may also like" list): a block that sits
-/// between two copies of the same share row, repeated at least three times on the page, is one
-/// of those items, not the text of the page, whose share bars (if any) frame the whole text.
-/// Two such items at least make a feed; its share rows go with it. Measured: aeb F1 0.9698 -> 0.9707 (P 0.9572 ->
-/// 0.9590), wcxb-dev bowF1 0.8644 unchanged.
-fn drop_shared_items(
-    blocks: &[BlockView<'_>],
-    keep: &mut [bool],
-    mut reasons: Option<&mut Vec<Vec<(Reason, f32)>>>,
-) {
-    let row = |j: usize| {
-        blocks
-            .get(j)
-            .filter(|b| b.text_repeats >= 2 && is_share_row(b))
-            .map(|b| b.text_key)
-    };
-    let items: Vec<usize> = (1..blocks.len())
-        .filter(|&i| {
-            keep.get(i).copied().unwrap_or(false)
-                && blocks.get(i).is_some_and(|b| b.link_density() < 0.5)
-                && row(i - 1).is_some_and(|r| row(i + 1) == Some(r))
-        })
-        .collect();
-    if items.len() < 2 {
-        return;
-    }
-    // The share rows around the items go with them.
-    let rows: Vec<(u64, usize)> = items.iter().filter_map(|&i| row(i - 1)).collect();
-    let framing = (0..blocks.len()).filter(|&j| row(j).is_some_and(|r| rows.contains(&r)));
-    let mut drop: Vec<usize> = framing.chain(items).collect();
-    drop.sort_unstable();
-    for i in drop {
-        drop_kept(keep, &mut reasons, i, Reason::SharedItem);
-    }
-}
-
-/// Whether a text is written in capitals: nine in ten of its letters (at least 12) are upper
-/// case. Scripts without case never are.
-fn is_shouted(text: &str) -> bool {
-    let (mut letters, mut upper) = (0u32, 0u32);
-    for c in text.chars().filter(|c| c.is_alphabetic()) {
-        letters += 1;
-        upper += u32::from(c.is_uppercase());
-    }
-    letters >= 12 && upper * 10 >= letters * 9
-}
-
-/// Characters of text a page must have before a trailing sidebar for it to be dropped: a
-/// short post of a few sentences. The listings of wcxb-dev that have such a sidebar hold less
-/// than 400 (167, 366), the short articles of aeb more (429, 538).
-const TEXT_BEFORE_SIDEBAR: f32 = 400.0;
-
-/// A sidebar inside the main container, after the text: templates that put the sidebar in
-/// the same element as the article (a poll, "Columns", an author box, the site's staff list)
-/// place it after the article and its comments. Blocks marked as a sidebar both below the
-/// container and effectively (a `with-sidebar` layout class on the page wrapper is not) that
-/// follow the last kept block of 100 characters or more outside the sidebar are dropped. On
-/// listings the container holds little text and the sidebar may hold the categories the gold
-/// text keeps, so the rule acts only when `TEXT_BEFORE_SIDEBAR` characters score as content
-/// (without the focus's bias) before the sidebar. Measured: aeb F1 0.961 -> 0.966
-/// (P 0.942 -> 0.952), wcxb-dev bowF1 0.863 -> 0.863 (articles +0.001).
-fn drop_trailing_sidebar(
-    blocks: &[BlockView<'_>],
-    sidebar: &[bool],
-    score: &[f32],
-    bias: f32,
-    keep: &mut [bool],
-    mut reasons: Option<&mut Vec<Vec<(Reason, f32)>>>,
-) {
-    let in_sidebar = |i: usize| sidebar.get(i).copied().unwrap_or(false);
-    let Some(last) = (0..blocks.len()).rev().find(|&i| {
-        keep.get(i).copied().unwrap_or(false)
-            && !in_sidebar(i)
-            && blocks.get(i).is_some_and(|b| b.stats.chars >= 100)
-    }) else {
-        return;
-    };
-    let text: f32 = blocks
-        .iter()
-        .zip(score)
-        .take(last + 1)
-        .enumerate()
-        .filter(|&(i, (_, s))| !in_sidebar(i) && s - bias > 0.0)
-        .map(|(_, (b, _))| b.weighted_chars())
-        .sum();
-    if text < TEXT_BEFORE_SIDEBAR {
-        return;
-    }
-    for i in last + 1..blocks.len() {
-        if !in_sidebar(i) {
-            continue;
-        }
-        drop_kept(keep, &mut reasons, i, Reason::TrailingSidebar);
-    }
-}
-
-/// The score a furniture line is capped at: below the cut in every focus, so that even
-/// `Focus::Recall` leaves it out.
-const FURNITURE_CAP: f32 = -1.0;
-
-/// A byline, a date stamp, a `Label: value` profile line, a star rating or a lone button
-/// ("Copy", "Share"): short lines that describe or operate the text rather than tell it. The datasets' gold texts are indifferent to this rule
-/// (measured: aeb F1 +0.0003, wcxb-dev bowF1 -0.0007), so it encodes the project's convention
-/// (tests/pages/README.md) where the data does not decide.
-fn is_furniture(b: &BlockView<'_>, hints: Hints) -> bool {
-    // A picture's credit line, or a caption ending in one (measured: aeb F1 +0.001, wcxb-dev
-    // bowF1 +0.000; no gold text of either holds such a line).
-    if b.stats.chars <= 200 && crate::shape::is_picture_credit(&b.raw.text) {
-        return true;
-    }
-    if b.stats.chars >= 100 {
-        return false;
-    }
-    let described = hints.has(Hints(Hints::META.0 | Hints::BYLINE.0 | Hints::DATE.0));
-    let shaped = b.shape.byline || b.shape.date || b.shape.time || b.shape.field;
-    let button = b.raw.button_chars * 10 >= b.stats.chars * 9 && b.stats.chars < 30;
-    let control = b.stats.chars < 40
-        && (hints.has(Hints::FORM) || hints.has(Hints::SHOP) && !is_spec_line(&b.raw.text));
-    hints.has(Hints::BYLINE)
-        || crate::shape::is_ad_label(&b.raw.text)
-        || crate::shape::is_date_stamp(&b.raw.text, &b.shape)
-        || crate::shape::is_reading_time(&b.raw.text)
-        || crate::shape::is_script_notice(&b.raw.text)
-        || control
-        || described && shaped
-        || b.shape.rating && b.stats.chars < 60
-        || button
-}
-
-/// A product tile's labelled specification line ("Weight: 1.2 kg", "Screen: up to 27 in"): a
-/// colon, a number and a word of four letters or more, and no currency sign (a price stays
-/// furniture). Shops style such lines with the price (`class="price-text"`), so their shop
-/// hint does not make them a control. Unlabelled plan lines ("Up to 3 sites") stay controls:
-/// the datasets' gold texts split on them. Measured: wcxb-dev bowF1 0.88628 -> 0.88666
-/// (collection 0.735 -> 0.739; no page worse), aeb unchanged.
-fn is_spec_line(text: &str) -> bool {
-    text.contains(':')
-        && text.chars().any(|c| c.is_ascii_digit())
-        && !text
-            .chars()
-            .any(|c| matches!(c, '$' | '€' | '£' | '¥' | '₹'))
-        && text
-            .split(|c: char| !c.is_alphabetic())
-            .any(|w| w.chars().count() >= 4)
-}
-
-/// Short blocks take their neighbours' side: a short line between two content blocks is content,
-/// a lone weak block among boilerplate is boilerplate. `short(i)` tells which blocks are short
-/// enough to follow their neighbours; `may_join(i)` which of them may be pulled up to content
-/// (a link list between two paragraphs may not). Both modes share this pass; it returns the
-/// blocks it moved, with the change, for explanations.
-pub(crate) fn smooth(
-    short: impl Fn(usize) -> bool,
-    may_join: impl Fn(usize) -> bool,
-    score: &mut [f32],
-) -> Vec<(usize, f32)> {
-    let n = score.len();
-    let orig = score.to_vec();
-    let mut moved = Vec::new();
-    for i in 1..n.saturating_sub(1) {
-        if !short(i) {
-            continue;
-        }
-        let (Some(&p), Some(&nx)) = (orig.get(i - 1), orig.get(i + 1)) else {
-            continue;
-        };
-        let Some(s) = score.get_mut(i) else { continue };
-        let before = *s;
-        if p > 0.0 && nx > 0.0 && may_join(i) {
-            *s = s.max(0.1);
-        } else if p <= 0.0 && nx <= 0.0 {
-            *s = s.min(-0.1);
-        }
-        if *s != before {
-            moved.push((i, *s - before));
-        }
-    }
-    moved
-}
-
-/// Never empty when text exists: if no block was kept, keep the best-scoring ones (within one
-/// point of the best). Both modes share this fallback; it returns whether it acted.
-pub(crate) fn never_empty(score: &[f32], keep: &mut [bool]) -> bool {
-    if keep.iter().any(|&k| k) || score.is_empty() {
-        return false;
-    }
-    let best = score.iter().copied().fold(f32::MIN, f32::max);
-    for (k, &s) in keep.iter_mut().zip(score) {
-        *k = s >= best - 1.0;
-    }
-    true
-}
-
-/// A heading is kept when the block after it is content and it is not a list of links.
-fn headings_follow_content(
-    blocks: &[BlockView<'_>],
-    keep: &mut [bool],
-    mut reasons: Option<&mut Vec<Vec<(Reason, f32)>>>,
-    score: &[f32],
-) {
-    for i in 0..blocks.len() {
-        let Some(b) = blocks.get(i) else { continue };
-        if !matches!(b.raw.kind, BlockKind::Heading { .. }) {
-            continue;
-        }
-        let next_content = keep.get(i + 1).copied().unwrap_or(false);
-        let Some(k) = keep.get_mut(i) else { continue };
-        let new = next_content && b.link_density() < 0.6;
-        if new != *k {
-            *k = new;
-            if let Some(r) = reasons.as_deref_mut().and_then(|r| r.get_mut(i)) {
-                let s = score.get(i).copied().unwrap_or(0.0);
-                r.push((Reason::HeadingContext, if new { 0.1 - s } else { -0.1 - s }));
-            }
         }
     }
 }
