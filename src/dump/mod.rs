@@ -36,17 +36,33 @@
 //!    a short value, "Sort by: Newest", never is).
 //!    Repeats are kept once, except the fields of cards.
 
+mod edges;
+mod evidence;
+mod gaps;
+mod kept;
+mod regions;
+
 use std::collections::HashMap;
 
 use crate::block::{Block, BlockKind, Decision};
 use crate::classify::{self, Verdict};
 use crate::extracted::Extracted;
-use crate::features::TextStats;
 use crate::lines::{self, DumpBlock, Phrases};
 use crate::meta::fold;
 use crate::options::Focus;
 use crate::render;
 use crate::repeat;
+
+use edges::{headlines_follow_next, trim_furniture_edges};
+#[cfg(test)]
+use evidence::is_menu_like;
+use evidence::{context_scores, is_furniture, is_hard_furniture, local_score, weight_chars};
+use gaps::{announces, fill_gaps, keep_announced, rescue_thin_output};
+use kept::kept_words_before;
+use regions::{
+    FOCUSED_SHARE, IN_MAIN, IN_MAIN_NEUTRAL, IN_SIDE, IN_SIDE_SPREAD, OUTSIDE, OUTSIDE_SPREAD,
+    Place, SPREAD_SHARE, places,
+};
 
 /// The decisions about a dump's blocks and the index of its title block.
 pub(crate) struct DumpDecisions {
@@ -54,352 +70,6 @@ pub(crate) struct DumpDecisions {
     pub title: Option<usize>,
     /// Blocks in a listing of cards (see [`keep_records`]), whose fields repeat by nature.
     pub cards: Vec<bool>,
-}
-
-/// Characters, with CJK counted three times (as in HTML mode).
-fn weight_chars(b: &DumpBlock) -> f32 {
-    let st = &b.stats;
-    (if st.cjk { st.chars * 3 } else { st.chars }) as f32
-}
-
-/// Evidence from the text alone: length, sentence punctuation and block kind.
-fn text_evidence(st: &TextStats, kind: BlockKind) -> f32 {
-    // CJK text packs about three times the meaning per character.
-    let chars = if st.cjk { st.chars * 3 } else { st.chars } as f32;
-    let mut s = (chars.max(1.0) / 50.0).ln().clamp(-3.0, 2.5);
-    if st.ends_sentence {
-        s += 0.8;
-    }
-    s += (st.sentence_marks.min(4) as f32) * 0.15 + (st.commas.min(4) as f32) * 0.1;
-    match kind {
-        BlockKind::Heading { .. } => s += 0.6,
-        BlockKind::ListItem => s -= 0.2,
-        BlockKind::Code => s += 1.5,
-        BlockKind::Quote => s += 0.3,
-        _ => {}
-    }
-    s
-}
-
-/// A short line that reads like a menu item or a link label: a few words, or capitalised words,
-/// and no sentence. List items in a text are longer or written in sentence case.
-fn is_menu_like(b: &DumpBlock) -> bool {
-    let st = &b.stats;
-    !st.ends_sentence
-        && !b.shape.sentence_case
-        && (weight_chars(b) < 30.0 || b.shape.title_case && weight_chars(b) < 80.0)
-}
-
-/// Characters from which a title-case line that ends no sentence is run-together labels.
-const LONG_TITLE_CASE: f32 = 100.0;
-const LONG_TITLE_CASE_PENALTY: f32 = 3.0;
-
-/// A long line of capitalised words that stops without a sentence: a menu, a list of names or
-/// other stories' headlines run together by the converter, not a paragraph.
-fn is_run_together(b: &DumpBlock) -> bool {
-    b.shape.title_case
-        && !b.stats.ends_sentence
-        && weight_chars(b) >= LONG_TITLE_CASE
-        && b.raw.kind == BlockKind::Paragraph
-}
-
-/// The evidence a block carries on its own.
-fn local_score(b: &DumpBlock) -> f32 {
-    let st = &b.stats;
-    let sh = &b.shape;
-    let chars = weight_chars(b);
-    let mut s = text_evidence(st, b.raw.kind);
-    if st.chars > 0 && b.raw.link_chars > 0 {
-        let ld = (b.raw.link_chars as f32 / st.chars as f32).min(1.0);
-        s -= 4.0 * ld;
-    }
-    if sh.menu_parts >= 3 {
-        s -= 2.5;
-    }
-    if sh.numeric {
-        s -= 1.5;
-    }
-    if sh.copyright {
-        s -= 3.0;
-    }
-    if sh.ellipsis {
-        s -= 1.5;
-    }
-    if sh.url {
-        s -= 2.0;
-    }
-    // Prose ends its paragraphs with punctuation; a long block that stops without it was cut
-    // off (a teaser) or is a run of titles glued together.
-    if !st.ends_sentence && chars >= 100.0 {
-        s -= 1.2;
-    }
-    if sh.glued > 0 {
-        s -= 1.0 + 0.5 * f32::from(sh.glued.min(3));
-    }
-    if sh.count_suffix {
-        s -= 1.0;
-    }
-    // A sentence in sentence case reads as prose however short it is.
-    if sh.sentence_case && sh.glued == 0 {
-        s += 0.5;
-    }
-    if sh.title_case && !st.ends_sentence {
-        s -= 0.5;
-        if is_run_together(b) {
-            s -= LONG_TITLE_CASE_PENALTY;
-        }
-    }
-    if sh.phrases.any() {
-        s -= if sh.phrases.has(Phrases::LEGAL) {
-            1.2
-        } else {
-            0.8
-        };
-        // A phrase and a shape together: "Also read: <headline>", "Tags: a, b, c" are labels
-        // over links, not sentences.
-        if !st.ends_sentence {
-            s -= 1.0;
-        }
-    }
-    s
-}
-
-/// A block whose shape says it is page furniture wherever it stands: a menu line, a date or
-/// count, a copyright line, a teaser cut off, an address, glued link texts, a furniture phrase.
-fn is_furniture(b: &DumpBlock) -> bool {
-    let sh = &b.shape;
-    sh.menu_parts >= 3
-        || sh.numeric
-        || sh.copyright
-        || sh.ellipsis
-        || sh.url
-        || sh.glued > 0
-        || sh.count_suffix
-        || sh.phrases.any()
-        || is_run_together(b)
-}
-
-/// Evidence from the blocks around: runs of short lines, repeats, shared openings.
-fn context_scores(blocks: &[DumpBlock]) -> Vec<f32> {
-    let n = blocks.len();
-    let mut ctx = vec![0.0f32; n];
-    // Runs of short non-sentences: menus and link lists.
-    let mut i = 0;
-    while i < n {
-        let mut j = i;
-        while j < n && blocks.get(j).is_some_and(is_menu_like) {
-            j += 1;
-        }
-        let run = j - i;
-        if run >= 3 {
-            let pen = if run >= 5 { 1.0 } else { 0.5 };
-            for c in ctx.iter_mut().take(j).skip(i) {
-                *c -= pen;
-            }
-        }
-        i = j.max(i + 1);
-    }
-    // Lines that repeat inside the dump: menus printed twice, "Advertisement" between
-    // paragraphs. Long repeats (a deck repeated in the body) are handled as duplicates later.
-    let folded: Vec<String> = blocks.iter().map(|b| fold(&b.raw.text)).collect();
-    let mut counts: HashMap<&str, u32> = HashMap::new();
-    for f in &folded {
-        if !f.is_empty() {
-            *counts.entry(f.as_str()).or_insert(0) += 1;
-        }
-    }
-    // Openings shared by several short lines: "Also read – …", "Read more: …".
-    let mut openings: HashMap<String, u32> = HashMap::new();
-    let opening_of = |b: &DumpBlock| -> Option<String> {
-        if b.stats.chars > 120 {
-            return None;
-        }
-        let t = b.raw.text.as_str();
-        let cut = t.find([':', '–', '—', '|', '»'])?;
-        let head = fold(&t[..cut]);
-        let words = head.split(' ').count();
-        (!head.is_empty() && words <= 3).then_some(head)
-    };
-    let heads: Vec<Option<String>> = blocks.iter().map(opening_of).collect();
-    for h in heads.iter().flatten() {
-        *openings.entry(h.clone()).or_insert(0) += 1;
-    }
-    for (i, b) in blocks.iter().enumerate() {
-        let Some(c) = ctx.get_mut(i) else { continue };
-        let f = folded.get(i).map_or("", String::as_str);
-        if counts.get(f).copied().unwrap_or(0) >= 2 && b.stats.chars < 100 {
-            *c -= 1.0;
-        }
-        if let Some(Some(h)) = heads.get(i)
-            && openings.get(h).copied().unwrap_or(0) >= 2
-        {
-            *c -= 1.0;
-        }
-    }
-    ctx
-}
-
-/// Where a block lies relative to the main text.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Place {
-    /// In the heaviest content region.
-    Main,
-    /// In another content region that weighs at least a third of the main one (the second
-    /// half of a product page, the replies of a forum thread).
-    Side,
-    Outside,
-}
-
-/// Block weights for the region search: the block's score times the square root of its
-/// length, so that one long paragraph outweighs a few short lines but a run of twenty menu
-/// items still outweighs one paragraph. A block that is not furniture by its shape (a heading,
-/// a short list item, a label) costs at most [`NEUTRAL_CAP`], so that the headings and lists of
-/// an article do not split it into pieces.
-fn region_weights(blocks: &[DumpBlock], score: &[f32]) -> Vec<f32> {
-    blocks
-        .iter()
-        .zip(score)
-        .map(|(b, &s)| {
-            let w = s * weight_chars(b).max(30.0).sqrt() * 10.0;
-            if is_furniture(b) {
-                w
-            } else {
-                w.max(-NEUTRAL_CAP)
-            }
-        })
-        .collect()
-}
-
-/// Most that a block which is not furniture by its shape costs a region (see
-/// [`region_weights`]): about two short list items' worth.
-const NEUTRAL_CAP: f32 = 50.0;
-
-/// What changing between main text and furniture costs in [`content_regions`], in the units of
-/// [`region_weights`] (a paragraph of 200 characters with a score of 2 weighs about 280).
-const SWITCH_COST: f32 = 150.0;
-
-/// A region weighing less than this share of the heaviest one is not main text.
-const SIDE_SHARE: f32 = 0.33;
-
-/// Score shifts by place: the main region gives the benefit of the doubt (more to blocks that
-/// are not furniture by their shape); a side region is neutral-to-doubtful; outside, only very
-/// strong blocks survive.
-const IN_MAIN: f32 = 1.0;
-const IN_MAIN_NEUTRAL: f32 = 3.0;
-const IN_SIDE: f32 = -1.5;
-const OUTSIDE: f32 = -3.0;
-
-/// Below this share of the positive weight in the main region the text of the page is spread
-/// out (a thread of posts, a list of items with their blurbs): regions down to
-/// [`SIDE_SHARE_SPREAD`] of the main one count, and blocks outside them are judged more on
-/// their own merits ([`IN_SIDE_SPREAD`], [`OUTSIDE_SPREAD`]).
-const SPREAD_SHARE: f32 = 0.3;
-const SIDE_SHARE_SPREAD: f32 = 0.15;
-const IN_SIDE_SPREAD: f32 = -0.5;
-const OUTSIDE_SPREAD: f32 = -1.5;
-
-/// At or above this share one region holds the text (an article): a lone block kept outside
-/// every region is a teaser of another page.
-const FOCUSED_SHARE: f32 = 0.5;
-
-/// Longest run of dropped blocks between two kept ones that [`fill_gaps`] gives back.
-const MAX_GAP: usize = 60;
-
-/// Gaps up to this many blocks that hold a date or a time are a byline between two posts and
-/// stay out.
-const BYLINE_GAP: usize = 3;
-
-/// The place of every block, and the main region's share of the dump's positive weight: near
-/// 1 when one region holds the text (an article), low when the text is spread over many
-/// regions (a forum thread, a listing, a product page).
-fn places(blocks: &[DumpBlock], score: &[f32]) -> (Vec<Place>, f32) {
-    let w = region_weights(blocks, score);
-    let inside = content_regions(&w);
-    // Regions as (start, end, mass).
-    let mut regions: Vec<(usize, usize, f32)> = Vec::new();
-    let mut i = 0;
-    while i < inside.len() {
-        if !inside.get(i).copied().unwrap_or(false) {
-            i += 1;
-            continue;
-        }
-        let start = i;
-        let mut mass = 0.0;
-        while inside.get(i).copied().unwrap_or(false) {
-            mass += w.get(i).copied().unwrap_or(0.0);
-            i += 1;
-        }
-        regions.push((start, i, mass));
-    }
-    let mut out = vec![Place::Outside; blocks.len()];
-    let main_mass = regions.iter().map(|r| r.2).fold(0.0f32, f32::max);
-    let main_positive: f32 = regions
-        .iter()
-        .filter(|r| r.2 >= main_mass)
-        .flat_map(|&(a, e, _)| w.get(a..e).unwrap_or(&[]))
-        .filter(|&&x| x > 0.0)
-        .sum();
-    let positive: f32 = w.iter().filter(|&&x| x > 0.0).sum();
-    let share = if positive > 0.0 {
-        main_positive / positive
-    } else {
-        0.0
-    };
-    let side_share = if share < SPREAD_SHARE {
-        SIDE_SHARE_SPREAD
-    } else {
-        SIDE_SHARE
-    };
-    for &(a, e, mass) in &regions {
-        let place = if mass >= main_mass {
-            Place::Main
-        } else if mass >= main_mass * side_share {
-            Place::Side
-        } else {
-            continue;
-        };
-        for p in out.iter_mut().take(e).skip(a) {
-            *p = place;
-        }
-    }
-    (out, share)
-}
-
-/// Content regions: a two-state segmentation of the dump (main text, furniture) that pays
-/// `switch` characters for every change of state, found by dynamic programming (Viterbi).
-/// One region per page would miss the parts of forum threads and product pages; the cost of a
-/// switch keeps a lone teaser among menus, or a lone menu line between paragraphs, from forming
-/// a region of its own.
-fn content_regions(weights: &[f32]) -> Vec<bool> {
-    let n = weights.len();
-    let switch = SWITCH_COST;
-    // best[state] = best total ending in state; back pointers per block.
-    let mut from_c: Vec<bool> = Vec::with_capacity(n); // for state C at i: previous was C?
-    let mut from_b: Vec<bool> = Vec::with_capacity(n); // for state B at i: previous was C?
-    let (mut c, mut b) = (-switch, 0.0f32);
-    for &w in weights {
-        let c_prev_c = c >= b - switch;
-        let new_c = if c_prev_c { c } else { b - switch } + w;
-        let b_prev_c = c - switch > b;
-        let new_b = if b_prev_c { c - switch } else { b };
-        from_c.push(c_prev_c);
-        from_b.push(b_prev_c);
-        c = new_c;
-        b = new_b;
-    }
-    let mut out = vec![false; n];
-    let mut state_c = c - switch > b;
-    for i in (0..n).rev() {
-        if let Some(o) = out.get_mut(i) {
-            *o = state_c;
-        }
-        state_c = if state_c {
-            from_c.get(i).copied().unwrap_or(false)
-        } else {
-            from_b.get(i).copied().unwrap_or(false)
-        };
-    }
-    out
 }
 
 /// Per-block features for refitting offline (see `train` below for the export): shape and
@@ -554,237 +224,6 @@ pub(crate) fn classify(blocks: &[DumpBlock], focus: Focus) -> DumpDecisions {
         title,
         cards,
     }
-}
-
-/// Whether a block announces what follows it: it ends with a colon ("The tour dates:", "Here
-/// are the steps you can take:") and is not furniture by its shape.
-fn announces(b: &DumpBlock) -> bool {
-    b.raw.text.trim_end().ends_with([':', '：']) && b.stats.words >= 2 && !is_hard_furniture(b)
-}
-
-/// A kept block that announces a list, or such a line right after a kept block, brings the
-/// lines that follow it (the list, the code, the quote) into the text, up to the next kept
-/// block, a line that is hard furniture (a menu, an address, a furniture phrase) or
-/// [`MAX_GAP`] blocks.
-fn keep_announced(blocks: &[DumpBlock], initial: &[bool], keep: &mut [bool]) {
-    let n = blocks.len();
-    let mut i = 0;
-    while i < n {
-        let kept = |k: &[bool], j: usize| k.get(j).copied().unwrap_or(false);
-        let Some(b) = blocks.get(i) else { break };
-        let by_kept = kept(initial, i) || i > 0 && kept(initial, i - 1);
-        if !(by_kept && announces(b)) || kept(keep, i + 1) {
-            i += 1;
-            continue;
-        }
-        let mut j = i + 1;
-        while j < n
-            && j - i <= MAX_GAP
-            && !kept(keep, j)
-            && blocks.get(j).is_some_and(|b| !is_hard_furniture(b))
-        {
-            j += 1;
-        }
-        if j > i + 1 {
-            for k in keep.iter_mut().take(j).skip(i) {
-                *k = true;
-            }
-        }
-        i = j.max(i + 1);
-    }
-}
-
-/// A short line that is not a sentence (a heading, or a label of what follows) is content only
-/// when the block after it is: "Recent Stories" above a list of links goes with the list.
-/// List items are left alone (an item list in the body is content).
-fn headlines_follow_next(blocks: &[DumpBlock], keep: &mut [bool]) {
-    for i in (0..blocks.len()).rev() {
-        let Some(b) = blocks.get(i) else { continue };
-        let headline = b.raw.kind.is_heading()
-            || b.raw.kind == BlockKind::Paragraph && !b.stats.ends_sentence && b.stats.words <= 15;
-        if !headline {
-            continue;
-        }
-        let next = keep.get(i + 1).copied().unwrap_or(false);
-        if let Some(k) = keep.get_mut(i) {
-            *k = *k && next;
-        }
-    }
-}
-
-/// Furniture at the edges of a kept run ("Disclaimer: …", "Tags: …" after the last paragraph,
-/// a dateline before the first) goes with the furniture outside it, as link-dense blocks at
-/// the edges of the container do in HTML mode.
-fn trim_furniture_edges(blocks: &[DumpBlock], keep: &mut [bool]) {
-    let n = keep.len();
-    let furniture = |i: usize| blocks.get(i).is_some_and(is_furniture);
-    let kept = |keep: &[bool], i: usize| keep.get(i).copied().unwrap_or(false);
-    // Run ends: peel backwards.
-    for i in (0..n).rev() {
-        if kept(keep, i) && !kept(keep, i + 1) {
-            let mut j = i;
-            while kept(keep, j) && furniture(j) {
-                if let Some(k) = keep.get_mut(j) {
-                    *k = false;
-                }
-                if j == 0 {
-                    break;
-                }
-                j -= 1;
-            }
-        }
-    }
-    // Run starts: peel forwards.
-    for i in 0..n {
-        if kept(keep, i) && (i == 0 || !kept(keep, i - 1)) {
-            let mut j = i;
-            while kept(keep, j) && furniture(j) {
-                if let Some(k) = keep.get_mut(j) {
-                    *k = false;
-                }
-                j += 1;
-            }
-        }
-    }
-}
-
-/// A block that no gap filling crosses: a menu line, a copyright line, an address, a
-/// furniture phrase ("Related", "Tags", "Share", "Sign in", "Advertisement", "Comments").
-fn is_hard_furniture(b: &DumpBlock) -> bool {
-    let sh = &b.shape;
-    sh.menu_parts >= 3 || sh.copyright || sh.url || sh.phrases.any()
-}
-
-/// Short lines between two kept blocks (the items of a list in the text, lines of code, a
-/// table's cells) are content when nothing among them is page furniture by its shape: the
-/// text goes on around them. Runs longer than [`MAX_GAP`] blocks, and a name and a date
-/// between two posts, are left as they are; in a longer gap that holds a date (the header of
-/// a post: name, post count, score, date, "#2"), the counts and dates stay out, and so do the
-/// short lines printed over every post ([`recurring_lines`]: "Joined", "Member").
-fn fill_gaps(blocks: &[DumpBlock], keep: &mut [bool]) {
-    let recurring = recurring_lines(blocks);
-    let mut last: Option<usize> = None;
-    for i in 0..keep.len() {
-        if !keep.get(i).copied().unwrap_or(false) {
-            continue;
-        }
-        let gap = blocks.get(last.map_or(i, |a| a + 1)..i).unwrap_or(&[]);
-        // A date line in a short gap is the byline of the next post or story, not a list.
-        let byline = gap.len() <= BYLINE_GAP && gap.iter().any(|b| b.shape.numeric);
-        if !gap.is_empty() && gap.len() <= MAX_GAP && !byline && !gap.iter().any(is_hard_furniture)
-        {
-            let header = gap.iter().any(is_date_line);
-            let from = i - gap.len();
-            for (j, b) in (from..i).zip(gap) {
-                let stamp = header && is_stamp(b, 1) && !b.shape.count_suffix;
-                let label = header && recurring.get(j).copied().unwrap_or(false);
-                if let Some(k) = keep.get_mut(j) {
-                    *k = !(stamp || label);
-                }
-            }
-        }
-        last = Some(i);
-    }
-}
-
-/// Most words of a line that [`recurring_lines`] counts.
-const RECURRING_WORDS: u32 = 4;
-
-/// Times a short line must occur in the dump for [`recurring_lines`].
-const RECURRING_TIMES: u32 = 3;
-
-/// Short lines (at most [`RECURRING_WORDS`] words, no sentence) printed at least
-/// [`RECURRING_TIMES`] times in the dump: the labels and buttons of every post or card
-/// ("Quote", "Joined", "Signature", "Click to expand..."), which a gap between two kept
-/// blocks does not bring back.
-fn recurring_lines(blocks: &[DumpBlock]) -> Vec<bool> {
-    let short = |b: &DumpBlock| b.stats.words <= RECURRING_WORDS && !b.stats.ends_sentence;
-    let keys: Vec<Option<(u64, usize)>> = blocks
-        .iter()
-        .map(|b| short(b).then(|| repeat::fold_key(&b.raw.text)))
-        .collect();
-    let mut counts: HashMap<(u64, usize), u32> = HashMap::new();
-    for k in keys.iter().flatten() {
-        *counts.entry(*k).or_insert(0) += 1;
-    }
-    keys.iter()
-        .map(|k| {
-            k.is_some_and(|k| k.1 > 0 && counts.get(&k).copied().unwrap_or(0) >= RECURRING_TIMES)
-        })
-        .collect()
-}
-
-/// A short line of numbers with at most `words` words of three letters or more: a count
-/// ("2,093", "#2", "617 Reputation"), a date ("Dec 29, 2021", "28/11/2025 at 7:16 pm").
-/// Numbered headings ("3.1. Key Components") and lines of prose have more words.
-fn is_stamp(b: &DumpBlock, words: usize) -> bool {
-    b.shape.numeric
-        && !b.stats.ends_sentence
-        && b.raw
-            .text
-            .split(|c: char| !c.is_alphabetic())
-            .filter(|w| w.chars().count() >= 3)
-            .nth(words)
-            .is_none()
-}
-
-/// A stamp that holds a date or a clock time ("Posted 12 June 2024"): a post's header.
-fn is_date_line(b: &DumpBlock) -> bool {
-    if !is_stamp(b, 2) {
-        return false;
-    }
-    let s = crate::shape::Shape::of(&b.raw.text);
-    s.date || s.time
-}
-
-/// Words in the kept blocks.
-fn kept_words(blocks: &[DumpBlock], keep: &[bool]) -> u32 {
-    blocks
-        .iter()
-        .zip(keep)
-        .filter(|(_, k)| **k)
-        .map(|(b, _)| b.stats.words)
-        .sum()
-}
-
-/// Kept words before each block: entry `i` sums the kept blocks before block `i`, and the last
-/// entry all of them.
-fn kept_words_before(blocks: &[DumpBlock], keep: &[bool]) -> Vec<u32> {
-    let mut before = Vec::with_capacity(blocks.len() + 1);
-    let mut sum = 0u32;
-    before.push(0);
-    for (b, &k) in blocks.iter().zip(keep) {
-        if k {
-            sum += b.stats.words;
-        }
-        before.push(sum);
-    }
-    before
-}
-
-/// Fewer kept words than this, and [`rescue_thin_output`] relaxes.
-const THIN_OUTPUT_WORDS: u32 = 50;
-
-/// The score above which [`rescue_thin_output`] takes a block back.
-const RESCUE_SCORE: f32 = -3.0;
-
-/// A page of short lines (coupons, a list of events, a product's highlights) leaves only a
-/// line or two above the threshold. When fewer than [`THIN_OUTPUT_WORDS`] words are kept, and
-/// less than a fifth of the dump's words (a short dump may hold no more text than that), every
-/// block scoring above [`RESCUE_SCORE`] that is not furniture by its shape comes back, and the
-/// gaps between them are filled again: relaxed step by step rather than nearly empty.
-fn rescue_thin_output(blocks: &[DumpBlock], score: &[f32], keep: &mut [bool]) {
-    let kept_words = kept_words(blocks, keep);
-    let all_words: u32 = blocks.iter().map(|b| b.stats.words).sum();
-    if kept_words >= THIN_OUTPUT_WORDS || kept_words * 5 >= all_words {
-        return;
-    }
-    for ((k, b), &s) in keep.iter_mut().zip(blocks).zip(score) {
-        if s > RESCUE_SCORE && !is_furniture(b) {
-            *k = true;
-        }
-    }
-    fill_gaps(blocks, keep);
 }
 
 /// Fewest rows for [`keep_tables`].
@@ -1803,13 +1242,29 @@ pub(crate) fn extract(dump: &str, focus: Focus) -> Extracted {
     }
 }
 
+/// Blocks and text for the unit tests of the passes.
 #[cfg(test)]
-mod tests {
-    use super::*;
+mod testing {
+    use crate::lines::{self, DumpBlock};
 
-    fn block(text: &str) -> DumpBlock {
+    /// The first block of `text`.
+    pub(super) fn block(text: &str) -> DumpBlock {
         lines::segment(text).remove(0)
     }
+
+    /// A paragraph of prose: a sentence long enough to be kept on its own.
+    pub(super) fn para(i: usize) -> String {
+        format!(
+            "Paragraph {i} of the story goes on for a while, with commas, clauses and a full \
+             stop at the end, as the body of an article does."
+        )
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::testing::{block, para};
+    use super::*;
 
     #[test]
     fn comment_headers() {
@@ -1904,29 +1359,6 @@ mod tests {
     }
 
     #[test]
-    fn a_colon_line_brings_its_list() {
-        let mut lines: Vec<String> = (0..4).map(para).collect();
-        lines.push("The dates of the tour:".into());
-        lines.extend(
-            [
-                "June 4 -- Millford",
-                "June 6 -- Eastwick",
-                "June 9 -- Port Ashby",
-            ]
-            .map(String::from),
-        );
-        lines.push("Share this article".into());
-        let blocks = lines::segment(&lines.join("\n\n"));
-        let initial: Vec<bool> = blocks.iter().map(|b| b.stats.ends_sentence).collect();
-        let mut keep = initial.clone();
-        keep_announced(&blocks, &initial, &mut keep);
-        assert_eq!(
-            keep,
-            [true, true, true, true, true, true, true, true, false]
-        );
-    }
-
-    #[test]
     fn a_share_line_after_the_text_ends_it() {
         let mut lines: Vec<String> = (0..4).map(para).collect();
         lines.push("Share this article".into());
@@ -1935,24 +1367,6 @@ mod tests {
         let mut keep: Vec<bool> = blocks.iter().map(|b| b.stats.ends_sentence).collect();
         cut_tail(&blocks, &mut keep, &[], true, blocks.len());
         assert_eq!(keep, [true, true, true, true, false, false]);
-    }
-
-    fn para(i: usize) -> String {
-        format!(
-            "Paragraph {i} of the story goes on for a while, with commas, clauses and a full \
-             stop at the end, as the body of an article does."
-        )
-    }
-
-    #[test]
-    fn a_list_between_paragraphs_is_kept() {
-        let mut lines: Vec<String> = (0..4).map(para).collect();
-        lines.extend(["Flour", "Sugar", "Two eggs", "Butter"].map(String::from));
-        lines.extend((4..8).map(para));
-        let blocks = lines::segment(&lines.join("\n\n"));
-        let mut keep: Vec<bool> = blocks.iter().map(|b| b.stats.ends_sentence).collect();
-        fill_gaps(&blocks, &mut keep);
-        assert!(keep.iter().all(|&k| k));
     }
 
     #[test]
