@@ -36,11 +36,17 @@
 //!    a short value, "Sort by: Newest", never is).
 //!    Repeats are kept once, except the fields of cards.
 
+mod article;
 mod edges;
 mod evidence;
+mod fields;
 mod gaps;
 mod kept;
+mod records;
 mod regions;
+mod specs;
+mod tables;
+mod teasers;
 
 use std::collections::HashMap;
 
@@ -53,22 +59,28 @@ use crate::options::Focus;
 use crate::render;
 use crate::repeat;
 
+use article::{drop_headline_runs, drop_lone_outsiders};
 use edges::{headlines_follow_next, trim_furniture_edges};
 #[cfg(test)]
 use evidence::is_menu_like;
-use evidence::{context_scores, is_furniture, is_hard_furniture, local_score, weight_chars};
-use gaps::{announces, fill_gaps, keep_announced, rescue_thin_output};
+use evidence::{context_scores, is_furniture, local_score, weight_chars};
+use fields::label_head;
+use gaps::{fill_gaps, keep_announced, rescue_thin_output};
 use kept::kept_words_before;
+use records::keep_records;
 use regions::{
     FOCUSED_SHARE, IN_MAIN, IN_MAIN_NEUTRAL, IN_SIDE, IN_SIDE_SPREAD, OUTSIDE, OUTSIDE_SPREAD,
     Place, SPREAD_SHARE, places,
 };
+use specs::keep_spec_lists;
+use tables::keep_tables;
+use teasers::drop_teaser_cards;
 
 /// The decisions about a dump's blocks and the index of its title block.
 pub(crate) struct DumpDecisions {
     pub verdicts: Vec<Verdict>,
     pub title: Option<usize>,
-    /// Blocks in a listing of cards (see [`keep_records`]), whose fields repeat by nature.
+    /// Blocks in a listing of cards (see [`records::keep_records`]), whose fields repeat by nature.
     pub cards: Vec<bool>,
 }
 
@@ -223,425 +235,6 @@ pub(crate) fn classify(blocks: &[DumpBlock], focus: Focus) -> DumpDecisions {
         verdicts,
         title,
         cards,
-    }
-}
-
-/// Fewest rows for [`keep_tables`].
-const MIN_TABLE_ROWS: usize = 3;
-
-/// A table printed row by row (cells separated by tabs or pipes) is data the page shows, a
-/// specification or a schedule: a run of at least [`MIN_TABLE_ROWS`] rows, most of them with
-/// text in two cells or more (not a matrix of check marks beside one name), is kept, unless a
-/// row is hard furniture.
-fn keep_tables(blocks: &[DumpBlock], keep: &mut [bool]) {
-    let mut i = 0;
-    while i < blocks.len() {
-        let start = i;
-        let mut full = 0;
-        while let Some(b) = blocks.get(i).filter(|b| b.shape.cells > 0) {
-            if b.shape.cells >= 2 {
-                full += 1;
-            }
-            i += 1;
-        }
-        let rows = i - start;
-        if rows >= MIN_TABLE_ROWS && full * 2 > rows {
-            // The table's heading ("Specifications") goes with it.
-            let heading = start > 0
-                && blocks.get(start - 1).is_some_and(|b| {
-                    b.shape.cells == 0 && !b.stats.ends_sentence && b.stats.words <= 6
-                });
-            for j in start - usize::from(heading)..i {
-                if blocks.get(j).is_some_and(|b| !is_hard_furniture(b))
-                    && let Some(k) = keep.get_mut(j)
-                {
-                    *k = true;
-                }
-            }
-        }
-        i = i.max(start + 1);
-    }
-}
-
-/// Fewest items in a list of specifications for [`keep_spec_lists`], and fewest of them that
-/// are "Label: value" lines.
-const MIN_SPEC_ITEMS: usize = 4;
-const MIN_SPEC_LABELS: usize = 3;
-
-/// Most blocks between the kept text and a list of specifications after it.
-const SPEC_GAP: usize = 12;
-
-/// Most words in the value of a specification ("Memory: 4 GB RAM"); a headline under a name
-/// ("Acme: shares fall after the results") says more.
-const SPEC_VALUE_WORDS: usize = 6;
-
-/// Whether a block is a specification: a short "Label: value" line with a short value that is
-/// a measure (a number in it) or not in title case ("Acme: The Full Story" is a headline), under a label without a number
-/// ("Step 2: …" is an entry of a table of contents).
-fn spec_label(b: &DumpBlock) -> bool {
-    let Some(label) = label_of(b) else {
-        return false;
-    };
-    !label.chars().any(|c| c.is_ascii_digit())
-        && b.raw.text.split_once(':').is_some_and(|(_, v)| {
-            v.split_whitespace().count() <= SPEC_VALUE_WORDS
-                && (v.chars().any(|c| c.is_ascii_digit()) || !lines::is_title_case(v))
-        })
-}
-
-/// Whether a block may stand inside a list of specifications between its items: a short
-/// heading of the next group ("Product Details", "Minimum:").
-fn spec_subheading(b: &DumpBlock) -> bool {
-    b.raw.kind != BlockKind::ListItem
-        && label_of(b).is_none()
-        && !b.stats.ends_sentence
-        && (1..=4).contains(&b.stats.words)
-        && !is_hard_furniture(b)
-}
-
-/// A product's details or a program's requirements come after its description as a list whose
-/// items are mostly short "Label: value" lines ([`spec_label`]) ("Weight: 297 g", "Memory: 4 GB RAM"), in one
-/// or more groups under short headings. Such a list a few blocks after the kept text
-/// ([`SPEC_GAP`]), with at least [`MIN_SPEC_ITEMS`] items of which [`MIN_SPEC_LABELS`] (and a
-/// third) are labelled, is part of the text, with the heading right above it. A menu holds no
-/// labels; a line that is hard furniture is never taken.
-fn keep_spec_lists(blocks: &[DumpBlock], keep: &mut [bool]) {
-    let n = blocks.len();
-    let mut last_kept: Option<usize> = None;
-    let mut i = 0;
-    while i < n {
-        if keep.get(i).copied().unwrap_or(false) {
-            last_kept = Some(i);
-            i += 1;
-            continue;
-        }
-        let is_item = |b: &DumpBlock| {
-            (b.raw.kind == BlockKind::ListItem || label_of(b).is_some()) && !is_hard_furniture(b)
-        };
-        if !blocks.get(i).is_some_and(is_item) {
-            i += 1;
-            continue;
-        }
-        // The run: items, with single short subheadings between groups.
-        let start = i;
-        let (mut items, mut labels, mut end) = (0usize, 0usize, i);
-        let mut j = i;
-        while let Some(b) = blocks.get(j) {
-            if is_item(b) {
-                items += 1;
-                labels += usize::from(spec_label(b));
-                j += 1;
-                end = j;
-            } else if spec_subheading(b) && blocks.get(j + 1).is_some_and(is_item) {
-                j += 1;
-            } else {
-                break;
-            }
-        }
-        let near = last_kept.is_some_and(|k| start - k <= SPEC_GAP);
-        if near && items >= MIN_SPEC_ITEMS && labels >= MIN_SPEC_LABELS && labels * 3 >= items {
-            let heading = start > 0 && blocks.get(start - 1).is_some_and(spec_subheading);
-            for k in keep.iter_mut().take(end).skip(start - usize::from(heading)) {
-                *k = true;
-            }
-        }
-        i = end.max(i + 1);
-    }
-}
-
-/// Fewest cards for [`keep_records`].
-const MIN_RECORDS: usize = 4;
-
-/// The label that opens a short "Label: value" line ("Release date: Mar 4", "Screen Size: Up
-/// to 43\""), folded: one to three words before a colon.
-fn label_of(b: &DumpBlock) -> Option<String> {
-    if b.stats.words > 12 || b.stats.ends_sentence {
-        return None;
-    }
-    label_head(b)
-}
-
-/// The label of a "Label: value" line whatever the length of its value (see [`label_of`]).
-fn label_head(b: &DumpBlock) -> Option<String> {
-    let t = b.raw.text.as_str();
-    if t.len() > 1000 {
-        return None;
-    }
-    let cut = t.find(':')?;
-    let head = fold(&t[..cut]);
-    let words = head.split(' ').count();
-    (!head.is_empty() && words <= 3 && cut + 1 < t.len()).then_some(head)
-}
-
-/// A listing of cards (products, games, properties) repeats the same labelled fields in every
-/// card, at a steady interval: "Release date: …", "Developed by: …". Where at least two labels
-/// each recur at least [`MIN_RECORDS`] times, a few blocks apart each time, and the cards hold
-/// short lines rather than prose (posts of a thread under "Posts: 12" / "Joined: 2019" are
-/// judged as prose), the cards are the page's text: the blocks from the first field to the last
-/// (and the line before the first, its card's name) are kept, unless hard furniture that is
-/// not one of the recurring fields ("Comments: 14 pages" in every card is a field).
-///
-/// Cards without labels often repeat one short line instead: a button or a badge on every card
-/// ("Star", "Compare", "Winner"). On a page whose text is not one region, such a marker that
-/// recurs at least [`MIN_MARKED_RECORDS`] times at a steady interval, with no jump longer than
-/// [`RECORD_SPAN`] between two cards, marks cards too (a blurb in each card is no objection),
-/// unless they come after a longer kept text (teasers of other stories under an article) or,
-/// with nothing kept among them, hold fewer words than the kept text around them (a menu whose
-/// every group ends in "See all").
-fn keep_records(blocks: &[DumpBlock], keep: &mut [bool], focused: bool) -> Vec<bool> {
-    let mut cards = vec![false; blocks.len()];
-    let mut labels: HashMap<String, Vec<usize>> = HashMap::new();
-    let mut markers: HashMap<(u64, usize), Vec<usize>> = HashMap::new();
-    for (i, b) in blocks.iter().enumerate() {
-        if let Some(l) = label_of(b) {
-            labels.entry(l).or_default().push(i);
-        } else if let Some(m) = marker_of(b) {
-            markers.entry(m).or_default().push(i);
-        }
-    }
-    // Runs of positions to test: every position of a label; the runs of a marker, split where
-    // the next card is too far away (the same link in the header and in the footer).
-    let mut runs: Vec<(&[usize], bool)> = labels.values().map(|p| (p.as_slice(), false)).collect();
-    for pos in markers.values() {
-        runs.extend(
-            pos.chunk_by(|a, b| b - a <= RECORD_SPAN)
-                .map(|run| (run, true)),
-        );
-    }
-    let mut spans: Vec<(usize, usize, usize, bool, usize)> = Vec::new();
-    for (pos, marker) in runs {
-        let min = if marker {
-            MIN_MARKED_RECORDS
-        } else {
-            MIN_RECORDS
-        };
-        if pos.len() < min {
-            continue;
-        }
-        let mut gaps: Vec<usize> = pos
-            .iter()
-            .zip(pos.iter().skip(1))
-            .map(|(a, b)| b - a)
-            .collect();
-        gaps.sort_unstable();
-        let median = gaps.get(gaps.len() / 2).copied().unwrap_or(0);
-        if !(2..=RECORD_SPAN).contains(&median) {
-            continue;
-        }
-        let steady = gaps
-            .iter()
-            .filter(|&&g| g * 2 >= median && g <= median * 2)
-            .count();
-        if steady * 4 < gaps.len() * 3 {
-            continue;
-        }
-        if let (Some(&first), Some(&last)) = (pos.first(), pos.last()) {
-            spans.push((first, last, pos.len(), marker, median));
-        }
-    }
-    // The same order on every run, whatever the maps' order.
-    spans.sort_unstable();
-    // Markers are judged against the text kept before any card was taken (kept words before
-    // each block, and the kept blocks).
-    let kept_before = kept_words_before(blocks, keep);
-    let sum = kept_before.last().copied().unwrap_or(0);
-    let anchors: Vec<bool> = keep.to_vec();
-    for &(first, last, n_cards, marker, median) in &spans {
-        // A second label that recurs in the same cards.
-        if !marker {
-            let fields = spans
-                .iter()
-                .filter(|&&(f, l, _, m, _)| !m && f <= last && l >= first)
-                .count();
-            if fields < 2 {
-                continue;
-            }
-        }
-        let from = first.saturating_sub(1);
-        // A marker that opens its card leaves the last card after it.
-        let to = (last + if marker { median } else { 1 }).min(blocks.len());
-        let span = blocks.get(from..to).unwrap_or(&[]);
-        let prose = span
-            .iter()
-            .filter(|b| b.stats.words >= RECORD_PROSE_WORDS)
-            .count();
-        // (Cards marked by a button may each hold a paragraph: a blurb under a name.)
-        if !marker && prose * 4 > n_cards {
-            continue;
-        }
-        if marker {
-            let inside: u32 = span.iter().map(|b| b.stats.words).sum();
-            let at = |i: usize| kept_before.get(i).copied().unwrap_or(sum);
-            let before = at(from);
-            let after = sum - at(to);
-            let anchored = anchors.get(from..to).unwrap_or(&[]).iter().any(|&k| k);
-            // On a page whose text sits in one region, cards stand apart from that text
-            // (nothing kept among them) and hold more than single words (not a picker of
-            // countries and languages).
-            let thin = (inside as usize) < span.len() * 3 / 2;
-            if focused && (anchored || thin) {
-                continue;
-            }
-            if before > inside || !anchored && before + after > inside {
-                continue;
-            }
-        }
-        for i in from..to {
-            // A field of every card is kept whatever its label says ("Comments: 12 pages").
-            let field = |b: &DumpBlock| {
-                label_head(b)
-                    .is_some_and(|l| labels.get(&l).is_some_and(|p| p.len() >= MIN_RECORDS))
-            };
-            if blocks
-                .get(i)
-                .is_some_and(|b| !is_hard_furniture(b) || field(b))
-                && let Some(k) = keep.get_mut(i)
-            {
-                *k = true;
-            }
-        }
-        for c in cards.iter_mut().take(to).skip(from) {
-            *c = true;
-        }
-    }
-    cards
-}
-
-/// Fewest teasers for [`drop_teaser_cards`], most blocks in each, most words in its title.
-const MIN_TEASERS: usize = 3;
-const TEASER_BLOCKS: usize = 4;
-const TEASER_TITLE_WORDS: u32 = 15;
-
-/// Teasers of other pages under the text ("Explore more", then cards of a title, a blurb and
-/// the same "Learn more" line each) are kept by their prose. A short line (see [`marker_of`])
-/// kept at least [`MIN_TEASERS`] times at a steady interval (no more than [`RECORD_SPAN`]
-/// blocks) closes such cards: when the cards come after more kept words than they hold, and
-/// less is kept after them than in them, they and the short heading right above them go.
-/// Cards that [`keep_records`] took as the page's listing are left alone.
-fn drop_teaser_cards(blocks: &[DumpBlock], keep: &mut [bool], cards: &[bool]) {
-    let mut markers: HashMap<(u64, usize), Vec<usize>> = HashMap::new();
-    for (i, b) in blocks.iter().enumerate() {
-        if keep.get(i).copied().unwrap_or(false)
-            && !b.raw.text.trim_end().ends_with([':', '：'])
-            && let Some(m) = marker_of(b)
-        {
-            markers.entry(m).or_default().push(i);
-        }
-    }
-    let mut runs: Vec<(usize, usize)> = Vec::new();
-    for (&key, pos) in &markers {
-        // Runs split where the next card is too far away, as in [`keep_records`].
-        for run in pos.chunk_by(|a, b| b - a <= RECORD_SPAN) {
-            if run.len() < MIN_TEASERS {
-                continue;
-            }
-            let mut gaps: Vec<usize> = run
-                .iter()
-                .zip(run.iter().skip(1))
-                .map(|(a, b)| b - a)
-                .collect();
-            gaps.sort_unstable();
-            let (Some(&lo), Some(&hi)) = (gaps.first(), gaps.last()) else {
-                continue;
-            };
-            // Every card the same few blocks, each opening with a title.
-            let titled = run.iter().all(|&m| {
-                blocks.get((m + 1).saturating_sub(lo)).is_some_and(|t| {
-                    t.stats.sentence_marks <= 1 && t.stats.words <= TEASER_TITLE_WORDS
-                })
-            });
-            if (2..=TEASER_BLOCKS).contains(&lo)
-                && hi == lo
-                && titled
-                && let (Some(&first), Some(&last)) = (run.first(), run.last())
-            {
-                // A last card whose closing line was already dropped goes with the rest.
-                let mut last = last;
-                while blocks
-                    .get(last + lo)
-                    .is_some_and(|b| marker_of(b) == Some(key))
-                {
-                    last += lo;
-                }
-                runs.push(((first + 1).saturating_sub(lo), last));
-            }
-        }
-    }
-    runs.sort_unstable();
-    let kept_before = kept_words_before(blocks, keep);
-    let total = kept_before.last().copied().unwrap_or(0);
-    let at = |i: usize| kept_before.get(i).copied().unwrap_or(total);
-    for (from, last) in runs {
-        let before = at(from);
-        let inside = at(last + 1) - before;
-        let after = total - at(last + 1);
-        if before <= inside
-            || after >= inside
-            || cards.get(from..=last).is_some_and(|c| c.contains(&true))
-        {
-            continue;
-        }
-        let heading = from > 0
-            && blocks
-                .get(from - 1)
-                .is_some_and(|h| !h.stats.ends_sentence && h.stats.words <= 4);
-        for k in keep
-            .iter_mut()
-            .take(last + 1)
-            .skip(from - usize::from(heading))
-        {
-            *k = false;
-        }
-    }
-}
-
-/// Fewest cards for [`keep_records`] when only a marker line recurs in them.
-const MIN_MARKED_RECORDS: usize = 8;
-
-/// A short line that may mark every card of a listing ("Star", "Compare", "Winner"), folded:
-/// one to three words, not a sentence, not a date or a count (a date under every teaser marks
-/// other stories, and differs from card to card anyway).
-fn marker_of(b: &DumpBlock) -> Option<(u64, usize)> {
-    if b.stats.words == 0
-        || b.stats.words > 3
-        || b.stats.chars > 25
-        || b.stats.ends_sentence
-        || b.shape.numeric
-    {
-        return None;
-    }
-    let key = repeat::fold_key(&b.raw.text);
-    (key.1 > 0).then_some(key)
-}
-
-/// Words from which a block in a run of cards is prose (see [`keep_records`]).
-const RECORD_PROSE_WORDS: u32 = 40;
-
-/// Longest interval between the cards of [`keep_records`], in blocks.
-const RECORD_SPAN: usize = 15;
-
-/// On a page whose text sits in one region, a single block kept outside every region after
-/// the main one (a teaser paragraph between the headlines and dates of other stories) is
-/// dropped, unless it is all that was kept.
-fn drop_lone_outsiders(place: &[Place], keep: &mut [bool]) {
-    let n = keep.len();
-    let kept = |keep: &[bool], i: usize| keep.get(i).copied().unwrap_or(false);
-    // Before the main region a lone block is more often the lead than a teaser.
-    let main_start = place.iter().position(|&p| p == Place::Main).unwrap_or(n);
-    let lone: Vec<usize> = (main_start..n)
-        .filter(|&i| {
-            kept(keep, i)
-                && (i == 0 || !kept(keep, i - 1))
-                && !kept(keep, i + 1)
-                && place.get(i) == Some(&Place::Outside)
-        })
-        .collect();
-    if lone.len() < keep.iter().filter(|&&k| k).count() {
-        for i in lone {
-            if let Some(k) = keep.get_mut(i) {
-                *k = false;
-            }
-        }
     }
 }
 
@@ -1013,37 +606,6 @@ fn drop_comment_threads(blocks: &[DumpBlock], keep: &mut [bool]) {
     }
     if !keep.iter().any(|&k| k) {
         keep.copy_from_slice(&orig);
-    }
-}
-
-/// Fewest lines in a run that [`drop_headline_runs`] takes for a list of headlines or links.
-const HEADLINE_RUN: usize = 15;
-
-/// On a page whose text sits in one region, a long run of short lines none of which ends a
-/// sentence ("Most read", a column of other stories' headlines, a link list) is not the text,
-/// wherever the regions put it. The output is never emptied by this.
-fn drop_headline_runs(blocks: &[DumpBlock], keep: &mut [bool]) {
-    let short_line = |b: &DumpBlock| !b.stats.ends_sentence && (1..=15).contains(&b.stats.words);
-    let mut out = keep.to_vec();
-    let mut i = 0;
-    while i < blocks.len() {
-        let start = i;
-        while blocks.get(i).is_some_and(short_line) {
-            i += 1;
-        }
-        let announcer = |j: usize| {
-            keep.get(j).copied().unwrap_or(false) && blocks.get(j).is_some_and(announces)
-        };
-        let announced = announcer(start) || start > 0 && announcer(start - 1);
-        if i - start >= HEADLINE_RUN && !announced {
-            for k in out.iter_mut().take(i).skip(start) {
-                *k = false;
-            }
-        }
-        i = i.max(start + 1);
-    }
-    if out.iter().any(|&k| k) {
-        keep.copy_from_slice(&out);
     }
 }
 
