@@ -16,7 +16,7 @@
 //!   block kind and the characters inside links.
 //!
 //! Besides the block, each line gets its [`Shape`]: the measurements that a dump still has
-//! once the markup is gone (see `dump.rs` for how they are weighed).
+//! once the markup is gone (see `dump/evidence.rs` for how they are weighed).
 
 use crate::block::BlockKind;
 use crate::features::TextStats;

@@ -1,0 +1,224 @@
+//! The tail cut: a share, sign-up or comments line, or an author's box, after most of the
+//! kept text ends the text.
+//!
+//! Separate because it is the last pass over the decisions and the only one that drops every
+//! block after a point; its tests of a line (a bar repeated under posts, a heading with prose
+//! under it, an author's box) serve no other pass.
+
+use std::collections::HashMap;
+
+use crate::lines::{DumpBlock, Phrases};
+use crate::repeat;
+
+use super::fields::label_head;
+use super::kept::kept_words_before;
+
+/// Share of the kept words that must come before a furniture line for [`cut_tail`] to end
+/// the text there: past the end of the main region, on a page whose text sits in one region,
+/// and elsewhere.
+const TAIL_SHARE_PAST_MAIN: f32 = 0.3;
+const TAIL_SHARE_FOCUSED: f32 = 0.5;
+const TAIL_SHARE: f32 = 0.6;
+
+/// The page's tail: a dropped line with a share, account or comments phrase ("Share this",
+/// "Subscribe to our newsletter", "Leave a comment"), or the header of an author's box ("About
+/// Jane Doe") ends the text once most of the kept words have come (see [`TAIL_SHARE`]; a
+/// third of them past the end of the main region, half on an article): what is kept after it
+/// is the page's end matter (an "about us" blurb, the author's bio, a sign-up box, teasers of
+/// other stories), not the rest of the text. A heading with an account word that has prose
+/// under it ([`heads_section`]) is not such a line, nor is a short bar that comes again after
+/// more kept text ("Share" under every answer of a thread closes a post, not the page; after
+/// one whole post, a shorter one between two copies counts too). The output is never emptied
+/// by this. A card's field ("Comments: 12 pages") is no such line.
+pub(super) fn cut_tail(
+    blocks: &[DumpBlock],
+    keep: &mut [bool],
+    cards: &[bool],
+    focused: bool,
+    main_end: usize,
+) {
+    let families = Phrases::SOCIAL.0 | Phrases::ACCOUNT.0 | Phrases::COMMENTS.0;
+    // Kept words before each block, and where each phrase line comes again.
+    let kept_before = kept_words_before(blocks, keep);
+    let total = kept_before.last().copied().unwrap_or(0);
+    let mut next_same: Vec<Option<usize>> = vec![None; blocks.len()];
+    let mut prev_same: Vec<Option<usize>> = vec![None; blocks.len()];
+    let mut last_seen: HashMap<(u64, usize), usize> = HashMap::new();
+    for (i, b) in blocks.iter().enumerate().rev() {
+        if b.shape.phrases.0 & families != 0 && b.stats.words <= REPEATED_BAR_WORDS {
+            let f = repeat::fold_key(&b.raw.text);
+            if let Some(&j) = last_seen.get(&f) {
+                if let Some(slot) = next_same.get_mut(i) {
+                    *slot = Some(j);
+                }
+                if let Some(slot) = prev_same.get_mut(j) {
+                    *slot = Some(i);
+                }
+            }
+            last_seen.insert(f, i);
+        }
+    }
+    let mut before = 0u32;
+    for (i, b) in blocks.iter().enumerate() {
+        let kept = keep.get(i).copied().unwrap_or(false);
+        // A bar that comes again after more of the text ("Share" under every answer of a
+        // thread) closes a post, not the page.
+        // A short post between two copies counts once a whole post came before the first.
+        let at = |k: usize| kept_before.get(k).copied().unwrap_or(total);
+        let after_post = prev_same
+            .get(i)
+            .copied()
+            .flatten()
+            .is_some_and(|p| at(i) - at(p) >= POST_BETWEEN_BARS);
+        let repeated = next_same
+            .get(i)
+            .copied()
+            .flatten()
+            .is_some_and(|j| at(j) - at(i) >= POST_BETWEEN_BARS || after_post && at(j) > at(i));
+        // A field of a card ("Comments: 12 pages") is not furniture.
+        let field = cards.get(i).copied().unwrap_or(false) && label_head(b).is_some();
+        let furniture = !kept
+            && !field
+            && !repeated
+            && b.shape.phrases.0 & families != 0
+            && !heads_section(blocks, keep, i);
+        let share = if i >= main_end {
+            TAIL_SHARE_PAST_MAIN
+        } else if focused {
+            TAIL_SHARE_FOCUSED
+        } else {
+            TAIL_SHARE
+        };
+        if (furniture || is_author_box(b)) && before > 0 && before as f32 >= share * total as f32 {
+            for k in keep.iter_mut().skip(i) {
+                *k = false;
+            }
+            return;
+        }
+        if kept {
+            before += b.stats.words;
+        }
+    }
+}
+
+/// Words from which a phrase line is not taken for a bar repeated under posts ([`cut_tail`]).
+const REPEATED_BAR_WORDS: u32 = 4;
+
+/// Kept words between two copies of a bar for [`cut_tail`] to take them as closing posts.
+const POST_BETWEEN_BARS: u32 = 30;
+
+/// Words of prose under a heading for [`heads_section`].
+const SECTION_PROSE_WORDS: u32 = 30;
+
+/// A short line whose only phrase hint is an account word ("Search engines evolving", "Menu
+/// planning for a week") that heads two kept blocks of prose is a section of the text, not a
+/// search box or a sign-up line.
+fn heads_section(blocks: &[DumpBlock], keep: &[bool], i: usize) -> bool {
+    let kept_prose = |j: usize| {
+        keep.get(j).copied().unwrap_or(false)
+            && blocks
+                .get(j)
+                .is_some_and(|b| b.stats.ends_sentence && b.stats.words >= SECTION_PROSE_WORDS)
+    };
+    blocks.get(i).is_some_and(|b| {
+        b.shape.phrases == Phrases::ACCOUNT && !b.stats.ends_sentence && b.stats.words <= 8
+    }) && kept_prose(i + 1)
+        && kept_prose(i + 2)
+}
+
+/// Words that open the header of an author's box under an article, lower-case: "About Jane
+/// Doe", "Sobre Carlos Nadalim", "Über Moritz Bachmann", "About the author".
+const ABOUT_WORDS: &[&str] = &[
+    "about",
+    "sobre",
+    "über",
+    "acerca de",
+    "à propos de",
+    "over",
+    "om",
+];
+const AUTHOR_WORDS: &[&str] = &[
+    "the author",
+    "o autor",
+    "el autor",
+    "den autor",
+    "l'auteur",
+    "l’auteur",
+    "de auteur",
+];
+
+/// Words that do not open a person's name: articles and determiners.
+const NOT_NAMES: &[&str] = &[
+    "the", "a", "an", "this", "our", "my", "your", "der", "die", "das", "den", "le", "la", "les",
+    "el", "los", "las", "o", "os", "as", "il", "lo", "gli", "het", "een", "de", "uns",
+];
+
+/// A short line that heads an author's box: an "about" word and a name (two to four
+/// capitalised words) or "the author", and nothing else.
+fn is_author_box(b: &DumpBlock) -> bool {
+    if b.stats.words > 6 || b.stats.ends_sentence || b.stats.chars > 60 {
+        return false;
+    }
+    let text = b.raw.text.trim();
+    let lower = text.to_lowercase();
+    ABOUT_WORDS.iter().any(|w| {
+        let Some(rest) = lower.strip_prefix(w).and_then(|r| r.strip_prefix(' ')) else {
+            return false;
+        };
+        if AUTHOR_WORDS.iter().any(|a| rest.trim() == *a) {
+            return true;
+        }
+        // The name, as written: every word capitalised.
+        let name = text
+            .get(text.len().saturating_sub(rest.len())..)
+            .unwrap_or("");
+        let words: Vec<&str> = name.split_whitespace().collect();
+        // A name does not start with an article: "About The Red Labyrinth" heads a book.
+        let article = words
+            .first()
+            .is_some_and(|w| NOT_NAMES.contains(&w.to_lowercase().as_str()));
+        (2..=4).contains(&words.len())
+            && !article
+            && words
+                .iter()
+                .all(|w| w.chars().next().is_some_and(char::is_uppercase))
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::dump::testing::{block, para};
+    use crate::lines;
+
+    #[test]
+    fn author_boxes() {
+        for t in [
+            "About Ruth Okafor",
+            "Sobre Carlos Nadal",
+            "Über Moritz Bach",
+            "About the author",
+        ] {
+            assert!(is_author_box(&block(t)), "{t}");
+        }
+        for t in [
+            "About Us",
+            "About The Red Labyrinth",
+            "About 40 people came to the meeting on Monday.",
+            "Search engines evolving",
+        ] {
+            assert!(!is_author_box(&block(t)), "{t}");
+        }
+    }
+
+    #[test]
+    fn a_share_line_after_the_text_ends_it() {
+        let mut lines: Vec<String> = (0..4).map(para).collect();
+        lines.push("Share this article".into());
+        lines.push(para(9));
+        let blocks = lines::segment(&lines.join("\n\n"));
+        let mut keep: Vec<bool> = blocks.iter().map(|b| b.stats.ends_sentence).collect();
+        cut_tail(&blocks, &mut keep, &[], true, blocks.len());
+        assert_eq!(keep, [true, true, true, true, false, false]);
+    }
+}
