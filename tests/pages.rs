@@ -70,6 +70,7 @@ pages! {
     page_policy_dialogs => "policy-dialogs",
     page_service_areas => "service-areas",
     page_grid_beside_guide => "grid-beside-guide",
+    page_shop_promises => "shop-promises",
 }
 
 fn pages_dir() -> PathBuf {

@@ -28,7 +28,14 @@ pub(super) fn is_furniture(b: &BlockView<'_>, hints: Hints) -> bool {
     let button = b.raw.button_chars * 10 >= b.stats.chars * 9 && b.stats.chars < 30;
     let control = b.stats.chars < 40
         && (hints.has(Hints::FORM) || hints.has(Hints::SHOP) && !is_spec_line(&b.raw.text));
+    // A shop's delivery or returns promise ("Free returns within 30 days") inside shop
+    // markup: the same line on every product the shop sells. The shop hint may sit on the
+    // container or above it, so the block's own inherited hints are asked as well.
+    let policy = b.stats.chars < POLICY_LINE
+        && (hints.has(Hints::SHOP) || b.hints.has(Hints::SHOP))
+        && super::shop::mentions_shop_policy(&b.raw.text);
     hints.has(Hints::BYLINE)
+        || policy
         || crate::shape::is_ad_label(&b.raw.text)
         || crate::shape::is_date_stamp(&b.raw.text, &b.shape)
         || crate::shape::is_reading_time(&b.raw.text)
@@ -38,6 +45,10 @@ pub(super) fn is_furniture(b: &BlockView<'_>, hints: Hints) -> bool {
         || b.shape.rating && b.stats.chars < 60
         || button
 }
+
+/// Characters below which a line of shop markup that names a delivery or returns policy is
+/// furniture; longer blocks (a product's own description of its delivery) are judged as text.
+const POLICY_LINE: u32 = 80;
 
 /// A product tile's labelled specification line ("Weight: 1.2 kg", "Screen: up to 27 in"): a
 /// colon, a number and a word of four letters or more, and no currency sign (a price stays

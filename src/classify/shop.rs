@@ -12,6 +12,12 @@ use crate::segment::Elem;
 /// Whether a short heading names a shop's policy (delivery, shipping, returns), in a few
 /// languages: words a shop puts above the same text on every product it sells.
 fn names_shop_policy(text: &str) -> bool {
+    text.chars().count() <= 40 && mentions_shop_policy(text)
+}
+
+/// Whether a text holds one of the words of a shop's policy (delivery, shipping, returns), in
+/// a few languages, as a whole word.
+pub(super) fn mentions_shop_policy(text: &str) -> bool {
     const WORDS: &[&str] = &[
         "delivery",
         "shipping",
@@ -29,15 +35,14 @@ fn names_shop_policy(text: &str) -> bool {
         "verzending",
         "retourneren",
     ];
-    text.chars().count() <= 40
-        && text.split(|c: char| !is_alphanumeric(c)).any(|w| {
-            // Lower-cased once per word, and only when ASCII case folding cannot do.
-            if w.is_ascii() {
-                WORDS.iter().any(|p| p.eq_ignore_ascii_case(w))
-            } else {
-                WORDS.contains(&w.to_lowercase().as_str())
-            }
-        })
+    text.split(|c: char| !is_alphanumeric(c)).any(|w| {
+        // Lower-cased once per word, and only when ASCII case folding cannot do.
+        if w.is_ascii() {
+            WORDS.iter().any(|p| p.eq_ignore_ascii_case(w))
+        } else {
+            WORDS.contains(&w.to_lowercase().as_str())
+        }
+    })
 }
 
 /// A shop's delivery and returns section is the same on every product page, so it is not
