@@ -47,7 +47,9 @@
 //! post shows that a short last reply between two such bars is still part of the thread. A
 //! listing of preprints whose cards each carry "Title:", "Authors:" and "Comments:" fields
 //! shows that a field named like furniture ("Comments: 14 pages") is kept with its card and
-//! does not end the text, however long its value.
+//! does not end the text, however long its value. A knife's page whose description is
+//! followed by "Customer Reviews", a rating, a count and readers' posts (a name, a date, two
+//! sentences each) shows that the reviews are not taken for the text.
 
 use std::path::Path;
 
@@ -301,4 +303,9 @@ fn a_short_last_reply_between_two_bars_stays() {
 #[test]
 fn a_field_of_every_card_named_like_furniture_is_kept() {
     check("papers");
+}
+
+#[test]
+fn customer_reviews_after_a_product_description_are_not_the_text() {
+    check("reviews");
 }
