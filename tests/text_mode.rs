@@ -49,7 +49,9 @@
 //! shows that a field named like furniture ("Comments: 14 pages") is kept with its card and
 //! does not end the text, however long its value. A knife's page whose description is
 //! followed by "Customer Reviews", a rating, a count and readers' posts (a name, a date, two
-//! sentences each) shows that the reviews are not taken for the text.
+//! sentences each) shows that the reviews are not taken for the text. A tea shop's page
+//! whose dump prints the shop's refund and privacy policies after the copyright line shows
+//! that the policies are not the text, though they hold more prose than the description.
 
 use std::path::Path;
 
@@ -308,4 +310,9 @@ fn a_field_of_every_card_named_like_furniture_is_kept() {
 #[test]
 fn customer_reviews_after_a_product_description_are_not_the_text() {
     check("reviews");
+}
+
+#[test]
+fn policies_printed_after_the_copyright_line_are_not_the_text() {
+    check("policies");
 }

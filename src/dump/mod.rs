@@ -36,6 +36,10 @@
 //!    a short value, "Sort by: Newest", never is).
 //!    Repeats are kept once, except the fields of cards.
 //!
+//! Before all of it, `footer` finds where the page ends: a copyright line right above a
+//! policy printed in full ("Refund policy" and its text, a shop's dialogs) closes the page, and
+//! nothing after it is weighed.
+//!
 //! The pipeline ([`classify()`], [`extract()`]) lives here; the passes live in submodules
 //! named by what they hold: `evidence` (what a block and its neighbours say, steps 1 and 2),
 //! `regions` (step 3), `edges`, `gaps`, `tables`, `specs`, `records` with the `fields` its
@@ -46,6 +50,7 @@ mod article;
 mod edges;
 mod evidence;
 mod fields;
+mod footer;
 mod gaps;
 mod kept;
 mod records;
@@ -92,8 +97,24 @@ pub(crate) struct DumpDecisions {
     pub cards: Vec<bool>,
 }
 
-/// Classifies the blocks of a dump and finds its title.
+/// Classifies the blocks of a dump and finds its title. Blocks after the page's end (see
+/// [`footer::page_end`]) are boilerplate and are not weighed.
 pub(crate) fn classify(blocks: &[DumpBlock], focus: Focus) -> DumpDecisions {
+    let end = footer::page_end(blocks);
+    let (page, rest) = blocks.split_at(end.min(blocks.len()));
+    let mut d = classify_page(page, focus);
+    for b in rest {
+        d.verdicts.push(Verdict {
+            decision: Decision::Boilerplate,
+            score: local_score(b),
+        });
+        d.cards.push(false);
+    }
+    d
+}
+
+/// Classifies the blocks of a dump's page (everything up to its end) and finds its title.
+fn classify_page(blocks: &[DumpBlock], focus: Focus) -> DumpDecisions {
     if blocks.is_empty() {
         return DumpDecisions {
             verdicts: Vec::new(),
