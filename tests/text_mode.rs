@@ -51,7 +51,9 @@
 //! followed by "Customer Reviews", a rating, a count and readers' posts (a name, a date, two
 //! sentences each) shows that the reviews are not taken for the text. A tea shop's page
 //! whose dump prints the shop's refund and privacy policies after the copyright line shows
-//! that the policies are not the text, though they hold more prose than the description.
+//! that the policies are not the text, though they hold more prose than the description. A
+//! sleeping mat's page followed by "You may also like" and cards of other products, each with
+//! a sentence of blurb, shows that the cards are not the text.
 
 use std::path::Path;
 
@@ -315,4 +317,9 @@ fn customer_reviews_after_a_product_description_are_not_the_text() {
 #[test]
 fn policies_printed_after_the_copyright_line_are_not_the_text() {
     check("policies");
+}
+
+#[test]
+fn other_products_after_a_you_may_also_like_line_are_not_the_text() {
+    check("alsolike");
 }

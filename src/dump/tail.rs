@@ -89,7 +89,7 @@ pub(super) fn cut_tail(
         } else {
             TAIL_SHARE
         };
-        if (furniture || is_author_box(b) || heads_reviews(blocks, i))
+        if (furniture || is_author_box(b) || heads_shop_tail(blocks, i))
             && before > 0
             && before as f32 >= share * total as f32
         {
@@ -161,6 +161,32 @@ const REVIEW_HEADS: &[&str] = &[
     "用户评价",
 ];
 
+/// Openings of the header over a shop's other products, lower-case, in several languages:
+/// "You may also like", "Customers also bought", "Frequently bought together".
+const SHOP_TAIL_HEADS: &[&str] = &[
+    "you may also like",
+    "you might also like",
+    "customers also bought",
+    "customers also viewed",
+    "customers who bought",
+    "customers who viewed",
+    "frequently bought together",
+    "frequently purchased with",
+    "similar items",
+    "similar products",
+    "recently viewed",
+    "vous aimerez aussi",
+    "vous aimerez peut-être",
+    "produits similaires",
+    "das könnte dir auch gefallen",
+    "das könnte ihnen auch gefallen",
+    "ähnliche produkte",
+    "también te puede interesar",
+    "productos similares",
+    "potrebbe piacerti anche",
+    "prodotti simili",
+];
+
 /// Words from which a line is not taken for the header of a review section.
 const REVIEW_HEAD_WORDS: u32 = 8;
 
@@ -168,12 +194,13 @@ const REVIEW_HEAD_WORDS: u32 = 8;
 const REVIEW_PROSE_WORDS: u32 = 12;
 
 /// The header of a shop's customer reviews ("Customer Reviews", "18 Reviews", "Reviews for
-/// this item (76)"): a short line, not a sentence, that opens with a review word, after a
-/// count or not. Under it come the reviews, each a rating, a name and a date over a post:
-/// readers' words, not the product's description. A header with a paragraph of prose right
+/// this item (76)") or of its other products ("You may also like", "Frequently bought
+/// together"): a short line, not a sentence, that opens with such words, after a count or
+/// not. Under it come the reviews, each a rating, a name and a date over a post, or cards of
+/// other products with a blurb each: not the product's description. A header with a paragraph of prose right
 /// under it ("Reviews and Q&A" over "Supply aggregated review statistics …") heads a section
 /// of the text instead.
-fn heads_reviews(blocks: &[DumpBlock], i: usize) -> bool {
+fn heads_shop_tail(blocks: &[DumpBlock], i: usize) -> bool {
     let Some(b) = blocks.get(i) else {
         return false;
     };
@@ -192,7 +219,7 @@ fn heads_reviews(blocks: &[DumpBlock], i: usize) -> bool {
     let rest = lower.trim_start_matches(|c: char| {
         c.is_ascii_digit() || c.is_whitespace() || matches!(c, '.' | ',' | '·' | '|')
     });
-    REVIEW_HEADS.iter().any(|h| {
+    REVIEW_HEADS.iter().chain(SHOP_TAIL_HEADS).any(|h| {
         rest.strip_prefix(h).is_some_and(|r| {
             r.chars()
                 .next()
@@ -295,9 +322,12 @@ mod tests {
             "Top reviews from the United States",
             "Les avis de nos clients",
             "Kundenbewertungen",
+            "You may also like",
+            "Customers who bought this item also bought",
+            "Vous aimerez aussi",
         ] {
             let blocks = lines::segment(t);
-            assert!(heads_reviews(&blocks, 0), "{t}");
+            assert!(heads_shop_tail(&blocks, 0), "{t}");
         }
         for t in [
             "Reviewers agreed that the film was too long.",
@@ -306,7 +336,7 @@ mod tests {
              questions, so that shoppers can judge the product quickly.",
         ] {
             let blocks = lines::segment(t);
-            assert!(!heads_reviews(&blocks, 0), "{t}");
+            assert!(!heads_shop_tail(&blocks, 0), "{t}");
         }
     }
 
