@@ -53,7 +53,9 @@
 //! whose dump prints the shop's refund and privacy policies after the copyright line shows
 //! that the policies are not the text, though they hold more prose than the description. A
 //! sleeping mat's page followed by "You may also like" and cards of other products, each with
-//! a sentence of blurb, shows that the cards are not the text.
+//! a sentence of blurb, shows that the cards are not the text. A lamp's page with "Free
+//! standard shipping …" and "Free returns …" sentences above its description shows that the
+//! shop's notices are not the text.
 
 use std::path::Path;
 
@@ -322,4 +324,9 @@ fn policies_printed_after_the_copyright_line_are_not_the_text() {
 #[test]
 fn other_products_after_a_you_may_also_like_line_are_not_the_text() {
     check("alsolike");
+}
+
+#[test]
+fn a_shops_delivery_and_returns_notices_are_not_the_text() {
+    check("notices");
 }

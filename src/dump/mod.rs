@@ -27,10 +27,13 @@
 //!    out, so is a listing whose cards each carry the same short line (a "Compare" or "Star"
 //!    button), unless a longer text comes before them; a table printed row by row (cells
 //!    separated by tabs or pipes) is kept with its heading;
+//!    a shop's delivery or returns notice ("Free standard shipping on orders over $29") goes
+//!    unless every card carries it;
 //!    on an article, lone blocks outside every region (teasers) and long runs of
 //!    short non-sentences (headline lists) go; a comment thread after the text (a header, then
 //!    name and date lines above each post) goes; a share, sign-up or comments line or an
-//!    author's box after most of the text ends it.
+//!    author's box after most of the text ends it, and so does the header of a shop's
+//!    reviews or of its other products ("Customer Reviews", "You may also like").
 //! 5. The title is the headline that opens the main text, or the headline-shaped line nearest
 //!    before it (a line printed twice there wins; a byline, a line of sentences or a field with
 //!    a short value, "Sort by: Newest", never is).
@@ -43,8 +46,8 @@
 //! The pipeline ([`classify()`], [`extract()`]) lives here; the passes live in submodules
 //! named by what they hold: `evidence` (what a block and its neighbours say, steps 1 and 2),
 //! `regions` (step 3), `edges`, `gaps`, `tables`, `specs`, `records` with the `fields` its
-//! cards share, `article`, `threads`, `teasers` and `tail` (step 4), `title` (step 5), and
-//! `kept` (word counts that several passes weigh). `train` exports the features for refitting.
+//! cards share, `article`, `threads`, `teasers`, `notices` and `tail` (step 4), `title`
+//! (step 5), and `kept` (word counts that several passes weigh). `train` exports the features for refitting.
 
 mod article;
 mod edges;
@@ -53,6 +56,7 @@ mod fields;
 mod footer;
 mod gaps;
 mod kept;
+mod notices;
 mod records;
 mod regions;
 mod specs;
@@ -166,6 +170,7 @@ fn classify_page(blocks: &[DumpBlock], focus: Focus) -> DumpDecisions {
     let cards = keep_records(blocks, &mut keep, share >= FOCUSED_SHARE);
     drop_comment_threads(blocks, &mut keep);
     drop_teaser_cards(blocks, &mut keep, &cards);
+    notices::drop_shop_notices(blocks, &mut keep, &cards);
     let main_end = place
         .iter()
         .rposition(|&p| p == Place::Main)
