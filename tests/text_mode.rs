@@ -47,7 +47,15 @@
 //! post shows that a short last reply between two such bars is still part of the thread. A
 //! listing of preprints whose cards each carry "Title:", "Authors:" and "Comments:" fields
 //! shows that a field named like furniture ("Comments: 14 pages") is kept with its card and
-//! does not end the text, however long its value.
+//! does not end the text, however long its value. A knife's page whose description is
+//! followed by "Customer Reviews", a rating, a count and readers' posts (a name, a date, two
+//! sentences each) shows that the reviews are not taken for the text. A tea shop's page
+//! whose dump prints the shop's refund and privacy policies after the copyright line shows
+//! that the policies are not the text, though they hold more prose than the description. A
+//! sleeping mat's page followed by "You may also like" and cards of other products, each with
+//! a sentence of blurb, shows that the cards are not the text. A lamp's page with "Free
+//! standard shipping …" and "Free returns …" sentences above its description shows that the
+//! shop's notices are not the text.
 
 use std::path::Path;
 
@@ -301,4 +309,24 @@ fn a_short_last_reply_between_two_bars_stays() {
 #[test]
 fn a_field_of_every_card_named_like_furniture_is_kept() {
     check("papers");
+}
+
+#[test]
+fn customer_reviews_after_a_product_description_are_not_the_text() {
+    check("reviews");
+}
+
+#[test]
+fn policies_printed_after_the_copyright_line_are_not_the_text() {
+    check("policies");
+}
+
+#[test]
+fn other_products_after_a_you_may_also_like_line_are_not_the_text() {
+    check("alsolike");
+}
+
+#[test]
+fn a_shops_delivery_and_returns_notices_are_not_the_text() {
+    check("notices");
 }

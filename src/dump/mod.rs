@@ -27,27 +27,36 @@
 //!    out, so is a listing whose cards each carry the same short line (a "Compare" or "Star"
 //!    button), unless a longer text comes before them; a table printed row by row (cells
 //!    separated by tabs or pipes) is kept with its heading;
+//!    a shop's delivery or returns notice ("Free standard shipping on orders over $29") goes
+//!    unless every card carries it;
 //!    on an article, lone blocks outside every region (teasers) and long runs of
 //!    short non-sentences (headline lists) go; a comment thread after the text (a header, then
 //!    name and date lines above each post) goes; a share, sign-up or comments line or an
-//!    author's box after most of the text ends it.
+//!    author's box after most of the text ends it, and so does the header of a shop's
+//!    reviews or of its other products ("Customer Reviews", "You may also like").
 //! 5. The title is the headline that opens the main text, or the headline-shaped line nearest
 //!    before it (a line printed twice there wins; a byline, a line of sentences or a field with
 //!    a short value, "Sort by: Newest", never is).
 //!    Repeats are kept once, except the fields of cards.
 //!
+//! Before all of it, `footer` finds where the page ends: a copyright line right above a
+//! policy printed in full ("Refund policy" and its text, a shop's dialogs) closes the page, and
+//! nothing after it is weighed.
+//!
 //! The pipeline ([`classify()`], [`extract()`]) lives here; the passes live in submodules
 //! named by what they hold: `evidence` (what a block and its neighbours say, steps 1 and 2),
 //! `regions` (step 3), `edges`, `gaps`, `tables`, `specs`, `records` with the `fields` its
-//! cards share, `article`, `threads`, `teasers` and `tail` (step 4), `title` (step 5), and
-//! `kept` (word counts that several passes weigh). `train` exports the features for refitting.
+//! cards share, `article`, `threads`, `teasers`, `notices` and `tail` (step 4), `title`
+//! (step 5), and `kept` (word counts that several passes weigh). `train` exports the features for refitting.
 
 mod article;
 mod edges;
 mod evidence;
 mod fields;
+mod footer;
 mod gaps;
 mod kept;
+mod notices;
 mod records;
 mod regions;
 mod specs;
@@ -92,8 +101,24 @@ pub(crate) struct DumpDecisions {
     pub cards: Vec<bool>,
 }
 
-/// Classifies the blocks of a dump and finds its title.
+/// Classifies the blocks of a dump and finds its title. Blocks after the page's end (see
+/// [`footer::page_end`]) are boilerplate and are not weighed.
 pub(crate) fn classify(blocks: &[DumpBlock], focus: Focus) -> DumpDecisions {
+    let end = footer::page_end(blocks);
+    let (page, rest) = blocks.split_at(end.min(blocks.len()));
+    let mut d = classify_page(page, focus);
+    for b in rest {
+        d.verdicts.push(Verdict {
+            decision: Decision::Boilerplate,
+            score: local_score(b),
+        });
+        d.cards.push(false);
+    }
+    d
+}
+
+/// Classifies the blocks of a dump's page (everything up to its end) and finds its title.
+fn classify_page(blocks: &[DumpBlock], focus: Focus) -> DumpDecisions {
     if blocks.is_empty() {
         return DumpDecisions {
             verdicts: Vec::new(),
@@ -145,6 +170,7 @@ pub(crate) fn classify(blocks: &[DumpBlock], focus: Focus) -> DumpDecisions {
     let cards = keep_records(blocks, &mut keep, share >= FOCUSED_SHARE);
     drop_comment_threads(blocks, &mut keep);
     drop_teaser_cards(blocks, &mut keep, &cards);
+    notices::drop_shop_notices(blocks, &mut keep, &cards);
     let main_end = place
         .iter()
         .rposition(|&p| p == Place::Main)

@@ -89,7 +89,10 @@ pub(super) fn cut_tail(
         } else {
             TAIL_SHARE
         };
-        if (furniture || is_author_box(b)) && before > 0 && before as f32 >= share * total as f32 {
+        if (furniture || is_author_box(b) || heads_shop_tail(blocks, i))
+            && before > 0
+            && before as f32 >= share * total as f32
+        {
             for k in keep.iter_mut().skip(i) {
                 *k = false;
             }
@@ -124,6 +127,105 @@ fn heads_section(blocks: &[DumpBlock], keep: &[bool], i: usize) -> bool {
         b.shape.phrases == Phrases::ACCOUNT && !b.stats.ends_sentence && b.stats.words <= 8
     }) && kept_prose(i + 1)
         && kept_prose(i + 2)
+}
+
+/// Openings of the header over a shop's customer reviews, lower-case, in several languages:
+/// "Customer reviews", "Reviews (76)", "Top reviews from …", "Write a review", "Avis clients".
+const REVIEW_HEADS: &[&str] = &[
+    "reviews",
+    "customer reviews",
+    "customer ratings",
+    "ratings & reviews",
+    "ratings and reviews",
+    "reviews & ratings",
+    "top reviews",
+    "most helpful reviews",
+    "write a review",
+    "write your review",
+    "customers say",
+    "what customers say",
+    "avis clients",
+    "les avis",
+    "avis des clients",
+    "kundenbewertungen",
+    "bewertungen",
+    "kundenrezensionen",
+    "opiniones de clientes",
+    "reseñas",
+    "recensioni",
+    "avaliações",
+    "отзывы",
+    "レビュー",
+    "カスタマーレビュー",
+    "商品评价",
+    "用户评价",
+];
+
+/// Openings of the header over a shop's other products, lower-case, in several languages:
+/// "You may also like", "Customers also bought", "Frequently bought together".
+const SHOP_TAIL_HEADS: &[&str] = &[
+    "you may also like",
+    "you might also like",
+    "customers also bought",
+    "customers also viewed",
+    "customers who bought",
+    "customers who viewed",
+    "frequently bought together",
+    "frequently purchased with",
+    "similar items",
+    "similar products",
+    "recently viewed",
+    "vous aimerez aussi",
+    "vous aimerez peut-être",
+    "produits similaires",
+    "das könnte dir auch gefallen",
+    "das könnte ihnen auch gefallen",
+    "ähnliche produkte",
+    "también te puede interesar",
+    "productos similares",
+    "potrebbe piacerti anche",
+    "prodotti simili",
+];
+
+/// Words from which a line is not taken for the header of a review section.
+const REVIEW_HEAD_WORDS: u32 = 8;
+
+/// Words of a sentence right under a review header that make it the heading of a section.
+const REVIEW_PROSE_WORDS: u32 = 12;
+
+/// The header of a shop's customer reviews ("Customer Reviews", "18 Reviews", "Reviews for
+/// this item (76)") or of its other products ("You may also like", "Frequently bought
+/// together"): a short line, not a sentence, that opens with such words, after a count or
+/// not. Under it come the reviews, each a rating, a name and a date over a post, or cards of
+/// other products with a blurb each: not the product's description. A header with a paragraph of prose right
+/// under it ("Reviews and Q&A" over "Supply aggregated review statistics …") heads a section
+/// of the text instead.
+fn heads_shop_tail(blocks: &[DumpBlock], i: usize) -> bool {
+    let Some(b) = blocks.get(i) else {
+        return false;
+    };
+    let prose_under = blocks
+        .get(i + 1)
+        .is_some_and(|n| n.stats.ends_sentence && n.stats.words >= REVIEW_PROSE_WORDS);
+    if prose_under
+        || b.stats.words > REVIEW_HEAD_WORDS
+        || b.stats.ends_sentence
+        || b.stats.chars > 80
+    {
+        return false;
+    }
+    let lower = b.raw.text.trim().to_lowercase();
+    // A count before the header: "18 Reviews", "4.0 · 369 reviews".
+    let rest = lower.trim_start_matches(|c: char| {
+        c.is_ascii_digit() || c.is_whitespace() || matches!(c, '.' | ',' | '·' | '|')
+    });
+    REVIEW_HEADS.iter().chain(SHOP_TAIL_HEADS).any(|h| {
+        rest.strip_prefix(h).is_some_and(|r| {
+            r.chars()
+                .next()
+                .is_none_or(|c| !c.is_alphanumeric() || !h.is_ascii())
+        })
+    })
 }
 
 /// Words that open the header of an author's box under an article, lower-case: "About Jane
@@ -208,6 +310,33 @@ mod tests {
             "Search engines evolving",
         ] {
             assert!(!is_author_box(&block(t)), "{t}");
+        }
+    }
+
+    #[test]
+    fn review_headers() {
+        for t in [
+            "Customer Reviews",
+            "18 Reviews",
+            "Reviews for this item (76)",
+            "Top reviews from the United States",
+            "Les avis de nos clients",
+            "Kundenbewertungen",
+            "You may also like",
+            "Customers who bought this item also bought",
+            "Vous aimerez aussi",
+        ] {
+            let blocks = lines::segment(t);
+            assert!(heads_shop_tail(&blocks, 0), "{t}");
+        }
+        for t in [
+            "Reviewers agreed that the film was too long.",
+            "Reviewed by the editors",
+            "Reviews and Q&A\n\nSupply aggregated review statistics and answers to common \
+             questions, so that shoppers can judge the product quickly.",
+        ] {
+            let blocks = lines::segment(t);
+            assert!(!heads_shop_tail(&blocks, 0), "{t}");
         }
     }
 
