@@ -203,6 +203,9 @@ pub enum Reason {
     /// In a modal dialog (a pop-up a link or button opens), on a page with text of its own
     /// outside the dialogs.
     Dialog,
+    /// A card of a carousel of other products on a page that is not a list of products:
+    /// repeated cards, each with a price ("Customers also bought", sponsored tiles).
+    OtherProducts,
     /// A long run of names or numbers without punctuation: the towns a business serves, a
     /// list of postcodes, a keyword cloud.
     NameList,

@@ -71,6 +71,7 @@ pages! {
     page_service_areas => "service-areas",
     page_grid_beside_guide => "grid-beside-guide",
     page_shop_promises => "shop-promises",
+    page_product_carousel => "product-carousel",
 }
 
 fn pages_dir() -> PathBuf {
