@@ -72,6 +72,7 @@ pages! {
     page_grid_beside_guide => "grid-beside-guide",
     page_shop_promises => "shop-promises",
     page_product_carousel => "product-carousel",
+    page_thread_ages => "thread-ages",
 }
 
 fn pages_dir() -> PathBuf {

@@ -39,6 +39,7 @@ pub(super) fn is_furniture(b: &BlockView<'_>, hints: Hints) -> bool {
         || crate::shape::is_ad_label(&b.raw.text)
         || crate::shape::is_date_stamp(&b.raw.text, &b.shape)
         || crate::shape::is_reading_time(&b.raw.text)
+        || crate::shape::is_relative_age(&b.raw.text, &b.shape)
         || crate::shape::is_script_notice(&b.raw.text)
         || control
         || described && shaped
