@@ -55,7 +55,9 @@
 //! sleeping mat's page followed by "You may also like" and cards of other products, each with
 //! a sentence of blurb, shows that the cards are not the text. A lamp's page with "Free
 //! standard shipping …" and "Free returns …" sentences above its description shows that the
-//! shop's notices are not the text.
+//! shop's notices are not the text. A gardening site's page of vegetable guides whose dump
+//! ends with a cookie banner and its preference centre (a paragraph per purpose, "85 partners
+//! can use this purpose") shows that the dialog is not the text, though it holds more prose.
 
 use std::path::Path;
 
@@ -329,4 +331,9 @@ fn other_products_after_a_you_may_also_like_line_are_not_the_text() {
 #[test]
 fn a_shops_delivery_and_returns_notices_are_not_the_text() {
     check("notices");
+}
+
+#[test]
+fn a_consent_dialog_after_the_footer_is_not_the_text() {
+    check("consent");
 }

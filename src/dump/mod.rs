@@ -41,7 +41,8 @@
 //!
 //! Before all of it, `footer` finds where the page ends: a copyright line right above a
 //! policy printed in full ("Refund policy" and its text, a shop's dialogs) closes the page, and
-//! nothing after it is weighed.
+//! nothing after it is weighed; so does a consent dialog printed at the end (`consent`: a
+//! cookie banner and its preference centre, a paragraph per purpose).
 //!
 //! The pipeline ([`classify()`], [`extract()`]) lives here; the passes live in submodules
 //! named by what they hold: `evidence` (what a block and its neighbours say, steps 1 and 2),
@@ -50,6 +51,7 @@
 //! (step 5), and `kept` (word counts that several passes weigh). `train` exports the features for refitting.
 
 mod article;
+mod consent;
 mod edges;
 mod evidence;
 mod fields;
@@ -104,7 +106,7 @@ pub(crate) struct DumpDecisions {
 /// Classifies the blocks of a dump and finds its title. Blocks after the page's end (see
 /// [`footer::page_end`]) are boilerplate and are not weighed.
 pub(crate) fn classify(blocks: &[DumpBlock], focus: Focus) -> DumpDecisions {
-    let end = footer::page_end(blocks);
+    let end = footer::page_end(blocks).min(consent::dialog_start(blocks));
     let (page, rest) = blocks.split_at(end.min(blocks.len()));
     let mut d = classify_page(page, focus);
     for b in rest {

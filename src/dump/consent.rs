@@ -1,0 +1,153 @@
+//! A consent dialog printed at the end of a dump: a site's cookie banner and its preference
+//! centre ("We and our partners store and/or access information on a device…", one paragraph
+//! per purpose) can hold more prose than a listing's or a product's own text and be taken for
+//! the main text. It ends the page like a printed policy (see `footer`).
+//!
+//! Separate from `footer` because the evidence is the vocabulary of the dialog, not a
+//! copyright line: many dialogs follow a footer without one.
+
+use crate::lines::DumpBlock;
+
+/// Words that name consent itself, lower-case, in several languages: a paragraph with one of
+/// them can open a dialog.
+const CONSENT_TERMS: &[&str] = &[
+    "cookie",
+    "consent",
+    "legitimate interest",
+    "einwilligung",
+    "berechtigte",
+    "consentement",
+    "intérêt légitime",
+    "consentimiento",
+    "interés legítimo",
+    "consenso",
+    "interesse legittimo",
+    "toestemming",
+    "consentimento",
+];
+
+/// Words that the rest of a dialog uses: its purposes, partners and choices.
+const DIALOG_TERMS: &[&str] = &[
+    "partner",
+    "advertis",
+    "personalis",
+    "personaliz",
+    "privacy",
+    "device",
+    "tracking",
+    "opt out",
+    "opt-out",
+    "preferences",
+    "datenschutz",
+    "werbung",
+    "publicité",
+    "publicidad",
+    "pubblicità",
+    "données",
+];
+
+/// Words of a paragraph that explains consent (a button or a purpose's name is shorter).
+const PARAGRAPH_WORDS: u32 = 15;
+
+/// Consent paragraphs a dialog holds at least.
+const MIN_PARAGRAPHS: u32 = 2;
+
+/// Share of the words from the dialog's first paragraph to the end of the dump that the
+/// dialog's vocabulary must hold: an article about cookies followed by its related links and
+/// footer holds less, a dialog printed at the end more.
+const MIN_SHARE: f32 = 0.75;
+
+/// Words that must come before the dialog: a dump that opens with its banner has its text
+/// after it.
+const WORDS_BEFORE: u32 = 100;
+
+/// Where a consent dialog that closes the dump begins: the first paragraph about consent,
+/// after at least [`WORDS_BEFORE`] words, such that from there to the end at least
+/// [`MIN_PARAGRAPHS`] paragraphs speak of consent and blocks in the dialog's vocabulary hold
+/// [`MIN_SHARE`] of the words. The number of blocks when there is none.
+pub(super) fn dialog_start(blocks: &[DumpBlock]) -> usize {
+    let n = blocks.len();
+    // Per block: words, whether it is a consent paragraph, whether it uses the vocabulary.
+    let marks: Vec<(u32, bool, bool)> = blocks
+        .iter()
+        .map(|b| {
+            let lower = b.raw.text.to_lowercase();
+            let consent = CONSENT_TERMS.iter().any(|t| lower.contains(t));
+            let dialog = consent || DIALOG_TERMS.iter().any(|t| lower.contains(t));
+            (
+                b.stats.words,
+                consent && b.stats.words >= PARAGRAPH_WORDS,
+                dialog,
+            )
+        })
+        .collect();
+    // Suffix sums: words, words in the vocabulary, consent paragraphs.
+    let mut total = vec![0u32; n + 1];
+    let mut vocab = vec![0u32; n + 1];
+    let mut paragraphs = vec![0u32; n + 1];
+    for i in (0..n).rev() {
+        let (w, p, d) = marks.get(i).copied().unwrap_or_default();
+        let next = |v: &[u32]| v.get(i + 1).copied().unwrap_or(0);
+        let (t, v, c) = (next(&total), next(&vocab), next(&paragraphs));
+        if let (Some(a), Some(b), Some(c2)) =
+            (total.get_mut(i), vocab.get_mut(i), paragraphs.get_mut(i))
+        {
+            *a = t.saturating_add(w);
+            *b = v.saturating_add(if d { w } else { 0 });
+            *c2 = c + u32::from(p);
+        }
+    }
+    let mut before = 0u32;
+    for (i, &(w, p, _)) in marks.iter().enumerate() {
+        if p && before >= WORDS_BEFORE {
+            let t = total.get(i).copied().unwrap_or(0);
+            let v = vocab.get(i).copied().unwrap_or(0);
+            let c = paragraphs.get(i).copied().unwrap_or(0);
+            if c >= MIN_PARAGRAPHS && t > 0 && v as f32 >= MIN_SHARE * t as f32 {
+                return i;
+            }
+        }
+        before = before.saturating_add(w);
+    }
+    n
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::dump::testing::para;
+    use crate::lines;
+
+    fn dump(tail: &[&str]) -> Vec<DumpBlock> {
+        let mut parts: Vec<String> = (0..6).map(para).collect();
+        parts.extend(tail.iter().map(|s| s.to_string()));
+        lines::segment(&parts.join("\n\n"))
+    }
+
+    const BANNER: &str = "We and our partners use cookies to store and access information on \
+                          your device, and process personal data for personalised advertising.";
+    const PURPOSE: &str = "These cookies let our advertising partners build a profile of your \
+                           interests and show you relevant adverts on other sites you visit.";
+
+    #[test]
+    fn a_dialog_at_the_end_starts_at_its_first_paragraph() {
+        let blocks = dump(&["Your privacy", BANNER, "Accept all", PURPOSE, "Off"]);
+        assert_eq!(dialog_start(&blocks), 7);
+    }
+
+    #[test]
+    fn other_mentions_of_cookies_do_not() {
+        // One paragraph about cookies is not a dialog.
+        let one = dump(&[BANNER, "Accept"]);
+        assert_eq!(dialog_start(&one), one.len());
+        // A dialog followed by more of the page's text does not close it.
+        let p7 = para(7);
+        let p8 = para(8);
+        let p9 = para(9);
+        let middle = dump(&[BANNER, PURPOSE, &p7, &p8, &p9]);
+        assert_eq!(dialog_start(&middle), middle.len());
+        // A banner at the top leaves the text after it.
+        let top = lines::segment(&format!("{BANNER}\n\n{PURPOSE}\n\n{}", para(1)));
+        assert_eq!(dialog_start(&top), top.len());
+    }
+}
