@@ -67,47 +67,53 @@ const WORDS_BEFORE: u32 = 100;
 /// [`MIN_SHARE`] of the words. The number of blocks when there is none.
 pub(super) fn dialog_start(blocks: &[DumpBlock]) -> usize {
     let n = blocks.len();
-    // Per block: words, whether it is a consent paragraph, whether it uses the vocabulary.
-    let marks: Vec<(u32, bool, bool)> = blocks
-        .iter()
-        .map(|b| {
-            let lower = b.raw.text.to_lowercase();
-            let consent = CONSENT_TERMS.iter().any(|t| lower.contains(t));
-            let dialog = consent || DIALOG_TERMS.iter().any(|t| lower.contains(t));
-            (
-                b.stats.words,
-                consent && b.stats.words >= PARAGRAPH_WORDS,
-                dialog,
-            )
-        })
-        .collect();
-    // Suffix sums: words, words in the vocabulary, consent paragraphs.
-    let mut total = vec![0u32; n + 1];
-    let mut vocab = vec![0u32; n + 1];
-    let mut paragraphs = vec![0u32; n + 1];
-    for i in (0..n).rev() {
-        let (w, p, d) = marks.get(i).copied().unwrap_or_default();
-        let next = |v: &[u32]| v.get(i + 1).copied().unwrap_or(0);
-        let (t, v, c) = (next(&total), next(&vocab), next(&paragraphs));
-        if let (Some(a), Some(b), Some(c2)) =
-            (total.get_mut(i), vocab.get_mut(i), paragraphs.get_mut(i))
+    let has = |text: &str, terms: &[&str]| {
+        let lower = text.to_lowercase();
+        terms.iter().any(|t| lower.contains(t))
+    };
+    // The consent paragraphs after the first WORDS_BEFORE words, in order. Most dumps have
+    // fewer than MIN_PARAGRAPHS, and then the dialog's vocabulary is never looked for.
+    let mut candidates: Vec<usize> = Vec::new();
+    let mut before = 0u32;
+    for (i, b) in blocks.iter().enumerate() {
+        if before >= WORDS_BEFORE
+            && b.stats.words >= PARAGRAPH_WORDS
+            && has(&b.raw.text, CONSENT_TERMS)
         {
+            candidates.push(i);
+        }
+        before = before.saturating_add(b.stats.words);
+    }
+    let Some(&first) = candidates.first() else {
+        return n;
+    };
+    if candidates.len() < MIN_PARAGRAPHS as usize {
+        return n;
+    }
+    // Suffix sums from the first candidate on: words, and words in the dialog's vocabulary.
+    let tail = blocks.get(first..).unwrap_or_default();
+    let mut total = vec![0u32; tail.len() + 1];
+    let mut vocab = vec![0u32; tail.len() + 1];
+    for (k, b) in tail.iter().enumerate().rev() {
+        let w = b.stats.words;
+        let d = has(&b.raw.text, CONSENT_TERMS) || has(&b.raw.text, DIALOG_TERMS);
+        let (t, v) = (
+            total.get(k + 1).copied().unwrap_or(0),
+            vocab.get(k + 1).copied().unwrap_or(0),
+        );
+        if let (Some(a), Some(c)) = (total.get_mut(k), vocab.get_mut(k)) {
             *a = t.saturating_add(w);
-            *b = v.saturating_add(if d { w } else { 0 });
-            *c2 = c + u32::from(p);
+            *c = v.saturating_add(if d { w } else { 0 });
         }
     }
-    let mut before = 0u32;
-    for (i, &(w, p, _)) in marks.iter().enumerate() {
-        if p && before >= WORDS_BEFORE {
-            let t = total.get(i).copied().unwrap_or(0);
-            let v = vocab.get(i).copied().unwrap_or(0);
-            let c = paragraphs.get(i).copied().unwrap_or(0);
-            if c >= MIN_PARAGRAPHS && t > 0 && v as f32 >= MIN_SHARE * t as f32 {
-                return i;
-            }
+    for (rank, &i) in candidates.iter().enumerate() {
+        // Consent paragraphs from here to the end: this one and the candidates after it.
+        let paragraphs = candidates.len() - rank;
+        let t = total.get(i - first).copied().unwrap_or(0);
+        let v = vocab.get(i - first).copied().unwrap_or(0);
+        if paragraphs >= MIN_PARAGRAPHS as usize && t > 0 && v as f32 >= MIN_SHARE * t as f32 {
+            return i;
         }
-        before = before.saturating_add(w);
     }
     n
 }
