@@ -26,7 +26,8 @@
 //!    and a field repeated from card to card is not a repeat; on a page whose text is spread
 //!    out, so is a listing whose cards each carry the same short line (a "Compare" or "Star"
 //!    button), unless a longer text comes before them; a table printed row by row (cells
-//!    separated by tabs or pipes) is kept with its heading;
+//!    separated by tabs or pipes) is kept with its heading, and so is one printed a cell per
+//!    line, a label over a value that is a measure or a yes or no ("Debounce Time" / "N/A");
 //!    a shop's delivery or returns notice ("Free standard shipping on orders over $29") goes
 //!    unless every card carries it;
 //!    on an article, lone blocks outside every region (teasers) and long runs of
@@ -90,7 +91,7 @@ use regions::{
     FOCUSED_SHARE, IN_MAIN, IN_MAIN_NEUTRAL, IN_SIDE, IN_SIDE_SPREAD, OUTSIDE, OUTSIDE_SPREAD,
     Place, SPREAD_SHARE, places,
 };
-use specs::keep_spec_lists;
+use specs::{keep_cell_pairs, keep_spec_lists};
 use tables::keep_tables;
 use tail::cut_tail;
 use teasers::drop_teaser_cards;
@@ -171,6 +172,7 @@ fn classify_page(blocks: &[DumpBlock], focus: Focus) -> DumpDecisions {
     }
     keep_tables(blocks, &mut keep);
     keep_spec_lists(blocks, &mut keep);
+    keep_cell_pairs(blocks, &mut keep);
     let cards = keep_records(blocks, &mut keep, share >= FOCUSED_SHARE);
     drop_comment_threads(blocks, &mut keep);
     drop_teaser_cards(blocks, &mut keep, &cards);
