@@ -57,7 +57,14 @@
 //! standard shipping …" and "Free returns …" sentences above its description shows that the
 //! shop's notices are not the text. A gardening site's page of vegetable guides whose dump
 //! ends with a cookie banner and its preference centre (a paragraph per purpose, "85 partners
-//! can use this purpose") shows that the dialog is not the text, though it holds more prose.
+//! can use this purpose") shows that the dialog is not the text, though it holds more prose. A
+//! book's page whose short description is followed by "Customer reviews" and long posts, each
+//! with a "Reviewed in … on …" line, a "Verified Purchase" badge and a "N people found this
+//! helpful" vote, shows that the reviews are not the text though they hold most of its words. A
+//! keyboard's review whose test results follow as a table printed one cell per line, a label
+//! over its value ("Polling Rate (Wired)" over "1000 Hz", "Debounce Time" over "N/A"), shows
+//! that the table is kept with its heading, whether the converter put blank lines between the
+//! cells or not.
 
 use std::path::Path;
 
@@ -336,4 +343,15 @@ fn a_shops_delivery_and_returns_notices_are_not_the_text() {
 #[test]
 fn a_consent_dialog_after_the_footer_is_not_the_text() {
     check("consent");
+}
+
+#[test]
+fn customer_reviews_that_hold_most_of_the_words_are_not_the_text() {
+    check("helpful");
+}
+
+#[test]
+fn a_table_printed_one_cell_per_line_after_the_text_is_kept() {
+    check("cells");
+    check("cells-spaced");
 }

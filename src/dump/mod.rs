@@ -26,14 +26,17 @@
 //!    and a field repeated from card to card is not a repeat; on a page whose text is spread
 //!    out, so is a listing whose cards each carry the same short line (a "Compare" or "Star"
 //!    button), unless a longer text comes before them; a table printed row by row (cells
-//!    separated by tabs or pipes) is kept with its heading;
+//!    separated by tabs or pipes) is kept with its heading, and so is one printed a cell per
+//!    line, a label over a value that is a measure or a yes or no ("Debounce Time" / "N/A");
 //!    a shop's delivery or returns notice ("Free standard shipping on orders over $29") goes
 //!    unless every card carries it;
 //!    on an article, lone blocks outside every region (teasers) and long runs of
 //!    short non-sentences (headline lists) go; a comment thread after the text (a header, then
 //!    name and date lines above each post) goes; a share, sign-up or comments line or an
 //!    author's box after most of the text ends it, and so does the header of a shop's
-//!    reviews or of its other products ("Customer Reviews", "You may also like").
+//!    reviews or of its other products ("Customer Reviews", "You may also like"); a review
+//!    header with posts under it that carry review markers ("Verified Purchase", "12 people
+//!    found this helpful") ends it after a tenth of the text.
 //! 5. The title is the headline that opens the main text, or the headline-shaped line nearest
 //!    before it (a line printed twice there wins; a byline, a line of sentences or a field with
 //!    a short value, "Sort by: Newest", never is).
@@ -88,7 +91,7 @@ use regions::{
     FOCUSED_SHARE, IN_MAIN, IN_MAIN_NEUTRAL, IN_SIDE, IN_SIDE_SPREAD, OUTSIDE, OUTSIDE_SPREAD,
     Place, SPREAD_SHARE, places,
 };
-use specs::keep_spec_lists;
+use specs::{keep_cell_pairs, keep_spec_lists};
 use tables::keep_tables;
 use tail::cut_tail;
 use teasers::drop_teaser_cards;
@@ -169,6 +172,7 @@ fn classify_page(blocks: &[DumpBlock], focus: Focus) -> DumpDecisions {
     }
     keep_tables(blocks, &mut keep);
     keep_spec_lists(blocks, &mut keep);
+    keep_cell_pairs(blocks, &mut keep);
     let cards = keep_records(blocks, &mut keep, share >= FOCUSED_SHARE);
     drop_comment_threads(blocks, &mut keep);
     drop_teaser_cards(blocks, &mut keep, &cards);

@@ -1,5 +1,6 @@
 //! The tail cut: a share, sign-up or comments line, or an author's box, after most of the
-//! kept text ends the text.
+//! kept text ends the text; so does a shop's review header with customers' posts under it,
+//! however many words those posts hold.
 //!
 //! Separate because it is the last pass over the decisions and the only one that drops every
 //! block after a point; its tests of a line (a bar repeated under posts, a heading with prose
@@ -59,6 +60,7 @@ pub(super) fn cut_tail(
         }
     }
     let mut before = 0u32;
+    let mut looked = 0usize;
     for (i, b) in blocks.iter().enumerate() {
         let kept = keep.get(i).copied().unwrap_or(false);
         // A bar that comes again after more of the text ("Share" under every answer of a
@@ -89,10 +91,24 @@ pub(super) fn cut_tail(
         } else {
             TAIL_SHARE
         };
-        if (furniture || is_author_box(b) || heads_shop_tail(blocks, i))
+        let shop_tail = heads_shop_tail(blocks, i);
+        let cut = (furniture || is_author_box(b) || shop_tail)
             && before > 0
-            && before as f32 >= share * total as f32
+            && before as f32 >= share * total as f32;
+        // Reviews that hold most of the words: a header with posts carrying review markers
+        // under it ends the text whatever share came before it.
+        let mut reviews = false;
+        if !cut
+            && looked < MAX_REVIEW_LOOKS
+            && before > 0
+            && before as f32 >= REVIEW_RUN_SHARE * total as f32
+            && shop_tail
+            && opens_with_review_word(b)
         {
+            looked += 1;
+            reviews = reviews_follow(blocks, i);
+        }
+        if cut || reviews {
             for k in keep.iter_mut().skip(i) {
                 *k = false;
             }
@@ -160,6 +176,94 @@ const REVIEW_HEADS: &[&str] = &[
     "商品评价",
     "用户评价",
 ];
+
+/// Share of the kept words that must come before a review header for [`cut_tail`] to end the
+/// text there when reviews follow it ([`reviews_follow`]).
+const REVIEW_RUN_SHARE: f32 = 0.1;
+
+/// Review headers whose blocks after them [`cut_tail`] reads, at most, per dump.
+const MAX_REVIEW_LOOKS: usize = 4;
+
+/// Blocks after a review header that [`reviews_follow`] reads, and fewest review markers
+/// among them.
+const REVIEW_WINDOW: usize = 120;
+const MIN_REVIEW_MARKERS: usize = 3;
+
+/// Words from which a line is not taken for a review marker.
+const REVIEW_MARKER_WORDS: u32 = 16;
+
+/// Phrases that only the posts of a shop's reviews carry, lower-case, in several languages:
+/// the vote under a post ("12 people found this helpful"), the line over it ("Reviewed in
+/// Canada on 3 May 2024"), and the buyer's badge ("Verified Purchase").
+const REVIEW_MARKERS: &[&str] = &[
+    "found this helpful",
+    "found this review helpful",
+    "was this review helpful",
+    "verified purchase",
+    "verified buyer",
+    "verified reviewer",
+    "verified owner",
+    "ont trouvé cela utile",
+    "a trouvé cela utile",
+    "achat vérifié",
+    "acheteur vérifié",
+    "informationen hilfreich",
+    "verifizierter kauf",
+    "resultó útil",
+    "compra verificada",
+    "trovato utile",
+    "acquisto verificato",
+    "acharam isso útil",
+    "achou isso útil",
+];
+
+/// Openings of the line over a review's post, lower-case: "Reviewed in Canada on …",
+/// "Commenté en France le …", "Rezension aus Deutschland vom …".
+const REVIEW_DATELINES: &[&str] = &[
+    "reviewed in ",
+    "commenté en ",
+    "commenté au ",
+    "rezension aus ",
+    "revisado en ",
+    "calificado en ",
+    "recensito in ",
+    "avaliado no ",
+    "avaliado em ",
+];
+
+/// Whether a line that [`heads_shop_tail`] takes opens with a review word ([`REVIEW_HEADS`]),
+/// after a count or not: the header of a shop's reviews, not of its other products.
+fn opens_with_review_word(b: &DumpBlock) -> bool {
+    let lower = b.raw.text.trim().to_lowercase();
+    let rest = lower.trim_start_matches(|c: char| {
+        c.is_ascii_digit() || c.is_whitespace() || matches!(c, '.' | ',' | '·' | '|')
+    });
+    REVIEW_HEADS.iter().any(|h| rest.starts_with(h))
+}
+
+/// Whether a short line carries a review marker ([`REVIEW_MARKERS`], [`REVIEW_DATELINES`]).
+fn is_review_marker(b: &DumpBlock) -> bool {
+    if b.stats.words > REVIEW_MARKER_WORDS || b.stats.chars > 160 {
+        return false;
+    }
+    let lower = b.raw.text.trim().to_lowercase();
+    REVIEW_MARKERS.iter().any(|m| lower.contains(m))
+        || REVIEW_DATELINES.iter().any(|d| lower.starts_with(d))
+}
+
+/// Whether customers' posts follow a review header: at least [`MIN_REVIEW_MARKERS`] lines
+/// with a review marker within [`REVIEW_WINDOW`] blocks after it. Only such posts carry these
+/// markers; a listing's cards with star ratings do not.
+fn reviews_follow(blocks: &[DumpBlock], i: usize) -> bool {
+    blocks
+        .iter()
+        .skip(i + 1)
+        .take(REVIEW_WINDOW)
+        .filter(|b| is_review_marker(b))
+        .take(MIN_REVIEW_MARKERS)
+        .count()
+        >= MIN_REVIEW_MARKERS
+}
 
 /// Openings of the header over a shop's other products, lower-case, in several languages:
 /// "You may also like", "Customers also bought", "Frequently bought together".
@@ -337,6 +441,26 @@ mod tests {
         ] {
             let blocks = lines::segment(t);
             assert!(!heads_shop_tail(&blocks, 0), "{t}");
+        }
+    }
+
+    #[test]
+    fn review_markers() {
+        for t in [
+            "Reviewed in the United States on July 12, 2019",
+            "130 people found this helpful",
+            "Verified Purchase",
+            "Commenté en France le 3 mai 2024",
+            "12 personnes ont trouvé cela utile",
+        ] {
+            assert!(is_review_marker(&block(t)), "{t}");
+        }
+        for t in [
+            "4.7 out of 5 stars 23,733",
+            "Reviewed by the editors",
+            "Verified",
+        ] {
+            assert!(!is_review_marker(&block(t)), "{t}");
         }
     }
 
