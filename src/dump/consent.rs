@@ -121,14 +121,8 @@ pub(super) fn dialog_start(blocks: &[DumpBlock]) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::dump::testing::para;
+    use crate::dump::testing::{after_text as dump, para};
     use crate::lines;
-
-    fn dump(tail: &[&str]) -> Vec<DumpBlock> {
-        let mut parts: Vec<String> = (0..6).map(para).collect();
-        parts.extend(tail.iter().map(|s| s.to_string()));
-        lines::segment(&parts.join("\n\n"))
-    }
 
     const BANNER: &str = "We and our partners use cookies to store and access information on \
                           your device, and process personal data for personalised advertising.";

@@ -111,14 +111,8 @@ pub(super) fn page_end(blocks: &[DumpBlock]) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::dump::testing::para;
+    use crate::dump::testing::{after_text as dump, para};
     use crate::lines;
-
-    fn dump(tail: &[&str]) -> Vec<DumpBlock> {
-        let mut parts: Vec<String> = (0..6).map(para).collect();
-        parts.extend(tail.iter().map(|s| s.to_string()));
-        lines::segment(&parts.join("\n\n"))
-    }
 
     #[test]
     fn a_copyright_line_over_policy_links_ends_the_page() {

@@ -300,4 +300,11 @@ mod testing {
              stop at the end, as the body of an article does."
         )
     }
+
+    /// The blocks of a dump of six paragraphs of prose followed by `tail`, one block a line.
+    pub(super) fn after_text(tail: &[&str]) -> Vec<DumpBlock> {
+        let mut parts: Vec<String> = (0..6).map(para).collect();
+        parts.extend(tail.iter().map(|s| s.to_string()));
+        lines::segment(&parts.join("\n\n"))
+    }
 }

@@ -91,20 +91,20 @@ pub(super) fn cut_tail(
         } else {
             TAIL_SHARE
         };
-        let shop_tail = heads_shop_tail(blocks, i);
-        let cut = (furniture || is_author_box(b) || shop_tail)
-            && before > 0
-            && before as f32 >= share * total as f32;
+        // Whether at least a share of the kept words came before this block. The line tests
+        // below run only where one of the two shares is reached: most blocks come earlier.
+        let past = |s: f32| before > 0 && before as f32 >= s * total as f32;
+        let (past_share, past_reviews) = (past(share), past(REVIEW_RUN_SHARE));
+        let head = if past_share || past_reviews {
+            shop_tail_head(blocks, i)
+        } else {
+            None
+        };
+        let cut = past_share && (furniture || is_author_box(b) || head.is_some());
         // Reviews that hold most of the words: a header with posts carrying review markers
         // under it ends the text whatever share came before it.
         let mut reviews = false;
-        if !cut
-            && looked < MAX_REVIEW_LOOKS
-            && before > 0
-            && before as f32 >= REVIEW_RUN_SHARE * total as f32
-            && shop_tail
-            && opens_with_review_word(b)
-        {
+        if !cut && looked < MAX_REVIEW_LOOKS && past_reviews && head == Some(TailHead::Reviews) {
             looked += 1;
             reviews = reviews_follow(blocks, i);
         }
@@ -231,16 +231,6 @@ const REVIEW_DATELINES: &[&str] = &[
     "avaliado em ",
 ];
 
-/// Whether a line that [`heads_shop_tail`] takes opens with a review word ([`REVIEW_HEADS`]),
-/// after a count or not: the header of a shop's reviews, not of its other products.
-fn opens_with_review_word(b: &DumpBlock) -> bool {
-    let lower = b.raw.text.trim().to_lowercase();
-    let rest = lower.trim_start_matches(|c: char| {
-        c.is_ascii_digit() || c.is_whitespace() || matches!(c, '.' | ',' | '·' | '|')
-    });
-    REVIEW_HEADS.iter().any(|h| rest.starts_with(h))
-}
-
 /// Whether a short line carries a review marker ([`REVIEW_MARKERS`], [`REVIEW_DATELINES`]).
 fn is_review_marker(b: &DumpBlock) -> bool {
     if b.stats.words > REVIEW_MARKER_WORDS || b.stats.chars > 160 {
@@ -304,10 +294,8 @@ const REVIEW_PROSE_WORDS: u32 = 12;
 /// other products with a blurb each: not the product's description. A header with a paragraph of prose right
 /// under it ("Reviews and Q&A" over "Supply aggregated review statistics …") heads a section
 /// of the text instead.
-fn heads_shop_tail(blocks: &[DumpBlock], i: usize) -> bool {
-    let Some(b) = blocks.get(i) else {
-        return false;
-    };
+fn shop_tail_head(blocks: &[DumpBlock], i: usize) -> Option<TailHead> {
+    let b = blocks.get(i)?;
     let prose_under = blocks
         .get(i + 1)
         .is_some_and(|n| n.stats.ends_sentence && n.stats.words >= REVIEW_PROSE_WORDS);
@@ -316,20 +304,36 @@ fn heads_shop_tail(blocks: &[DumpBlock], i: usize) -> bool {
         || b.stats.ends_sentence
         || b.stats.chars > 80
     {
-        return false;
+        return None;
     }
     let lower = b.raw.text.trim().to_lowercase();
     // A count before the header: "18 Reviews", "4.0 · 369 reviews".
     let rest = lower.trim_start_matches(|c: char| {
         c.is_ascii_digit() || c.is_whitespace() || matches!(c, '.' | ',' | '·' | '|')
     });
-    REVIEW_HEADS.iter().chain(SHOP_TAIL_HEADS).any(|h| {
-        rest.strip_prefix(h).is_some_and(|r| {
-            r.chars()
-                .next()
-                .is_none_or(|c| !c.is_alphanumeric() || !h.is_ascii())
+    let opens = |heads: &[&str]| {
+        heads.iter().any(|h| {
+            rest.strip_prefix(h).is_some_and(|r| {
+                r.chars()
+                    .next()
+                    .is_none_or(|c| !c.is_alphanumeric() || !h.is_ascii())
+            })
         })
-    })
+    };
+    if opens(REVIEW_HEADS) {
+        Some(TailHead::Reviews)
+    } else if opens(SHOP_TAIL_HEADS) {
+        Some(TailHead::OtherProducts)
+    } else {
+        None
+    }
+}
+
+/// What a header that [`shop_tail_head`] takes opens: a shop's reviews or its other products.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum TailHead {
+    Reviews,
+    OtherProducts,
 }
 
 /// Words that open the header of an author's box under an article, lower-case: "About Jane
@@ -431,7 +435,7 @@ mod tests {
             "Vous aimerez aussi",
         ] {
             let blocks = lines::segment(t);
-            assert!(heads_shop_tail(&blocks, 0), "{t}");
+            assert!(shop_tail_head(&blocks, 0).is_some(), "{t}");
         }
         for t in [
             "Reviewers agreed that the film was too long.",
@@ -440,7 +444,7 @@ mod tests {
              questions, so that shoppers can judge the product quickly.",
         ] {
             let blocks = lines::segment(t);
-            assert!(!heads_shop_tail(&blocks, 0), "{t}");
+            assert!(shop_tail_head(&blocks, 0).is_none(), "{t}");
         }
     }
 
