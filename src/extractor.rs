@@ -9,6 +9,7 @@ use crate::extracted::Extracted;
 use crate::href;
 use crate::layout::Record;
 use crate::meta;
+use crate::model::{self, Weights, training::Sample};
 use crate::options::Options;
 use crate::render;
 use crate::repeat;
@@ -139,6 +140,17 @@ impl Extractor {
 
     /// The HTML pipeline, after the size check.
     fn extract_html(&self, html: &str) -> Result<Extracted, Error> {
+        self.extract_html_with(html, Weights::trained(), None)
+    }
+
+    /// The HTML pipeline with the given weights; with `samples`, every block's features are
+    /// recorded there too (for training, see [`crate::model::training`]).
+    pub(crate) fn extract_html_with(
+        &self,
+        html: &str,
+        weights: &Weights,
+        samples: Option<&mut Vec<Sample>>,
+    ) -> Result<Extracted, Error> {
         let o = &self.options;
         let limits = ParseLimits {
             max_depth: o.max_depth,
@@ -156,7 +168,7 @@ impl Extractor {
         };
         let seg = segment::segment_with(&doc, record);
         drop(doc);
-        Ok(self.decide(seg))
+        Ok(self.decide(seg, weights, samples))
     }
 
     /// Extracts the main text of a plain-text dump of a page: one block of the page a line or a
@@ -183,7 +195,12 @@ impl Extractor {
         Ok(crate::dump::extract(dump, self.options.focus))
     }
 
-    fn decide(&self, seg: segment::Segmented) -> Extracted {
+    fn decide(
+        &self,
+        seg: segment::Segmented,
+        weights: &Weights,
+        samples: Option<&mut Vec<Sample>>,
+    ) -> Extracted {
         let explain = self.options.explain;
         // The title comes first, since the classifier uses where it stands; the rest of the
         // metadata prefers facts near the main text, so it comes after.
@@ -197,7 +214,16 @@ impl Extractor {
             self.options.focus,
             explain,
             forum_thread,
+            weights,
+            samples.is_some(),
         );
+        if let (Some(samples), Some(features)) = (samples, outcome.features.take()) {
+            samples.extend(views.iter().zip(features).map(|(v, block)| Sample {
+                text: v.raw.text.clone(),
+                prose: model::text_features(v).to_vec(),
+                block: block.to_vec(),
+            }));
+        }
         let mut decisions: Vec<Decision> = outcome.verdicts.iter().map(|v| v.decision).collect();
         let metadata = meta::read(&seg.facts, &seg.blocks, &decisions, heads);
         // The title block is returned by `title()`, not repeated in the text. The final title

@@ -37,8 +37,6 @@ mod repeat;
 mod rescue;
 mod segment;
 mod shape;
-#[cfg(test)]
-mod train_dump;
 
 pub use block::{Block, BlockKind, Decision};
 pub use error::{Error, ErrorKind};
@@ -47,6 +45,10 @@ pub use extracted::Extracted;
 pub use extractor::Extractor;
 pub use metadata::{Metadata, TextDirection};
 pub use options::{Focus, Options};
+
+/// Not part of the API: the `train` example's access to features and weights.
+#[doc(hidden)]
+pub use model::training;
 
 /// Extracts the main text of an HTML page with default options.
 ///

@@ -131,6 +131,8 @@ pub(crate) struct Outcome {
     pub container: usize,
     /// Per block, the evidence and its weights, when explaining.
     pub reasons: Option<Vec<Vec<(Reason, f32)>>>,
+    /// Per block, the block score's features, when recording them for training.
+    pub features: Option<Vec<[f32; model::N_BLOCK]>>,
 }
 
 /// Categories whose hint on an element that holds most of the page is layout, not evidence.
@@ -324,24 +326,34 @@ fn hints_below(elems: &[Elem], container: usize) -> Vec<Hints> {
 /// Classifies all blocks of a page.
 ///
 /// On a forum thread ([`is_forum_thread`]) no block is a comment.
+///
+/// With `record`, the block score's features are kept in the outcome (for training).
 pub(crate) fn classify(
     elems: &[Elem],
     blocks: &[BlockView<'_>],
     focus: Focus,
     explain: bool,
     forum_thread: bool,
+    weights: &model::Weights,
+    record: bool,
 ) -> Outcome {
     let mut reasons: Option<Vec<Vec<(Reason, f32)>>> =
         explain.then(|| blocks.iter().map(|_| Vec::new()).collect());
+    let mut features: Option<Vec<[f32; model::N_BLOCK]>> =
+        record.then(|| Vec::with_capacity(blocks.len()));
     if blocks.is_empty() {
         return Outcome {
             verdicts: Vec::new(),
             comments: Vec::new(),
             container: 0,
             reasons,
+            features,
         };
     }
-    let mut prose: Vec<f32> = blocks.iter().map(model::prose_score).collect();
+    let mut prose: Vec<f32> = blocks
+        .iter()
+        .map(|b| model::prose_score(b, weights))
+        .collect();
     // Dialog text and name lists weigh against every container, so the page's own text is
     // found, and are capped below the cut (after the scores, below).
     let set_aside: Vec<Option<Reason>> = dialog_blocks(blocks, &prose)
@@ -470,7 +482,11 @@ pub(crate) fn classify(
             article_mode,
         };
         let r = reasons.as_mut().and_then(|r| r.get_mut(i));
-        let s = model::block_score(b, &ctx, r) + bias;
+        let x = model::block_features(b, &ctx);
+        let s = model::block_score(&x, weights, r) + bias;
+        if let Some(f) = features.as_mut() {
+            f.push(x);
+        }
         if bias != 0.0
             && let Some(r) = reasons.as_mut().and_then(|r| r.get_mut(i))
         {
@@ -599,6 +615,7 @@ pub(crate) fn classify(
         comments,
         container,
         reasons,
+        features,
     }
 }
 

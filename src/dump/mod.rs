@@ -51,7 +51,7 @@
 //! named by what they hold: `evidence` (what a block and its neighbours say, steps 1 and 2),
 //! `regions` (step 3), `edges`, `gaps`, `tables`, `specs`, `records` with the `fields` its
 //! cards share, `article`, `threads`, `teasers`, `notices` and `tail` (step 4), `title`
-//! (step 5), and `kept` (word counts that several passes weigh). `train` exports the features for refitting.
+//! (step 5), and `kept` (word counts that several passes weigh).
 
 mod article;
 mod consent;
@@ -70,8 +70,6 @@ mod tail;
 mod teasers;
 mod threads;
 mod title;
-#[cfg(test)]
-mod train;
 
 use crate::block::{Block, Decision};
 use crate::classify::{self, Verdict};

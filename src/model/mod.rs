@@ -13,10 +13,39 @@
 //! labelled against human-checked main text; `tools/train.py` holds the procedure and the
 //! cross-validation that guards against fitting the pages it was trained on.
 
+use std::sync::LazyLock;
+
 use crate::block::BlockKind;
 use crate::classify::{BlockView, TitleSide};
 use crate::explain::Reason;
 use crate::hints::Hints;
+
+#[rustfmt::skip]
+mod weights;
+pub mod training;
+
+/// Every learned number of the decision stage: one weight vector per linear score.
+///
+/// The crate uses [`Weights::trained`], the numbers in the generated `weights.rs`; the `train`
+/// example fits others fold by fold and scores pages with them, through [`training`].
+#[derive(Debug, Clone, PartialEq)]
+pub struct Weights {
+    /// The prose score, over [`text_features`].
+    pub prose: Vec<f32>,
+    /// The block score, over [`block_features`].
+    pub block: Vec<f32>,
+}
+
+impl Weights {
+    /// The weights the crate ships with.
+    pub fn trained() -> &'static Weights {
+        static TRAINED: LazyLock<Weights> = LazyLock::new(|| Weights {
+            prose: weights::PROSE.to_vec(),
+            block: weights::BLOCK.to_vec(),
+        });
+        &TRAINED
+    }
+}
 
 /// Number of text features, shared by both scores.
 pub(crate) const N_TEXT: usize = 28;
@@ -104,17 +133,11 @@ pub(crate) fn text_features(b: &BlockView<'_>) -> [f32; N_TEXT] {
     ]
 }
 
-const PROSE_WEIGHTS: [f32; N_TEXT] = [
-    0.8991, 0.5769, 1.1076, -0.0867, 0.1891, -1.3544, -0.0217, -0.1942, -0.8436, 0.4092, -0.1508,
-    1.0455, 0.2734, -1.6792, -0.3657, 0.3686, 1.1909, 1.5971, -2.6666, -0.9233, -0.3458, -1.9558,
-    -1.0387, -0.7083, -1.3971, -5.1515, 2.1900, 0.4180,
-];
-
 /// How much a block reads like running prose, from its text alone. Positive leans to prose.
-pub(crate) fn prose_score(b: &BlockView<'_>) -> f32 {
+pub(crate) fn prose_score(b: &BlockView<'_>, w: &Weights) -> f32 {
     text_features(b)
         .iter()
-        .zip(PROSE_WEIGHTS)
+        .zip(w.prose.iter())
         .map(|(x, w)| x * w)
         .sum()
 }
@@ -261,26 +284,15 @@ fn block_reason(i: usize) -> Reason {
         .unwrap_or(Reason::Length)
 }
 
-const BLOCK_WEIGHTS: [f32; N_BLOCK] = [
-    2.4577, 0.3909, 0.9314, 0.0273, 0.1019, -1.3267, -0.2039, -0.3384, 0.5560, 0.4863, 0.5503,
-    0.4656, 0.4853, -1.3524, 0.2243, -0.0884, 0.9361, -0.2017, -1.1189, -0.8707, -0.3445, -1.2608,
-    -0.5460, -0.6144, 0.2454, -2.3014, 0.7081, 0.0120, -0.8052, -2.4093, -0.6053, -1.0257, -1.8222,
-    -0.4787, -0.0414, -0.5643, -3.3097, 0.3188, -0.5530, -0.2092, -0.0917, 0.1310, 1.5518, -0.3392,
-    0.0183, -1.4700, -1.5117, -1.2025, 0.0808, -0.3148, -0.5085, 1.1260, -1.1854, 0.4963, -0.0697,
-    -0.0367, 0.3997, 0.1773, -1.6304, -0.0682, -0.1630, 0.0752, 0.0637, 0.0993, 0.2506, -0.1332,
-    -0.2458, -0.0434, -0.0170, 0.4999, 0.4359, -0.6575, -0.9559, -2.1533, -0.4023,
-];
-
 /// The block score; with `reasons`, each feature's contribution is recorded by reason.
 pub(crate) fn block_score(
-    b: &BlockView<'_>,
-    c: &Context,
+    x: &[f32; N_BLOCK],
+    w: &Weights,
     reasons: Option<&mut Vec<(Reason, f32)>>,
 ) -> f32 {
-    let x = block_features(b, c);
-    let s: f32 = x.iter().zip(BLOCK_WEIGHTS).map(|(xi, wi)| xi * wi).sum();
+    let s: f32 = x.iter().zip(w.block.iter()).map(|(xi, wi)| xi * wi).sum();
     if let Some(r) = reasons {
-        for (i, (xi, wi)) in x.iter().zip(BLOCK_WEIGHTS).enumerate() {
+        for (i, (xi, wi)) in x.iter().zip(w.block.iter()).enumerate() {
             let contribution = xi * wi;
             if contribution == 0.0 {
                 continue;

@@ -1,0 +1,392 @@
+//! Fits every learned number of the decision stage and writes them to `src/model/weights.rs`.
+//!
+//! ```text
+//! cargo run --release --example train -- DATASET_DIR [--check] [--folds K]
+//!     [--check-set DIR]... [--no-write]
+//! ```
+//!
+//! DATASET_DIR is the training set (`wcxb-train`, unpacked): `manifest.jsonl` with `id`, `html`,
+//! `gold`, `domain` and `page_type`, and the files it names. The run:
+//!
+//! 1. labels every block of every page against the gold (the rule is in
+//!    `unboil::training`'s docs);
+//! 2. out of fold: the pages are split into K folds with every site (`domain`) in one fold
+//!    only; for each fold the scores are fitted on the other folds and the fold's pages are
+//!    extracted with them. The figures printed per page type are these out-of-fold ones: no
+//!    page is scored by weights fitted on its own site;
+//! 3. fits the same way on all pages and writes the weights file (generated, with a header
+//!    that says so), unless `--check` or `--no-write`;
+//! 4. scores each `--check-set` (by default `../shared/datasets/aeb` and `wcxb-dev` beside the
+//!    repository, when present) with the new weights. Check sets are only measured.
+//!
+//! Deterministic: sorted inputs, a fixed fold assignment, no randomness, fitting on one thread
+//! in a fixed order; the same data gives a byte-identical file. `--check` writes nothing and
+//! exits 0 only when the committed file is what training produces (CI runs it).
+//!
+//! The two linear scores are fitted in the order the pipeline uses them: the prose score on
+//! the blocks' text features, then the block score on features computed with that prose score
+//! (its neighbours' prose scores and the container it finds).
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+use std::time::Instant;
+
+use unboil::training::{self, Example, Gold, Weights};
+
+#[path = "common/score.rs"]
+mod score;
+use score::{DocScore, print_header, print_row, score_doc};
+
+/// The L2 penalty of both scores, per unit of example weight (`--l2`).
+const L2: f64 = 1e-4;
+/// The weight every labelled block has besides its share of the page's tokens (`--floor`).
+const WEIGHT_FLOOR: f64 = 0.002;
+
+struct Args {
+    dataset: PathBuf,
+    check: bool,
+    write: bool,
+    folds: usize,
+    check_sets: Vec<PathBuf>,
+    l2: f64,
+    floor: f64,
+}
+
+fn parse_args() -> Result<Args, String> {
+    let mut a = Args {
+        dataset: PathBuf::new(),
+        check: false,
+        write: true,
+        folds: 5,
+        check_sets: Vec::new(),
+        l2: L2,
+        floor: WEIGHT_FLOOR,
+    };
+    let mut dataset = None;
+    let mut args = std::env::args().skip(1);
+    while let Some(arg) = args.next() {
+        match arg.as_str() {
+            "--check" => a.check = true,
+            "--no-write" => a.write = false,
+            "--folds" => {
+                a.folds = args
+                    .next()
+                    .and_then(|v| v.parse().ok())
+                    .filter(|k| *k >= 2)
+                    .ok_or("--folds needs a number of at least 2")?
+            }
+            "--l2" => {
+                a.l2 = args
+                    .next()
+                    .and_then(|v| v.parse().ok())
+                    .ok_or("--l2 needs a number")?
+            }
+            "--floor" => {
+                a.floor = args
+                    .next()
+                    .and_then(|v| v.parse().ok())
+                    .ok_or("--floor needs a number")?
+            }
+            "--check-set" => a.check_sets.push(PathBuf::from(
+                args.next().ok_or("--check-set needs a folder")?,
+            )),
+            "-h" | "--help" => return Err(String::new()),
+            s if s.starts_with("--") => return Err(format!("unknown option {s}")),
+            s => dataset = Some(PathBuf::from(s)),
+        }
+    }
+    a.dataset = dataset.ok_or("no DATASET_DIR")?;
+    if a.check_sets.is_empty() {
+        let shared = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/datasets");
+        for name in ["aeb", "wcxb-dev"] {
+            if shared.join(name).join("manifest.jsonl").is_file() {
+                a.check_sets.push(shared.join(name));
+            }
+        }
+    }
+    Ok(a)
+}
+
+/// One page of a dataset.
+struct Page {
+    id: String,
+    domain: String,
+    page_type: String,
+    html: String,
+    gold: String,
+}
+
+fn read(path: &Path) -> Result<String, String> {
+    std::fs::read(path)
+        .map(|b| String::from_utf8_lossy(&b).into_owned())
+        .map_err(|e| format!("{}: {e}", path.display()))
+}
+
+/// The pages of a dataset, sorted by id.
+fn load(dir: &Path) -> Result<Vec<Page>, String> {
+    let manifest = read(&dir.join("manifest.jsonl"))?;
+    let mut pages = Vec::new();
+    for line in manifest.lines().filter(|l| !l.trim().is_empty()) {
+        let doc: serde_json::Value =
+            serde_json::from_str(line).map_err(|e| format!("manifest: {e}"))?;
+        let field = |k: &str| doc.get(k).and_then(|v| v.as_str()).unwrap_or_default();
+        pages.push(Page {
+            id: field("id").to_owned(),
+            domain: field("domain").to_owned(),
+            page_type: field("page_type").to_owned(),
+            html: read(&dir.join(field("html")))?,
+            gold: read(&dir.join(field("gold")))?,
+        });
+    }
+    pages.sort_by(|a, b| a.id.cmp(&b.id));
+    Ok(pages)
+}
+
+/// Assigns each page a fold so that every site sits in one fold: sites from the largest down
+/// (ties by name) go to the fold with the fewest pages so far (ties to the lowest fold).
+fn assign_folds(pages: &[Page], k: usize) -> Vec<usize> {
+    let mut sites: BTreeMap<&str, usize> = BTreeMap::new();
+    for p in pages {
+        *sites.entry(p.domain.as_str()).or_insert(0) += 1;
+    }
+    let mut order: Vec<(&str, usize)> = sites.into_iter().collect();
+    order.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
+    let mut sizes = vec![0usize; k];
+    let mut fold_of: BTreeMap<&str, usize> = BTreeMap::new();
+    for (site, n) in order {
+        let f = (0..k).min_by_key(|&f| (sizes[f], f)).unwrap_or(0);
+        sizes[f] += n;
+        fold_of.insert(site, f);
+    }
+    pages.iter().map(|p| fold_of[p.domain.as_str()]).collect()
+}
+
+/// `f` over `items` on every core, results in input order.
+fn par_map<T: Sync, R: Send>(items: &[T], f: impl Fn(&T) -> R + Sync) -> Vec<R> {
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
+    let next = std::sync::atomic::AtomicUsize::new(0);
+    let mut out: Vec<(usize, R)> = std::thread::scope(|s| {
+        let handles: Vec<_> = (0..threads)
+            .map(|_| {
+                s.spawn(|| {
+                    let mut mine = Vec::new();
+                    loop {
+                        let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                        let Some(item) = items.get(i) else { break };
+                        mine.push((i, f(item)));
+                    }
+                    mine
+                })
+            })
+            .collect();
+        handles
+            .into_iter()
+            .flat_map(|h| h.join().unwrap_or_default())
+            .collect()
+    });
+    out.sort_by_key(|(i, _)| *i);
+    out.into_iter().map(|(_, r)| r).collect()
+}
+
+/// A block's features, label and weight.
+struct Labelled {
+    prose: Vec<f32>,
+    block: Vec<f32>,
+    y: bool,
+    weight: f64,
+}
+
+/// Every labelled block of a page, with the block features computed under `weights`.
+fn labelled(page: &Page, gold: &Gold, weights: &Weights, floor: f64) -> Vec<Labelled> {
+    let Ok((_, samples)) = training::html_samples(&page.html, weights) else {
+        return Vec::new();
+    };
+    let labels: Vec<Option<(bool, usize)>> = samples.iter().map(|s| gold.label(&s.text)).collect();
+    let page_tokens: usize = labels.iter().flatten().map(|l| l.1).sum();
+    samples
+        .into_iter()
+        .zip(labels)
+        .filter_map(|(s, l)| {
+            let (y, tokens) = l?;
+            Some(Labelled {
+                prose: s.prose,
+                block: s.block,
+                y,
+                weight: tokens as f64 / page_tokens.max(1) as f64 + floor,
+            })
+        })
+        .collect()
+}
+
+/// Fits both scores on `pages` (with their golds): the prose score first, then the block
+/// score on features computed with it.
+fn fit_all(pages: &[&Page], golds: &[&Gold], start: &Weights, a: &Args) -> Weights {
+    let both: Vec<(&Page, &Gold)> = pages.iter().copied().zip(golds.iter().copied()).collect();
+    let first: Vec<Vec<Labelled>> = par_map(&both, |(p, g)| labelled(p, g, start, a.floor));
+    let examples: Vec<Example<'_>> = first
+        .iter()
+        .flatten()
+        .map(|l| Example {
+            x: &l.prose,
+            y: l.y,
+            weight: l.weight,
+        })
+        .collect();
+    let dims = first.iter().flatten().next().map_or(0, |l| l.prose.len());
+    let prose = training::fit(&examples, dims, a.l2);
+    let with_prose = Weights {
+        prose: prose.clone(),
+        block: start.block.clone(),
+    };
+    let second: Vec<Vec<Labelled>> = par_map(&both, |(p, g)| labelled(p, g, &with_prose, a.floor));
+    let examples: Vec<Example<'_>> = second
+        .iter()
+        .flatten()
+        .map(|l| Example {
+            x: &l.block,
+            y: l.y,
+            weight: l.weight,
+        })
+        .collect();
+    let dims = second.iter().flatten().next().map_or(0, |l| l.block.len());
+    let block = training::fit(&examples, dims, a.l2);
+    Weights { prose, block }
+}
+
+/// Scores `pages` extracted with `weights`, by page type and in all.
+fn score_pages(pages: &[&Page], weights: &Weights) -> Vec<DocScore> {
+    par_map(pages, |p| {
+        let text = training::extract_html(&p.html, weights).unwrap_or_default();
+        score_doc(&p.gold, &text)
+    })
+}
+
+fn print_groups(pages: &[&Page], scores: &[DocScore]) {
+    let mut groups: BTreeMap<String, Vec<DocScore>> = BTreeMap::new();
+    for (p, s) in pages.iter().zip(scores) {
+        if !p.page_type.is_empty() {
+            groups
+                .entry(format!("page_type={}", p.page_type))
+                .or_default()
+                .push(s.clone());
+        }
+    }
+    print_header();
+    print_row("all", scores);
+    for (k, v) in &groups {
+        print_row(k, v);
+    }
+}
+
+fn array(name: &str, w: &[f32]) -> String {
+    let mut s = format!("pub(crate) const {name}: [f32; {}] = [\n", w.len());
+    for chunk in w.chunks(8) {
+        let row: Vec<String> = chunk.iter().map(|v| format!("{v:.4}")).collect();
+        s.push_str(&format!("    {},\n", row.join(", ")));
+    }
+    s.push_str("];\n");
+    s
+}
+
+fn weights_file(w: &Weights, pages: usize, dataset: &str) -> String {
+    format!(
+        "// @generated by `cargo run --release --example train -- DATASET_DIR`; do not edit.\n\
+         // Fitted on {pages} pages of {dataset}; `train --check` verifies this file in CI.\n\n{}\n{}",
+        array("PROSE", &w.prose),
+        array("BLOCK", &w.block),
+    )
+}
+
+fn run(a: &Args) -> Result<bool, String> {
+    let started = Instant::now();
+    let pages = load(&a.dataset)?;
+    let golds: Vec<Gold> = par_map(&pages, |p| Gold::new(&p.gold));
+    let folds = assign_folds(&pages, a.folds);
+    let start = Weights::trained().clone();
+    eprintln!(
+        "train: {} pages in {} folds (sites kept whole), loaded in {:.1}s",
+        pages.len(),
+        a.folds,
+        started.elapsed().as_secs_f64()
+    );
+    let mut oof: Vec<Option<DocScore>> = vec![None; pages.len()];
+    for k in 0..a.folds {
+        let (train, test): (Vec<usize>, Vec<usize>) =
+            (0..pages.len()).partition(|&i| folds[i] != k);
+        let tp: Vec<&Page> = train.iter().map(|&i| &pages[i]).collect();
+        let tg: Vec<&Gold> = train.iter().map(|&i| &golds[i]).collect();
+        let w = fit_all(&tp, &tg, &start, a);
+        let held: Vec<&Page> = test.iter().map(|&i| &pages[i]).collect();
+        for (i, s) in test.iter().zip(score_pages(&held, &w)) {
+            oof[*i] = Some(s);
+        }
+        eprintln!(
+            "train: fold {k}: {} pages held out, {:.1}s",
+            held.len(),
+            started.elapsed().as_secs_f64()
+        );
+    }
+    let oof: Vec<DocScore> = oof.into_iter().map(Option::unwrap_or_default).collect();
+    let all: Vec<&Page> = pages.iter().collect();
+    println!("out of fold ({} folds grouped by site):", a.folds);
+    print_groups(&all, &oof);
+    let gs: Vec<&Gold> = golds.iter().collect();
+    let weights = fit_all(&all, &gs, &start, a);
+    let name = a
+        .dataset
+        .file_name()
+        .map_or("the training set".into(), |n| {
+            n.to_string_lossy().into_owned()
+        });
+    let file = weights_file(&weights, pages.len(), &name);
+    for set in &a.check_sets {
+        let check = load(set)?;
+        let cp: Vec<&Page> = check.iter().collect();
+        println!("\ncheck set {} (trained weights):", set.display());
+        print_groups(&cp, &score_pages(&cp, &weights));
+    }
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("src/model/weights.rs");
+    let committed = std::fs::read_to_string(&path).unwrap_or_default();
+    eprintln!("train: done in {:.1}s", started.elapsed().as_secs_f64());
+    if a.check {
+        if committed == file {
+            println!("\n{} is what training produces", path.display());
+            return Ok(true);
+        }
+        eprintln!(
+            "train --check: {} differs from what training produces; run train and commit it",
+            path.display()
+        );
+        return Ok(false);
+    }
+    if a.write {
+        std::fs::write(&path, file).map_err(|e| format!("{}: {e}", path.display()))?;
+        println!("\nwrote {}", path.display());
+    }
+    Ok(true)
+}
+
+fn main() -> ExitCode {
+    let args = match parse_args() {
+        Ok(a) => a,
+        Err(e) => {
+            if !e.is_empty() {
+                eprintln!("train: {e}");
+            }
+            eprintln!(
+                "usage: train DATASET_DIR [--check] [--no-write] [--folds K] [--l2 X] [--floor X] \
+                 [--check-set DIR]..."
+            );
+            return ExitCode::from(2);
+        }
+    };
+    match run(&args) {
+        Ok(true) => ExitCode::SUCCESS,
+        Ok(false) => ExitCode::FAILURE,
+        Err(e) => {
+            eprintln!("train: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}
