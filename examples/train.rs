@@ -1,8 +1,8 @@
 //! Fits every learned number of the decision stage and writes them to `src/model/weights.rs`.
 //!
 //! ```text
-//! cargo run --release --example train -- DATASET_DIR [--check] [--folds K]
-//!     [--check-set DIR]... [--no-write]
+//! cargo run --release --example train -- DATASET_DIR [--check] [--no-write] [--ablate]
+//!     [--folds K] [--l2 X] [--floor X] [--check-set DIR]...
 //! ```
 //!
 //! DATASET_DIR is the training set (`wcxb-train`, unpacked): `manifest.jsonl` with `id`, `html`,
@@ -19,6 +19,9 @@
 //! 4. scores each `--check-set` (by default `../shared/datasets/aeb` and `wcxb-dev` beside the
 //!    repository, when present) with the new weights. Check sets are only measured.
 //!
+//! `--ablate` then switches each rule that runs after the scores off alone and prints how the
+//! out-of-fold and check-set figures move without it: a rule that does not pay goes.
+//!
 //! Deterministic: sorted inputs, a fixed fold assignment, no randomness, fitting on one thread
 //! in a fixed order; the same data gives a byte-identical file. `--check` writes nothing and
 //! exits 0 only when the committed file is what training produces (CI runs it).
@@ -32,7 +35,7 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::time::Instant;
 
-use unboil::training::{self, Example, Gold, Weights};
+use unboil::training::{self, Example, Gold, Passes, Weights};
 
 #[path = "common/score.rs"]
 mod score;
@@ -42,6 +45,9 @@ use score::{DocScore, print_header, print_row, score_doc};
 const L2: f64 = 1e-4;
 /// The weight every labelled block has besides its share of the page's tokens (`--floor`).
 const WEIGHT_FLOOR: f64 = 0.002;
+/// The L2 penalty of the page-type classifier, per page: stronger, as it has 1,000 examples
+/// where the block scores have 300,000.
+const PAGE_L2: f64 = 1e-3;
 
 struct Args {
     dataset: PathBuf,
@@ -51,6 +57,7 @@ struct Args {
     check_sets: Vec<PathBuf>,
     l2: f64,
     floor: f64,
+    ablate: bool,
 }
 
 fn parse_args() -> Result<Args, String> {
@@ -62,6 +69,7 @@ fn parse_args() -> Result<Args, String> {
         check_sets: Vec::new(),
         l2: L2,
         floor: WEIGHT_FLOOR,
+        ablate: false,
     };
     let mut dataset = None;
     let mut args = std::env::args().skip(1);
@@ -69,6 +77,7 @@ fn parse_args() -> Result<Args, String> {
         match arg.as_str() {
             "--check" => a.check = true,
             "--no-write" => a.write = false,
+            "--ablate" => a.ablate = true,
             "--folds" => {
                 a.folds = args
                     .next()
@@ -197,14 +206,17 @@ struct Labelled {
     weight: f64,
 }
 
-/// Every labelled block of a page, with the block features computed under `weights`.
-fn labelled(page: &Page, gold: &Gold, weights: &Weights, floor: f64) -> Vec<Labelled> {
+/// A page's features and every labelled block of it, with the block features computed under
+/// `weights`.
+fn labelled(page: &Page, gold: &Gold, weights: &Weights, floor: f64) -> (Vec<f32>, Vec<Labelled>) {
     let Ok((_, samples)) = training::html_samples(&page.html, weights) else {
-        return Vec::new();
+        return (Vec::new(), Vec::new());
     };
-    let labels: Vec<Option<(bool, usize)>> = samples.iter().map(|s| gold.label(&s.text)).collect();
+    let labels: Vec<Option<(bool, usize)>> =
+        samples.blocks.iter().map(|s| gold.label(&s.text)).collect();
     let page_tokens: usize = labels.iter().flatten().map(|l| l.1).sum();
-    samples
+    let blocks = samples
+        .blocks
         .into_iter()
         .zip(labels)
         .filter_map(|(s, l)| {
@@ -216,50 +228,107 @@ fn labelled(page: &Page, gold: &Gold, weights: &Weights, floor: f64) -> Vec<Labe
                 weight: tokens as f64 / page_tokens.max(1) as f64 + floor,
             })
         })
-        .collect()
+        .collect();
+    (samples.page, blocks)
 }
 
-/// Fits both scores on `pages` (with their golds): the prose score first, then the block
-/// score on features computed with it.
+/// Fits one linear score per page type on the pages' features, one-vs-rest; a page without a
+/// known type is left out.
+fn fit_page_types(pages: &[&Page], features: &[Vec<f32>], l2: f64) -> Vec<f32> {
+    let mut weights = Vec::with_capacity(training::PAGE_TYPES * training::PAGE_FEATURES);
+    for t in 0..training::PAGE_TYPES {
+        let examples: Vec<Example<'_>> = pages
+            .iter()
+            .zip(features)
+            .filter(|(p, x)| {
+                x.len() == training::PAGE_FEATURES
+                    && training::page_type_index(&p.page_type).is_some()
+            })
+            .map(|(p, x)| Example {
+                x,
+                y: training::page_type_index(&p.page_type) == Some(t),
+                weight: 1.0,
+            })
+            .collect();
+        weights.extend(training::fit(&examples, training::PAGE_FEATURES, l2));
+    }
+    weights
+}
+
+/// Fits the three scores on `pages` (with their golds) in the order the pipeline uses them:
+/// the prose score; then, on features computed with it, the page-type classifier; then the
+/// block score, whose page-type features come from that classifier.
 fn fit_all(pages: &[&Page], golds: &[&Gold], start: &Weights, a: &Args) -> Weights {
     let both: Vec<(&Page, &Gold)> = pages.iter().copied().zip(golds.iter().copied()).collect();
-    let first: Vec<Vec<Labelled>> = par_map(&both, |(p, g)| labelled(p, g, start, a.floor));
+    let first: Vec<(Vec<f32>, Vec<Labelled>)> =
+        par_map(&both, |(p, g)| labelled(p, g, start, a.floor));
     let examples: Vec<Example<'_>> = first
         .iter()
-        .flatten()
+        .flat_map(|(_, b)| b)
         .map(|l| Example {
             x: &l.prose,
             y: l.y,
             weight: l.weight,
         })
         .collect();
-    let dims = first.iter().flatten().next().map_or(0, |l| l.prose.len());
+    let dims = first
+        .iter()
+        .flat_map(|(_, b)| b)
+        .next()
+        .map_or(0, |l| l.prose.len());
     let prose = training::fit(&examples, dims, a.l2);
+    drop(examples);
+    drop(first);
     let with_prose = Weights {
         prose: prose.clone(),
-        block: start.block.clone(),
+        ..start.clone()
     };
-    let second: Vec<Vec<Labelled>> = par_map(&both, |(p, g)| labelled(p, g, &with_prose, a.floor));
+    let mut second: Vec<(Vec<f32>, Vec<Labelled>)> =
+        par_map(&both, |(p, g)| labelled(p, g, &with_prose, a.floor));
+    let page_features: Vec<Vec<f32>> = second.iter().map(|(f, _)| f.clone()).collect();
+    let page = fit_page_types(pages, &page_features, PAGE_L2);
+    for (f, blocks) in &mut second {
+        for l in blocks.iter_mut() {
+            training::set_page_type(&mut l.block, f, &page);
+        }
+    }
     let examples: Vec<Example<'_>> = second
         .iter()
-        .flatten()
+        .flat_map(|(_, b)| b)
         .map(|l| Example {
             x: &l.block,
             y: l.y,
             weight: l.weight,
         })
         .collect();
-    let dims = second.iter().flatten().next().map_or(0, |l| l.block.len());
+    let dims = second
+        .iter()
+        .flat_map(|(_, b)| b)
+        .next()
+        .map_or(0, |l| l.block.len());
     let block = training::fit(&examples, dims, a.l2);
-    Weights { prose, block }
+    Weights { prose, block, page }
 }
 
-/// Scores `pages` extracted with `weights`, by page type and in all.
-fn score_pages(pages: &[&Page], weights: &Weights) -> Vec<DocScore> {
+/// Scores `pages` extracted with `weights`: each page's scores and its predicted type.
+fn score_pages(pages: &[&Page], weights: &Weights) -> Vec<(DocScore, usize)> {
     par_map(pages, |p| {
-        let text = training::extract_html(&p.html, weights).unwrap_or_default();
-        score_doc(&p.gold, &text)
+        let (text, samples) = training::html_samples(&p.html, weights).unwrap_or_default();
+        (
+            score_doc(&p.gold, &text),
+            training::predict_page_type(&samples.page, &weights.page),
+        )
     })
+}
+
+/// The share of pages whose predicted type is their labelled one.
+fn type_accuracy(pages: &[&Page], predicted: &[usize]) -> (usize, usize) {
+    let known: Vec<(usize, usize)> = pages
+        .iter()
+        .zip(predicted)
+        .filter_map(|(p, &t)| training::page_type_index(&p.page_type).map(|want| (want, t)))
+        .collect();
+    (known.iter().filter(|(w, t)| w == t).count(), known.len())
 }
 
 fn print_groups(pages: &[&Page], scores: &[DocScore]) {
@@ -292,9 +361,10 @@ fn array(name: &str, w: &[f32]) -> String {
 fn weights_file(w: &Weights, pages: usize, dataset: &str) -> String {
     format!(
         "// @generated by `cargo run --release --example train -- DATASET_DIR`; do not edit.\n\
-         // Fitted on {pages} pages of {dataset}; `train --check` verifies this file in CI.\n\n{}\n{}",
+         // Fitted on {pages} pages of {dataset}; `train --check` verifies this file in CI.\n\n{}\n{}\n{}",
         array("PROSE", &w.prose),
         array("BLOCK", &w.block),
+        array("PAGE", &w.page),
     )
 }
 
@@ -310,7 +380,8 @@ fn run(a: &Args) -> Result<bool, String> {
         a.folds,
         started.elapsed().as_secs_f64()
     );
-    let mut oof: Vec<Option<DocScore>> = vec![None; pages.len()];
+    let mut oof: Vec<Option<(DocScore, usize)>> = vec![None; pages.len()];
+    let mut fold_weights: Vec<Weights> = Vec::with_capacity(a.folds);
     for k in 0..a.folds {
         let (train, test): (Vec<usize>, Vec<usize>) =
             (0..pages.len()).partition(|&i| folds[i] != k);
@@ -321,16 +392,23 @@ fn run(a: &Args) -> Result<bool, String> {
         for (i, s) in test.iter().zip(score_pages(&held, &w)) {
             oof[*i] = Some(s);
         }
+        fold_weights.push(w);
         eprintln!(
             "train: fold {k}: {} pages held out, {:.1}s",
             held.len(),
             started.elapsed().as_secs_f64()
         );
     }
-    let oof: Vec<DocScore> = oof.into_iter().map(Option::unwrap_or_default).collect();
+    let (oof, types): (Vec<DocScore>, Vec<usize>) =
+        oof.into_iter().map(Option::unwrap_or_default).unzip();
     let all: Vec<&Page> = pages.iter().collect();
     println!("out of fold ({} folds grouped by site):", a.folds);
     print_groups(&all, &oof);
+    let (right, known) = type_accuracy(&all, &types);
+    println!(
+        "page type: {right} of {known} right ({:.1}%)",
+        100.0 * right as f64 / known.max(1) as f64
+    );
     let gs: Vec<&Gold> = golds.iter().collect();
     let weights = fit_all(&all, &gs, &start, a);
     let name = a
@@ -340,11 +418,75 @@ fn run(a: &Args) -> Result<bool, String> {
             n.to_string_lossy().into_owned()
         });
     let file = weights_file(&weights, pages.len(), &name);
-    for set in &a.check_sets {
-        let check = load(set)?;
+    let check_sets: Vec<(String, Vec<Page>)> = a
+        .check_sets
+        .iter()
+        .map(|set| Ok((set.display().to_string(), load(set)?)))
+        .collect::<Result<_, String>>()?;
+    for (set, check) in &check_sets {
         let cp: Vec<&Page> = check.iter().collect();
-        println!("\ncheck set {} (trained weights):", set.display());
-        print_groups(&cp, &score_pages(&cp, &weights));
+        println!("\ncheck set {set} (trained weights):");
+        let (scores, types): (Vec<DocScore>, Vec<usize>) =
+            score_pages(&cp, &weights).into_iter().unzip();
+        print_groups(&cp, &scores);
+        let (right, known) = type_accuracy(&cp, &types);
+        if known > 0 {
+            println!(
+                "page type: {right} of {known} right ({:.1}%)",
+                100.0 * right as f64 / known as f64
+            );
+        }
+    }
+    if a.ablate {
+        let oof_text = |passes: Passes| -> Vec<DocScore> {
+            let indexed: Vec<(usize, &Page)> = pages.iter().enumerate().collect();
+            par_map(&indexed, |(i, p)| {
+                let w = &fold_weights[folds[*i]];
+                score_doc(
+                    &p.gold,
+                    &training::extract_html(&p.html, w, passes).unwrap_or_default(),
+                )
+            })
+        };
+        let check_text = |check: &[Page], passes: Passes| -> Vec<DocScore> {
+            par_map(check, |p| {
+                score_doc(
+                    &p.gold,
+                    &training::extract_html(&p.html, &weights, passes).unwrap_or_default(),
+                )
+            })
+        };
+        let bow = |s: &[DocScore]| score::mean(s.iter().map(|d| d.bow_f1));
+        let base_oof = bow(&oof_text(Passes::ALL));
+        let base_checks: Vec<(f64, f64)> = check_sets
+            .iter()
+            .map(|(_, c)| {
+                let s = check_text(c, Passes::ALL);
+                (score::corpus_f1(&s), bow(&s))
+            })
+            .collect();
+        println!(
+            "\nablation: each pass switched off alone, weights as fitted (deltas; F1/bowF1 on check sets)"
+        );
+        print!("{:<26}{:>10}", "pass", "oof bowF1");
+        for (set, _) in &check_sets {
+            let name = Path::new(set)
+                .file_name()
+                .map_or(set.clone(), |n| n.to_string_lossy().into_owned());
+            print!("{:>20}", name);
+        }
+        println!();
+        for name in Passes::HTML {
+            let Some(passes) = Passes::without(name) else {
+                continue;
+            };
+            print!("{name:<26}{:>+10.4}", bow(&oof_text(passes)) - base_oof);
+            for ((_, c), (f1, b)) in check_sets.iter().zip(&base_checks) {
+                let s = check_text(c, passes);
+                print!("{:>+10.4}{:>+10.4}", score::corpus_f1(&s) - f1, bow(&s) - b);
+            }
+            println!();
+        }
     }
     let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("src/model/weights.rs");
     let committed = std::fs::read_to_string(&path).unwrap_or_default();
@@ -375,7 +517,7 @@ fn main() -> ExitCode {
                 eprintln!("train: {e}");
             }
             eprintln!(
-                "usage: train DATASET_DIR [--check] [--no-write] [--folds K] [--l2 X] [--floor X] \
+                "usage: train DATASET_DIR [--check] [--no-write] [--ablate] [--folds K] [--l2 X] [--floor X] \
                  [--check-set DIR]..."
             );
             return ExitCode::from(2);

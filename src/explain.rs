@@ -151,6 +151,9 @@ pub enum Reason {
     Furniture,
     /// How much prose the page holds: pages with little (listings, shops) keep shorter blocks.
     PageProse,
+    /// The kind of page ([`PageType`](crate::PageType)): each kind weighs length, links and
+    /// list items its own way.
+    PageType,
     /// Many blocks of the page share this block's element path: a template's repeated items.
     Repetition,
     /// Inside the main container: given the benefit of the doubt.

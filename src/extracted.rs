@@ -4,6 +4,7 @@ use crate::block::Block;
 use crate::explain::Explanation;
 use crate::layout::Layout;
 use crate::metadata::Metadata;
+use crate::model::page_type::PageType;
 
 /// What an extraction found: the main text, the title and the rest of the [`Metadata`], and
 /// every block with its decision.
@@ -35,6 +36,8 @@ pub struct Extracted {
     pub(crate) comments: Vec<Block>,
     /// The encoding the bytes were decoded from, for [`Extractor::extract_bytes`](crate::Extractor::extract_bytes).
     pub(crate) encoding: Option<&'static str>,
+    /// The page type, in HTML mode.
+    pub(crate) page_type: Option<PageType>,
 }
 
 impl Extracted {
@@ -140,6 +143,22 @@ impl Extracted {
         self.encoding
     }
 
+    /// The kind of page (article, forum, product, listing…), as the page-type classifier
+    /// judges it; `None` in plain-text mode, which has no classifier yet.
+    ///
+    /// ```
+    /// use unboil::PageType;
+    ///
+    /// let page = "<article><h1>Bridge reopens</h1><p>The bridge reopened on Monday after two \
+    ///             years of repairs, the city said in a statement on its website.</p></article>";
+    /// let page_type: Option<PageType> = unboil::extract(page).page_type();
+    /// assert!(page_type.is_some());
+    /// assert_eq!(unboil::extract_text("A line of text.").page_type(), None);
+    /// ```
+    pub fn page_type(&self) -> Option<PageType> {
+        self.page_type
+    }
+
     /// Whether no main text was found: [`Extracted::text`] is empty.
     ///
     /// ```
@@ -155,16 +174,18 @@ impl Extracted {
     }
 }
 
-/// The JSON shape: `{"title": …, "metadata": {…}, "text": "…", "blocks": [{…}, …]}`, plus
+/// The JSON shape: `{"title": …, "page_type": "article", "metadata": {…}, "text": "…",
+/// "blocks": [{…}, …]}` (`page_type` is `null` in plain-text mode), plus
 /// `"comments": [{…}, …]` when [`Options::comments`](crate::Options::comments) found some. The
 /// title is repeated at the top (it is also `metadata.title`) because it is what most users want.
 #[cfg(feature = "serde")]
 impl serde::Serialize for Extracted {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         use serde::ser::SerializeStruct;
-        let fields = if self.comments.is_empty() { 4 } else { 5 };
+        let fields = if self.comments.is_empty() { 5 } else { 6 };
         let mut s = serializer.serialize_struct("Extracted", fields)?;
         s.serialize_field("title", &self.title())?;
+        s.serialize_field("page_type", &self.page_type)?;
         s.serialize_field("metadata", &self.metadata)?;
         s.serialize_field("text", &self.text)?;
         s.serialize_field("blocks", &self.blocks)?;

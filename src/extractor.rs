@@ -9,7 +9,10 @@ use crate::extracted::Extracted;
 use crate::href;
 use crate::layout::Record;
 use crate::meta;
-use crate::model::{self, Weights, training::Sample};
+use crate::model::{
+    self, Stage,
+    training::{PageSamples, Sample},
+};
 use crate::options::Options;
 use crate::render;
 use crate::repeat;
@@ -140,16 +143,16 @@ impl Extractor {
 
     /// The HTML pipeline, after the size check.
     fn extract_html(&self, html: &str) -> Result<Extracted, Error> {
-        self.extract_html_with(html, Weights::trained(), None)
+        self.extract_html_with(html, Stage::shipped(), None)
     }
 
-    /// The HTML pipeline with the given weights; with `samples`, every block's features are
-    /// recorded there too (for training, see [`crate::model::training`]).
+    /// The HTML pipeline with the given weights and passes; with `samples`, every block's
+    /// features are recorded there too (for training, see [`crate::model::training`]).
     pub(crate) fn extract_html_with(
         &self,
         html: &str,
-        weights: &Weights,
-        samples: Option<&mut Vec<Sample>>,
+        stage: Stage<'_>,
+        samples: Option<&mut PageSamples>,
     ) -> Result<Extracted, Error> {
         let o = &self.options;
         let limits = ParseLimits {
@@ -168,7 +171,7 @@ impl Extractor {
         };
         let seg = segment::segment_with(&doc, record);
         drop(doc);
-        Ok(self.decide(seg, weights, samples))
+        Ok(self.decide(seg, stage, samples))
     }
 
     /// Extracts the main text of a plain-text dump of a page: one block of the page a line or a
@@ -192,14 +195,19 @@ impl Extractor {
     pub fn extract_text(&self, dump: &str) -> Result<Extracted, Error> {
         self.check_size(dump.len())?;
         let dump = dump.strip_prefix('\u{feff}').unwrap_or(dump);
-        Ok(crate::dump::extract(dump, self.options.focus))
+        Ok(crate::dump::extract(
+            dump,
+            self.options.focus,
+            Stage::shipped(),
+            None,
+        ))
     }
 
     fn decide(
         &self,
         seg: segment::Segmented,
-        weights: &Weights,
-        samples: Option<&mut Vec<Sample>>,
+        stage: Stage<'_>,
+        samples: Option<&mut PageSamples>,
     ) -> Extracted {
         let explain = self.options.explain;
         // The title comes first, since the classifier uses where it stands; the rest of the
@@ -214,15 +222,19 @@ impl Extractor {
             self.options.focus,
             explain,
             forum_thread,
-            weights,
+            stage,
             samples.is_some(),
         );
+        let page_type = outcome.page_type;
         if let (Some(samples), Some(features)) = (samples, outcome.features.take()) {
-            samples.extend(views.iter().zip(features).map(|(v, block)| Sample {
-                text: v.raw.text.clone(),
-                prose: model::text_features(v).to_vec(),
-                block: block.to_vec(),
-            }));
+            samples.page = outcome.page_features.to_vec();
+            samples
+                .blocks
+                .extend(views.iter().zip(features).map(|(v, block)| Sample {
+                    text: v.raw.text.clone(),
+                    prose: model::text_features(v).to_vec(),
+                    block: block.to_vec(),
+                }));
         }
         let mut decisions: Vec<Decision> = outcome.verdicts.iter().map(|v| v.decision).collect();
         let metadata = meta::read(&seg.facts, &seg.blocks, &decisions, heads);
@@ -235,19 +247,25 @@ impl Extractor {
         let texts: Vec<&str> = seg.blocks.iter().map(|b| b.text.as_str()).collect();
         let keep: Vec<bool> = decisions.iter().map(|d| *d == Decision::Content).collect();
         let keys: Vec<(u64, usize)> = views.iter().map(|v| v.text_key).collect();
-        let mut dups = repeat::duplicates_by_key(&texts, &keys, &keep);
-        repeat::merged_copies(&texts, &keys, &keep, &mut dups);
-        for (d, dup) in decisions.iter_mut().zip(dups) {
-            if dup {
-                *d = Decision::Duplicate;
+        if stage.passes.on("repeats") {
+            let mut dups = repeat::duplicates_by_key(&texts, &keys, &keep);
+            repeat::merged_copies(&texts, &keys, &keep, &mut dups);
+            for (d, dup) in decisions.iter_mut().zip(dups) {
+                if dup {
+                    *d = Decision::Duplicate;
+                }
             }
         }
-        let description = rescue::description_text(
-            &views,
-            &mut decisions,
-            outcome.reasons.as_mut(),
-            metadata.description(),
-        );
+        let description = if stage.passes.on("description-rescue") {
+            rescue::description_text(
+                &views,
+                &mut decisions,
+                outcome.reasons.as_mut(),
+                metadata.description(),
+            )
+        } else {
+            None
+        };
         let mut explanation = outcome.reasons.map(|reasons| {
             explain::build(
                 &seg.elems,
@@ -295,6 +313,7 @@ impl Extractor {
             layout,
             comments,
             encoding: None,
+            page_type: Some(page_type),
         }
     }
 }

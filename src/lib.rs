@@ -44,6 +44,7 @@ pub use explain::{BlockExplanation, BlockFeatures, Explanation, Reason};
 pub use extracted::Extracted;
 pub use extractor::Extractor;
 pub use metadata::{Metadata, TextDirection};
+pub use model::page_type::PageType;
 pub use options::{Focus, Options};
 
 /// Not part of the API: the `train` example's access to features and weights.

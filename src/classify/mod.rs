@@ -34,6 +34,7 @@ use crate::explain::Reason;
 use crate::features::TextStats;
 use crate::hints::Hints;
 use crate::model;
+use crate::model::page_type::{self, N_PAGE, PageType};
 use crate::options::Focus;
 use crate::repeat;
 use crate::segment::{Elem, RawBlock};
@@ -133,6 +134,9 @@ pub(crate) struct Outcome {
     pub reasons: Option<Vec<Vec<(Reason, f32)>>>,
     /// Per block, the block score's features, when recording them for training.
     pub features: Option<Vec<[f32; model::N_BLOCK]>>,
+    /// The page-type classifier's features and its verdict.
+    pub page_features: [f32; N_PAGE],
+    pub page_type: PageType,
 }
 
 /// Categories whose hint on an element that holds most of the page is layout, not evidence.
@@ -334,9 +338,10 @@ pub(crate) fn classify(
     focus: Focus,
     explain: bool,
     forum_thread: bool,
-    weights: &model::Weights,
+    stage: model::Stage<'_>,
     record: bool,
 ) -> Outcome {
+    let (weights, passes) = (stage.weights, stage.passes);
     let mut reasons: Option<Vec<Vec<(Reason, f32)>>> =
         explain.then(|| blocks.iter().map(|_| Vec::new()).collect());
     let mut features: Option<Vec<[f32; model::N_BLOCK]>> =
@@ -348,6 +353,8 @@ pub(crate) fn classify(
             container: 0,
             reasons,
             features,
+            page_features: [0.0; N_PAGE],
+            page_type: PageType::Article,
         };
     }
     let mut prose: Vec<f32> = blocks
@@ -358,12 +365,13 @@ pub(crate) fn classify(
     // found, and are capped below the cut (after the scores, below).
     let set_aside: Vec<Option<Reason>> = dialog_blocks(blocks, &prose)
         .into_iter()
+        .map(|d| d && passes.on("dialogs-and-name-lists"))
         .zip(blocks)
         .map(|(d, b)| {
             if d {
                 Some(Reason::Dialog)
             } else {
-                is_name_list(b).then_some(Reason::NameList)
+                (passes.on("dialogs-and-name-lists") && is_name_list(b)).then_some(Reason::NameList)
             }
         })
         .collect();
@@ -372,7 +380,11 @@ pub(crate) fn classify(
             *p = -1.0;
         }
     }
-    let sections = comment_sections(elems, blocks);
+    let sections = if passes.on("comment-sections") {
+        comment_sections(elems, blocks)
+    } else {
+        vec![None; blocks.len()]
+    };
     let (container, article_mode) = if !forum_thread && sections.iter().any(Option::is_some) {
         // Find the container without the comments: if it still holds an article, the
         // comments are below an article; if not, the page is a discussion and the comments
@@ -436,6 +448,8 @@ pub(crate) fn classify(
     };
     let page_prose = prose_chars(0..blocks.len());
     let container_prose = prose_chars(first..end);
+    let page_features = page_type::page_features(blocks, &prose, (first, end), forum_thread);
+    let type_probabilities = page_type::probabilities(&page_features, &weights.page);
     let bias = focus.bias();
     let mean = |s: &[f32]| {
         if s.is_empty() {
@@ -480,6 +494,7 @@ pub(crate) fn classify(
             container_prose,
             in_comments: sections.get(i).copied().flatten().is_some(),
             article_mode,
+            page_type: type_probabilities,
         };
         let r = reasons.as_mut().and_then(|r| r.get_mut(i));
         let x = model::block_features(b, &ctx);
@@ -495,11 +510,15 @@ pub(crate) fn classify(
         ctx_hints.push(ctx.hints);
         score.push(s);
     }
-    let moved = smooth(
-        |i| blocks.get(i).is_some_and(|b| b.stats.chars < 80),
-        |i| blocks.get(i).is_some_and(|b| b.link_density() < 0.5),
-        &mut score,
-    );
+    let moved = if passes.on("neighbours") {
+        smooth(
+            |i| blocks.get(i).is_some_and(|b| b.stats.chars < 80),
+            |i| blocks.get(i).is_some_and(|b| b.link_density() < 0.5),
+            &mut score,
+        )
+    } else {
+        Vec::new()
+    };
     if let Some(r) = reasons.as_mut() {
         for (i, change) in moved {
             if let Some(r) = r.get_mut(i) {
@@ -516,7 +535,9 @@ pub(crate) fn classify(
         .zip(blocks)
         .zip(&ctx_hints)
         .enumerate()
-        .filter(|(_, ((s, b), h))| **s > FURNITURE_CAP && is_furniture(b, **h))
+        .filter(|(_, ((s, b), h))| {
+            **s > FURNITURE_CAP && passes.on("furniture-cap") && is_furniture(b, **h)
+        })
     {
         if let Some(r) = reasons.as_mut().and_then(|r| r.get_mut(i)) {
             r.push((Reason::Furniture, FURNITURE_CAP - *s));
@@ -542,43 +563,62 @@ pub(crate) fn classify(
     let mut keep: Vec<bool> = score.iter().map(|&s| s > 0.0).collect();
     // Only on article pages, where the container holds nearly all the prose: on listings
     // and shops the items can follow a menu.
-    if container_prose >= 0.8 * page_prose {
+    if container_prose >= 0.8 * page_prose && passes.on("footer-after-menu") {
         footer_follows_menu(blocks, end, &mut keep, reasons.as_mut(), &score);
     }
-    drop_shop_policy(elems, blocks, &mut keep, reasons.as_mut());
-    drop_teaser_summaries(blocks, &score, bias, &mut keep, reasons.as_mut());
-    drop_trailing_sidebar(blocks, &sidebar, &score, bias, &mut keep, reasons.as_mut());
-    drop_related_links(blocks, &mut keep, reasons.as_mut());
-    drop_credited_captions(blocks, &caption, &mut keep, reasons.as_mut());
-    drop_shared_items(blocks, &mut keep, reasons.as_mut());
-    if article_mode {
+    if passes.on("shop-policy") {
+        drop_shop_policy(elems, blocks, &mut keep, reasons.as_mut());
+    }
+    if passes.on("teaser-summaries") {
+        drop_teaser_summaries(blocks, &score, bias, &mut keep, reasons.as_mut());
+    }
+    if passes.on("trailing-sidebar") {
+        drop_trailing_sidebar(blocks, &sidebar, &score, bias, &mut keep, reasons.as_mut());
+    }
+    if passes.on("related-links") {
+        drop_related_links(blocks, &mut keep, reasons.as_mut());
+    }
+    if passes.on("credited-captions") {
+        drop_credited_captions(blocks, &caption, &mut keep, reasons.as_mut());
+    }
+    if passes.on("shared-items") {
+        drop_shared_items(blocks, &mut keep, reasons.as_mut());
+    }
+    if article_mode && passes.on("after-comments") {
         drop_after_comments(blocks, &sections, end, &mut keep, reasons.as_mut());
     }
-    keep_letter_index(
-        blocks,
-        Scored {
-            score: &score,
-            prose: &prose,
-            bias,
-        },
-        &mut keep,
-        reasons.as_mut(),
-    );
-    headings_follow_content(blocks, &mut keep, reasons.as_mut(), &score);
+    if passes.on("letter-index") {
+        keep_letter_index(
+            blocks,
+            Scored {
+                score: &score,
+                prose: &prose,
+                bias,
+            },
+            &mut keep,
+            reasons.as_mut(),
+        );
+    }
+    if passes.on("headings-follow-content") {
+        headings_follow_content(blocks, &mut keep, reasons.as_mut(), &score);
+    }
     let scored = Scored {
         score: &score,
         prose: &prose,
         bias,
     };
-    keep_item_lists(
-        elems,
-        blocks,
-        scored,
-        &ctx_hints,
-        &mut keep,
-        reasons.as_mut(),
-    );
-    if never_empty(&score, &mut keep)
+    if passes.on("item-lists") {
+        keep_item_lists(
+            elems,
+            blocks,
+            scored,
+            &ctx_hints,
+            &mut keep,
+            reasons.as_mut(),
+        );
+    }
+    if passes.on("never-empty")
+        && never_empty(&score, &mut keep)
         && let Some(r) = reasons.as_mut()
     {
         for (r, _) in r.iter_mut().zip(&keep).filter(|(_, k)| **k) {
@@ -616,6 +656,8 @@ pub(crate) fn classify(
         container,
         reasons,
         features,
+        page_features,
+        page_type: page_type::most_probable(&type_probabilities),
     }
 }
 

@@ -8,7 +8,6 @@
 use std::collections::HashMap;
 
 use crate::block::BlockKind;
-use crate::features::TextStats;
 use crate::lines::{DumpBlock, Phrases};
 use crate::meta::fold;
 
@@ -16,25 +15,6 @@ use crate::meta::fold;
 pub(super) fn weight_chars(b: &DumpBlock) -> f32 {
     let st = &b.stats;
     (if st.cjk { st.chars * 3 } else { st.chars }) as f32
-}
-
-/// Evidence from the text alone: length, sentence punctuation and block kind.
-fn text_evidence(st: &TextStats, kind: BlockKind) -> f32 {
-    // CJK text packs about three times the meaning per character.
-    let chars = if st.cjk { st.chars * 3 } else { st.chars } as f32;
-    let mut s = (chars.max(1.0) / 50.0).ln().clamp(-3.0, 2.5);
-    if st.ends_sentence {
-        s += 0.8;
-    }
-    s += (st.sentence_marks.min(4) as f32) * 0.15 + (st.commas.min(4) as f32) * 0.1;
-    match kind {
-        BlockKind::Heading { .. } => s += 0.6,
-        BlockKind::ListItem => s -= 0.2,
-        BlockKind::Code => s += 1.5,
-        BlockKind::Quote => s += 0.3,
-        _ => {}
-    }
-    s
 }
 
 /// A short line that reads like a menu item or a link label: a few words, or capitalised words,
@@ -48,7 +28,6 @@ pub(super) fn is_menu_like(b: &DumpBlock) -> bool {
 
 /// Characters from which a title-case line that ends no sentence is run-together labels.
 const LONG_TITLE_CASE: f32 = 100.0;
-const LONG_TITLE_CASE_PENALTY: f32 = 3.0;
 
 /// A long line of capitalised words that stops without a sentence: a menu, a list of names or
 /// other stories' headlines run together by the converter, not a paragraph.
@@ -59,65 +38,70 @@ fn is_run_together(b: &DumpBlock) -> bool {
         && b.raw.kind == BlockKind::Paragraph
 }
 
-/// The evidence a block carries on its own.
-pub(super) fn local_score(b: &DumpBlock) -> f32 {
+/// Number of a dump block's features: what it carries on its own, then what its neighbours
+/// say ([`CONTEXT_AT`] on).
+pub(crate) const N_DUMP: usize = 30;
+
+/// Where the context features start.
+const CONTEXT_AT: usize = 26;
+
+/// The features of a block on its own: length, sentence punctuation, kind, links, and the
+/// shape of its line (menu parts, numbers, copyright, ellipsis, address, glued link texts,
+/// counts, letter case, furniture phrases). The context slots are left at zero
+/// ([`context_features`] fills them).
+pub(super) fn local_features(b: &DumpBlock) -> [f32; N_DUMP] {
     let st = &b.stats;
     let sh = &b.shape;
     let chars = weight_chars(b);
-    let mut s = text_evidence(st, b.raw.kind);
-    if st.chars > 0 && b.raw.link_chars > 0 {
-        let ld = (b.raw.link_chars as f32 / st.chars as f32).min(1.0);
-        s -= 4.0 * ld;
-    }
-    if sh.menu_parts >= 3 {
-        s -= 2.5;
-    }
-    if sh.numeric {
-        s -= 1.5;
-    }
-    if sh.copyright {
-        s -= 3.0;
-    }
-    if sh.ellipsis {
-        s -= 1.5;
-    }
-    if sh.url {
-        s -= 2.0;
-    }
-    // Prose ends its paragraphs with punctuation; a long block that stops without it was cut
-    // off (a teaser) or is a run of titles glued together.
-    if !st.ends_sentence && chars >= 100.0 {
-        s -= 1.2;
-    }
-    if sh.glued > 0 {
-        s -= 1.0 + 0.5 * f32::from(sh.glued.min(3));
-    }
-    if sh.count_suffix {
-        s -= 1.0;
-    }
-    // A sentence in sentence case reads as prose however short it is.
-    if sh.sentence_case && sh.glued == 0 {
-        s += 0.5;
-    }
-    if sh.title_case && !st.ends_sentence {
-        s -= 0.5;
-        if is_run_together(b) {
-            s -= LONG_TITLE_CASE_PENALTY;
-        }
-    }
-    if sh.phrases.any() {
-        s -= if sh.phrases.has(Phrases::LEGAL) {
-            1.2
-        } else {
-            0.8
-        };
+    let f = |v: bool| if v { 1.0 } else { 0.0 };
+    let ld = if st.chars > 0 && b.raw.link_chars > 0 {
+        (b.raw.link_chars as f32 / st.chars as f32).min(1.0)
+    } else {
+        0.0
+    };
+    let mut x = [0.0f32; N_DUMP];
+    let own = [
+        1.0,
+        (chars.max(1.0) / 50.0).ln().clamp(-3.0, 2.5),
+        f(st.ends_sentence),
+        st.sentence_marks.min(4) as f32,
+        st.commas.min(4) as f32,
+        f(matches!(b.raw.kind, BlockKind::Heading { .. })),
+        f(b.raw.kind == BlockKind::ListItem),
+        f(b.raw.kind == BlockKind::Code),
+        f(b.raw.kind == BlockKind::Quote),
+        ld,
+        f(sh.menu_parts >= 3),
+        f(sh.numeric),
+        f(sh.copyright),
+        f(sh.ellipsis),
+        f(sh.url),
+        // Prose ends its paragraphs with punctuation; a long block that stops without it was
+        // cut off (a teaser) or is a run of titles glued together.
+        f(!st.ends_sentence && chars >= 100.0),
+        f(sh.glued > 0),
+        f32::from(sh.glued.min(3)),
+        f(sh.count_suffix),
+        // A sentence in sentence case reads as prose however short it is.
+        f(sh.sentence_case && sh.glued == 0),
+        f(sh.title_case && !st.ends_sentence),
+        f(is_run_together(b)),
+        f(sh.phrases.any()),
+        f(sh.phrases.has(Phrases::LEGAL)),
         // A phrase and a shape together: "Also read: <headline>", "Tags: a, b, c" are labels
         // over links, not sentences.
-        if !st.ends_sentence {
-            s -= 1.0;
-        }
+        f(sh.phrases.any() && !st.ends_sentence),
+        f(st.cjk),
+    ];
+    for (d, s) in x.iter_mut().zip(own) {
+        *d = s;
     }
-    s
+    x
+}
+
+/// A linear score over a block's features.
+pub(super) fn dot(x: &[f32; N_DUMP], w: &[f32]) -> f32 {
+    x.iter().zip(w).map(|(a, b)| a * b).sum()
 }
 
 /// A block whose shape says it is page furniture wherever it stands: a menu line, a date or
@@ -135,11 +119,17 @@ pub(super) fn is_furniture(b: &DumpBlock) -> bool {
         || is_run_together(b)
 }
 
-/// Evidence from the blocks around: runs of short lines, repeats, shared openings.
-pub(super) fn context_scores(blocks: &[DumpBlock]) -> Vec<f32> {
+/// Fills the context features of every block: in a run of three or four short
+/// non-sentences (a menu, a link list), in a run of five or more, a short line that repeats in
+/// the dump (a menu printed twice, "Advertisement" between paragraphs), a short line that
+/// shares its opening with others ("Also read – …", "Read more: …").
+pub(super) fn context_features(blocks: &[DumpBlock], x: &mut [[f32; N_DUMP]]) {
     let n = blocks.len();
-    let mut ctx = vec![0.0f32; n];
-    // Runs of short non-sentences: menus and link lists.
+    let mut set = |i: usize, slot: usize| {
+        if let Some(v) = x.get_mut(i).and_then(|x| x.get_mut(CONTEXT_AT + slot)) {
+            *v = 1.0;
+        }
+    };
     let mut i = 0;
     while i < n {
         let mut j = i;
@@ -148,15 +138,13 @@ pub(super) fn context_scores(blocks: &[DumpBlock]) -> Vec<f32> {
         }
         let run = j - i;
         if run >= 3 {
-            let pen = if run >= 5 { 1.0 } else { 0.5 };
-            for c in ctx.iter_mut().take(j).skip(i) {
-                *c -= pen;
+            for k in i..j {
+                set(k, if run >= 5 { 1 } else { 0 });
             }
         }
         i = j.max(i + 1);
     }
-    // Lines that repeat inside the dump: menus printed twice, "Advertisement" between
-    // paragraphs. Long repeats (a deck repeated in the body) are handled as duplicates later.
+    // Long repeats (a deck repeated in the body) are handled as duplicates later.
     let folded: Vec<String> = blocks.iter().map(|b| fold(&b.raw.text)).collect();
     let mut counts: HashMap<&str, u32> = HashMap::new();
     for f in &folded {
@@ -164,7 +152,6 @@ pub(super) fn context_scores(blocks: &[DumpBlock]) -> Vec<f32> {
             *counts.entry(f.as_str()).or_insert(0) += 1;
         }
     }
-    // Openings shared by several short lines: "Also read – …", "Read more: …".
     let mut openings: HashMap<String, u32> = HashMap::new();
     let opening_of = |b: &DumpBlock| -> Option<String> {
         if b.stats.chars > 120 {
@@ -181,18 +168,16 @@ pub(super) fn context_scores(blocks: &[DumpBlock]) -> Vec<f32> {
         *openings.entry(h.clone()).or_insert(0) += 1;
     }
     for (i, b) in blocks.iter().enumerate() {
-        let Some(c) = ctx.get_mut(i) else { continue };
         let f = folded.get(i).map_or("", String::as_str);
         if counts.get(f).copied().unwrap_or(0) >= 2 && b.stats.chars < 100 {
-            *c -= 1.0;
+            set(i, 2);
         }
         if let Some(Some(h)) = heads.get(i)
             && openings.get(h).copied().unwrap_or(0) >= 2
         {
-            *c -= 1.0;
+            set(i, 3);
         }
     }
-    ctx
 }
 
 /// A block that no gap filling crosses: a menu line, a copyright line, an address, a

@@ -76,19 +76,18 @@ use crate::classify::{self, Verdict};
 use crate::extracted::Extracted;
 use crate::lines::{self, DumpBlock};
 use crate::meta::fold;
+use crate::model::Stage;
+use crate::model::training::Sample;
 use crate::options::Focus;
 use crate::render;
 use crate::repeat;
 
 use article::{drop_headline_runs, drop_lone_outsiders};
 use edges::{headlines_follow_next, trim_furniture_edges};
-use evidence::{context_scores, is_furniture, local_score, weight_chars};
+use evidence::{N_DUMP, context_features, dot, is_furniture, local_features, weight_chars};
 use gaps::{fill_gaps, keep_announced, rescue_thin_output};
 use records::keep_records;
-use regions::{
-    FOCUSED_SHARE, IN_MAIN, IN_MAIN_NEUTRAL, IN_SIDE, IN_SIDE_SPREAD, OUTSIDE, OUTSIDE_SPREAD,
-    Place, SPREAD_SHARE, places,
-};
+use regions::{FOCUSED_SHARE, Place, SPREAD_SHARE, places};
 use specs::{keep_cell_pairs, keep_spec_lists};
 use tables::keep_tables;
 use tail::cut_tail;
@@ -104,16 +103,51 @@ pub(crate) struct DumpDecisions {
     pub cards: Vec<bool>,
 }
 
+/// Number of the block score's features in text mode: the block's own score, then where it
+/// lies (see [`place_features`]).
+pub(crate) const N_DUMP_BLOCK: usize = 7;
+
+/// The block score's features in text mode: the block's own score and a flag for its place:
+/// in the main region (not furniture by its shape / furniture), in a side region (of a page
+/// whose text is spread out / not), outside every region (spread / not). Each place's weight
+/// is its score shift, the dump's analogue of HTML mode's container features.
+fn place_features(own: f32, place: Place, furniture: bool, spread: bool) -> [f32; N_DUMP_BLOCK] {
+    let slot = match place {
+        Place::Main if !furniture => 1,
+        Place::Main => 2,
+        Place::Side if spread => 3,
+        Place::Side => 4,
+        Place::Outside if spread => 5,
+        Place::Outside => 6,
+    };
+    let mut x = [0.0f32; N_DUMP_BLOCK];
+    x[0] = own;
+    if let Some(v) = x.get_mut(slot) {
+        *v = 1.0;
+    }
+    x
+}
+
 /// Classifies the blocks of a dump and finds its title. Blocks after the page's end (see
-/// [`footer::page_end`]) are boilerplate and are not weighed.
-pub(crate) fn classify(blocks: &[DumpBlock], focus: Focus) -> DumpDecisions {
-    let end = footer::page_end(blocks).min(consent::dialog_start(blocks));
+/// [`footer::page_end`]) are boilerplate and are not weighed. With `samples`, every block's
+/// features are recorded (for training).
+pub(crate) fn classify(
+    blocks: &[DumpBlock],
+    focus: Focus,
+    stage: Stage<'_>,
+    samples: Option<&mut Vec<Sample>>,
+) -> DumpDecisions {
+    let end = if stage.passes.on("text:page-end") {
+        footer::page_end(blocks).min(consent::dialog_start(blocks))
+    } else {
+        blocks.len()
+    };
     let (page, rest) = blocks.split_at(end.min(blocks.len()));
-    let mut d = classify_page(page, focus);
+    let mut d = classify_page(page, focus, stage, samples);
     for b in rest {
         d.verdicts.push(Verdict {
             decision: Decision::Boilerplate,
-            score: local_score(b),
+            score: dot(&local_features(b), &stage.weights.dump_local),
         });
         d.cards.push(false);
     }
@@ -121,7 +155,12 @@ pub(crate) fn classify(blocks: &[DumpBlock], focus: Focus) -> DumpDecisions {
 }
 
 /// Classifies the blocks of a dump's page (everything up to its end) and finds its title.
-fn classify_page(blocks: &[DumpBlock], focus: Focus) -> DumpDecisions {
+fn classify_page(
+    blocks: &[DumpBlock],
+    focus: Focus,
+    stage: Stage<'_>,
+    samples: Option<&mut Vec<Sample>>,
+) -> DumpDecisions {
     if blocks.is_empty() {
         return DumpDecisions {
             verdicts: Vec::new(),
@@ -129,57 +168,105 @@ fn classify_page(blocks: &[DumpBlock], focus: Focus) -> DumpDecisions {
             cards: Vec::new(),
         };
     }
-    let local: Vec<f32> = blocks.iter().map(local_score).collect();
-    let ctx = context_scores(blocks);
-    let own: Vec<f32> = local.iter().zip(&ctx).map(|(a, b)| a + b).collect();
+    let (weights, passes) = (stage.weights, stage.passes);
+    let mut local: Vec<[f32; N_DUMP]> = blocks.iter().map(local_features).collect();
+    context_features(blocks, &mut local);
+    let own: Vec<f32> = local.iter().map(|x| dot(x, &weights.dump_local)).collect();
     let (place, share) = places(blocks, &own);
     let spread = share < SPREAD_SHARE;
     let bias = focus.bias();
-    let mut score: Vec<f32> = own
+    let block_x: Vec<[f32; N_DUMP_BLOCK]> = own
         .iter()
         .zip(&place)
         .zip(blocks)
-        .map(|((&s, &p), b)| {
-            s + bias
-                + match p {
-                    Place::Main if !is_furniture(b) => IN_MAIN_NEUTRAL,
-                    Place::Main => IN_MAIN,
-                    Place::Side if spread => IN_SIDE_SPREAD,
-                    Place::Side => IN_SIDE,
-                    Place::Outside if spread => OUTSIDE_SPREAD,
-                    Place::Outside => OUTSIDE,
-                }
+        .map(|((&s, &p), b)| place_features(s, p, is_furniture(b), spread))
+        .collect();
+    let mut score: Vec<f32> = block_x
+        .iter()
+        .map(|x| {
+            x.iter()
+                .zip(&weights.dump_block)
+                .map(|(a, b)| a * b)
+                .sum::<f32>()
+                + bias
         })
         .collect();
-    classify::smooth(
-        |i| blocks.get(i).is_some_and(|b| weight_chars(b) < 80.0),
-        |i| own.get(i).is_some_and(|&s| s > -1.0),
-        &mut score,
-    );
+    if let Some(samples) = samples {
+        samples.extend(
+            blocks
+                .iter()
+                .zip(&local)
+                .zip(&block_x)
+                .map(|((b, l), x)| Sample {
+                    text: b.raw.text.clone(),
+                    prose: l.to_vec(),
+                    block: x.to_vec(),
+                }),
+        );
+    }
+    if passes.on("text:neighbours") {
+        classify::smooth(
+            |i| blocks.get(i).is_some_and(|b| weight_chars(b) < 80.0),
+            |i| own.get(i).is_some_and(|&s| s > -1.0),
+            &mut score,
+        );
+    }
     let mut keep: Vec<bool> = score.iter().map(|&s| s > 0.0).collect();
     let initial = keep.clone();
-    headlines_follow_next(blocks, &mut keep);
-    trim_furniture_edges(blocks, &mut keep);
-    classify::never_empty(&score, &mut keep);
-    keep_announced(blocks, &initial, &mut keep);
-    fill_gaps(blocks, &mut keep);
-    rescue_thin_output(blocks, &score, &mut keep);
-    if share >= FOCUSED_SHARE {
+    if passes.on("text:headlines-follow-next") {
+        headlines_follow_next(blocks, &mut keep);
+    }
+    if passes.on("text:furniture-edges") {
+        trim_furniture_edges(blocks, &mut keep);
+    }
+    if passes.on("text:never-empty") {
+        classify::never_empty(&score, &mut keep);
+    }
+    if passes.on("text:announced-lists") {
+        keep_announced(blocks, &initial, &mut keep);
+    }
+    if passes.on("text:gap-filling") {
+        fill_gaps(blocks, &mut keep);
+    }
+    if passes.on("text:thin-output") {
+        rescue_thin_output(blocks, &score, &mut keep);
+    }
+    if share >= FOCUSED_SHARE && passes.on("text:lone-outsiders") {
         drop_lone_outsiders(&place, &mut keep);
+    }
+    if share >= FOCUSED_SHARE && passes.on("text:headline-runs") {
         drop_headline_runs(blocks, &mut keep);
     }
-    keep_tables(blocks, &mut keep);
-    keep_spec_lists(blocks, &mut keep);
-    keep_cell_pairs(blocks, &mut keep);
-    let cards = keep_records(blocks, &mut keep, share >= FOCUSED_SHARE);
-    drop_comment_threads(blocks, &mut keep);
-    drop_teaser_cards(blocks, &mut keep, &cards);
-    notices::drop_shop_notices(blocks, &mut keep, &cards);
+    if passes.on("text:tables") {
+        keep_tables(blocks, &mut keep);
+    }
+    if passes.on("text:spec-lists") {
+        keep_spec_lists(blocks, &mut keep);
+    }
+    if passes.on("text:cell-pairs") {
+        keep_cell_pairs(blocks, &mut keep);
+    }
+    let cards = if passes.on("text:card-records") {
+        keep_records(blocks, &mut keep, share >= FOCUSED_SHARE)
+    } else {
+        vec![false; blocks.len()]
+    };
+    if passes.on("text:comment-threads") {
+        drop_comment_threads(blocks, &mut keep);
+    }
+    if passes.on("text:teaser-cards") {
+        drop_teaser_cards(blocks, &mut keep, &cards);
+    }
+    if passes.on("text:shop-notices") {
+        notices::drop_shop_notices(blocks, &mut keep, &cards);
+    }
     let main_end = place
         .iter()
         .rposition(|&p| p == Place::Main)
         .map_or(0, |e| e + 1);
-    cut_tail(blocks, &mut keep, &cards, share >= FOCUSED_SHARE, main_end);
+    if passes.on("text:tail-cut") {
+        cut_tail(blocks, &mut keep, &cards, share >= FOCUSED_SHARE, main_end);
+    }
     let title = find_title(blocks, &keep);
     let verdicts = keep
         .iter()
@@ -223,13 +310,18 @@ fn drop_repeated_leads(blocks: &[DumpBlock], decisions: &mut [Decision]) {
 }
 
 /// The whole plain-text pipeline: segment, classify, pick the title, drop repeats, render.
-pub(crate) fn extract(dump: &str, focus: Focus) -> Extracted {
+pub(crate) fn extract(
+    dump: &str,
+    focus: Focus,
+    stage: Stage<'_>,
+    samples: Option<&mut Vec<Sample>>,
+) -> Extracted {
     let blocks = lines::segment(dump);
     let DumpDecisions {
         verdicts,
         title,
         cards,
-    } = classify(&blocks, focus);
+    } = classify(&blocks, focus, stage, samples);
     let mut decisions: Vec<Decision> = verdicts.iter().map(|v| v.decision).collect();
     let title_text = title
         .and_then(|i| blocks.get(i))
@@ -248,14 +340,18 @@ pub(crate) fn extract(dump: &str, focus: Focus) -> Extracted {
     }
     let texts: Vec<&str> = blocks.iter().map(|b| b.raw.text.as_str()).collect();
     let keep: Vec<bool> = decisions.iter().map(|d| *d == Decision::Content).collect();
-    let dups = repeat::duplicates(&texts, &keep);
-    for ((d, dup), card) in decisions.iter_mut().zip(dups).zip(&cards) {
-        // The same field in two cards ("Screen size: 27 in") is not a repeat.
-        if dup && !card {
-            *d = Decision::Duplicate;
+    if stage.passes.on("text:repeats") {
+        let dups = repeat::duplicates(&texts, &keep);
+        for ((d, dup), card) in decisions.iter_mut().zip(dups).zip(&cards) {
+            // The same field in two cards ("Screen size: 27 in") is not a repeat.
+            if dup && !card {
+                *d = Decision::Duplicate;
+            }
         }
     }
-    drop_repeated_leads(&blocks, &mut decisions);
+    if stage.passes.on("text:repeated-leads") {
+        drop_repeated_leads(&blocks, &mut decisions);
+    }
     let out: Vec<Block> = blocks
         .into_iter()
         .zip(decisions)
@@ -278,6 +374,7 @@ pub(crate) fn extract(dump: &str, focus: Focus) -> Extracted {
         layout: Default::default(),
         comments: Vec::new(),
         encoding: None,
+        page_type: None,
     }
 }
 

@@ -50,22 +50,12 @@ const SWITCH_COST: f32 = 150.0;
 /// A region weighing less than this share of the heaviest one is not main text.
 const SIDE_SHARE: f32 = 0.33;
 
-/// Score shifts by place: the main region gives the benefit of the doubt (more to blocks that
-/// are not furniture by their shape); a side region is neutral-to-doubtful; outside, only very
-/// strong blocks survive.
-pub(super) const IN_MAIN: f32 = 1.0;
-pub(super) const IN_MAIN_NEUTRAL: f32 = 3.0;
-pub(super) const IN_SIDE: f32 = -1.5;
-pub(super) const OUTSIDE: f32 = -3.0;
-
 /// Below this share of the positive weight in the main region the text of the page is spread
 /// out (a thread of posts, a list of items with their blurbs): regions down to
 /// [`SIDE_SHARE_SPREAD`] of the main one count, and blocks outside them are judged more on
-/// their own merits ([`IN_SIDE_SPREAD`], [`OUTSIDE_SPREAD`]).
+/// their own merits (each place's score shift is a learned weight, see `place_features`).
 pub(super) const SPREAD_SHARE: f32 = 0.3;
 const SIDE_SHARE_SPREAD: f32 = 0.15;
-pub(super) const IN_SIDE_SPREAD: f32 = -0.5;
-pub(super) const OUTSIDE_SPREAD: f32 = -1.5;
 
 /// At or above this share one region holds the text (an article): a lone block kept outside
 /// every region is a teaser of another page.

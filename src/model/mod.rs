@@ -20,9 +20,12 @@ use crate::classify::{BlockView, TitleSide};
 use crate::explain::Reason;
 use crate::hints::Hints;
 
+pub(crate) mod page_type;
+pub mod training;
 #[rustfmt::skip]
 mod weights;
-pub mod training;
+
+use page_type::N_TYPES;
 
 /// Every learned number of the decision stage: one weight vector per linear score.
 ///
@@ -34,6 +37,12 @@ pub struct Weights {
     pub prose: Vec<f32>,
     /// The block score, over [`block_features`].
     pub block: Vec<f32>,
+    /// The page-type classifier: one score per type over [`page_type::page_features`].
+    pub page: Vec<f32>,
+    /// Text mode's own score of a dump block, over its features alone and its neighbours'.
+    pub dump_local: Vec<f32>,
+    /// Text mode's block score: the own score and the block's place in the dump's regions.
+    pub dump_block: Vec<f32>,
 }
 
 impl Weights {
@@ -42,8 +51,101 @@ impl Weights {
         static TRAINED: LazyLock<Weights> = LazyLock::new(|| Weights {
             prose: weights::PROSE.to_vec(),
             block: weights::BLOCK.to_vec(),
+            page: weights::PAGE.to_vec(),
+            dump_local: weights::DUMP_LOCAL.to_vec(),
+            dump_block: weights::DUMP_BLOCK.to_vec(),
         });
         &TRAINED
+    }
+}
+
+/// The rules that run after the scores, by name: every one runs in the crate; the `train`
+/// example switches one off at a time to measure what it earns (see `training`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Passes(u64);
+
+impl Passes {
+    /// HTML mode's passes, in the order they run.
+    pub const HTML: &'static [&'static str] = &[
+        "dialogs-and-name-lists",
+        "comment-sections",
+        "neighbours",
+        "furniture-cap",
+        "footer-after-menu",
+        "shop-policy",
+        "teaser-summaries",
+        "trailing-sidebar",
+        "related-links",
+        "credited-captions",
+        "shared-items",
+        "after-comments",
+        "letter-index",
+        "headings-follow-content",
+        "item-lists",
+        "never-empty",
+        "repeats",
+        "description-rescue",
+    ];
+
+    /// Text mode's passes, in the order they run.
+    pub const TEXT: &'static [&'static str] = &[
+        "text:page-end",
+        "text:neighbours",
+        "text:headlines-follow-next",
+        "text:furniture-edges",
+        "text:never-empty",
+        "text:announced-lists",
+        "text:gap-filling",
+        "text:thin-output",
+        "text:lone-outsiders",
+        "text:headline-runs",
+        "text:tables",
+        "text:spec-lists",
+        "text:cell-pairs",
+        "text:card-records",
+        "text:comment-threads",
+        "text:teaser-cards",
+        "text:shop-notices",
+        "text:tail-cut",
+        "text:repeats",
+        "text:repeated-leads",
+    ];
+
+    /// Every pass on.
+    pub const ALL: Passes = Passes(u64::MAX);
+
+    /// The bit of pass `name`: HTML mode's from 0, text mode's from 32.
+    fn bit(name: &str) -> Option<u32> {
+        let html = Passes::HTML.iter().position(|p| *p == name);
+        let text = Passes::TEXT.iter().position(|p| *p == name).map(|i| i + 32);
+        html.or(text).and_then(|i| u32::try_from(i).ok())
+    }
+
+    /// Every pass on but `name`; `None` for a name no pass has.
+    pub fn without(name: &str) -> Option<Passes> {
+        Passes::bit(name).map(|b| Passes(!(1u64 << b)))
+    }
+
+    /// Whether the pass `name` runs.
+    pub(crate) fn on(self, name: &str) -> bool {
+        Passes::bit(name).is_none_or(|b| self.0 & (1u64 << b) != 0)
+    }
+}
+
+/// What the decision stage runs with: the weights and the passes.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Stage<'a> {
+    pub weights: &'a Weights,
+    pub passes: Passes,
+}
+
+impl Stage<'static> {
+    /// The crate's own: the shipped weights, every pass.
+    pub(crate) fn shipped() -> Stage<'static> {
+        Stage {
+            weights: Weights::trained(),
+            passes: Passes::ALL,
+        }
     }
 }
 
@@ -191,6 +293,8 @@ pub(crate) struct Context {
     /// comment section (rather than a discussion whose posts are the text).
     pub in_comments: bool,
     pub article_mode: bool,
+    /// The probability of each page type ([`page_type::probabilities`]).
+    pub page_type: [f32; N_TYPES],
 }
 
 /// Number of context features of the block score.
@@ -224,7 +328,36 @@ const CONTEXT_REASONS: [Reason; N_CONTEXT] = [
 ];
 
 /// Number of features of the block score.
-pub(crate) const N_BLOCK: usize = N_TEXT + HINT_FEATURES.len() + N_CONTEXT;
+/// Block features that each page type's probability multiplies (see [`set_page_type`]).
+const N_PER_TYPE: usize = 5;
+
+/// Where the page-type features start.
+const PAGE_TYPE_AT: usize = N_TEXT + HINT_FEATURES.len() + N_CONTEXT;
+
+/// Number of features of the block score.
+pub(crate) const N_BLOCK: usize = PAGE_TYPE_AT + N_TYPES * N_PER_TYPE;
+
+/// Fills the page-type features of a block's feature vector from its other features: for
+/// each type, its probability alone and times the block's length, link density, place in the
+/// container and being a list item. So each type sets its own threshold and its own weight on
+/// the few measures where page types disagree most (a listing keeps short linked items that an
+/// article drops).
+pub(crate) fn set_page_type(x: &mut [f32], p: &[f32; N_TYPES]) {
+    let base = [
+        1.0,
+        x.get(1).copied().unwrap_or(0.0),
+        x.get(5).copied().unwrap_or(0.0),
+        x.get(N_TEXT + HINT_FEATURES.len()).copied().unwrap_or(0.0),
+        x.get(14).copied().unwrap_or(0.0),
+    ];
+    for (t, pt) in p.iter().enumerate() {
+        for (j, v) in base.iter().enumerate() {
+            if let Some(dst) = x.get_mut(PAGE_TYPE_AT + t * N_PER_TYPE + j) {
+                *dst = pt * v;
+            }
+        }
+    }
+}
 
 /// The block score's features: text, hints, context.
 pub(crate) fn block_features(b: &BlockView<'_>, c: &Context) -> [f32; N_BLOCK] {
@@ -268,10 +401,14 @@ pub(crate) fn block_features(b: &BlockView<'_>, c: &Context) -> [f32; N_BLOCK] {
     {
         *dst = *src;
     }
+    set_page_type(&mut x, &c.page_type);
     x
 }
 
 fn block_reason(i: usize) -> Reason {
+    if i >= PAGE_TYPE_AT {
+        return Reason::PageType;
+    }
     if let Some(r) = TEXT_REASONS.get(i) {
         return *r;
     }

@@ -23,7 +23,9 @@
 use std::collections::HashSet;
 use std::hash::{Hash, Hasher};
 
-pub use super::Weights;
+use super::Stage;
+use super::page_type::{self, N_PAGE, N_TYPES, PageType};
+pub use super::{Passes, Weights};
 use crate::{Error, Extractor, Options};
 
 /// Blocks shorter than this many tokens are matched whole (see the module docs).
@@ -40,27 +42,100 @@ pub struct Sample {
     pub block: Vec<f32>,
 }
 
+/// A page's features: the page-type classifier's and every block's.
+#[derive(Debug, Clone, Default)]
+pub struct PageSamples {
+    /// The page-type classifier's features.
+    pub page: Vec<f32>,
+    /// Every block's, in page order.
+    pub blocks: Vec<Sample>,
+}
+
+/// The page types, in the order of the classifier's weights: `(name, index)` by name.
+pub fn page_type_index(name: &str) -> Option<usize> {
+    let t = PageType::from_name(name)?;
+    PageType::ALL.iter().position(|&u| u == t)
+}
+
+/// Number of page types and of the page-type classifier's features.
+pub const PAGE_TYPES: usize = N_TYPES;
+/// Number of the page-type classifier's features.
+pub const PAGE_FEATURES: usize = N_PAGE;
+
+/// Rewrites a block's page-type features for a page with features `page`, as the page-type
+/// weights `page_weights` judge it: what the block features would have been under them.
+pub fn set_page_type(block: &mut [f32], page: &[f32], page_weights: &[f32]) {
+    let mut x = [0.0f32; N_PAGE];
+    for (d, s) in x.iter_mut().zip(page) {
+        *d = *s;
+    }
+    super::set_page_type(block, &page_type::probabilities(&x, page_weights));
+}
+
+/// The index of the most probable page type of a page with features `page`.
+pub fn predict_page_type(page: &[f32], page_weights: &[f32]) -> usize {
+    let mut x = [0.0f32; N_PAGE];
+    for (d, s) in x.iter_mut().zip(page) {
+        *d = *s;
+    }
+    let t = page_type::most_probable(&page_type::probabilities(&x, page_weights));
+    PageType::ALL.iter().position(|&u| u == t).unwrap_or(0)
+}
+
 /// Extracts a page with `weights` and returns its main text and every block's features.
 ///
 /// # Errors
 ///
 /// Never with the default options (no limits); the `Result` follows [`Extractor::extract`].
-pub fn html_samples(html: &str, weights: &Weights) -> Result<(String, Vec<Sample>), Error> {
-    let mut samples = Vec::new();
+pub fn html_samples(html: &str, weights: &Weights) -> Result<(String, PageSamples), Error> {
+    let mut samples = PageSamples::default();
+    let stage = Stage {
+        weights,
+        passes: Passes::ALL,
+    };
     let extracted =
-        Extractor::new(Options::default()).extract_html_with(html, weights, Some(&mut samples))?;
+        Extractor::new(Options::default()).extract_html_with(html, stage, Some(&mut samples))?;
     Ok((extracted.text().to_owned(), samples))
 }
 
-/// Extracts a page's main text with `weights`.
+/// Extracts a page's main text with `weights` and `passes`.
 ///
 /// # Errors
 ///
 /// As [`html_samples`].
-pub fn extract_html(html: &str, weights: &Weights) -> Result<String, Error> {
+pub fn extract_html(html: &str, weights: &Weights, passes: Passes) -> Result<String, Error> {
     Extractor::new(Options::default())
-        .extract_html_with(html, weights, None)
+        .extract_html_with(html, Stage { weights, passes }, None)
         .map(|e| e.text().to_owned())
+}
+
+/// Extracts a plain-text dump with `weights` and returns its main text and every block's
+/// features (`prose` holds the own score's, `block` the block score's; `page` is empty).
+pub fn dump_samples(dump: &str, weights: &Weights) -> (String, PageSamples) {
+    let mut samples = PageSamples::default();
+    let stage = Stage {
+        weights,
+        passes: Passes::ALL,
+    };
+    let extracted = crate::dump::extract(
+        dump,
+        crate::Focus::Balanced,
+        stage,
+        Some(&mut samples.blocks),
+    );
+    (extracted.text().to_owned(), samples)
+}
+
+/// Extracts a plain-text dump's main text with `weights` and `passes`.
+pub fn extract_dump(dump: &str, weights: &Weights, passes: Passes) -> String {
+    crate::dump::extract(
+        dump,
+        crate::Focus::Balanced,
+        Stage { weights, passes },
+        None,
+    )
+    .text()
+    .to_owned()
 }
 
 /// The scorer's tokens, lowercased, hashed.
