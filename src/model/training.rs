@@ -12,7 +12,9 @@
 //! - both texts are cut into tokens the way the scorer does (runs of letters, digits and `_`,
 //!   lowercased);
 //! - a block of fewer than [`SHORT_BLOCK`] tokens is main text when its whole token sequence
-//!   occurs, contiguous, in the gold (a heading, a list item, a table cell);
+//!   occurs, contiguous, in one line of the gold that is at most [`SHORT_LINE_RATIO`] times as
+//!   long plus two tokens (a heading, a list item, a table cell of a row): "Share" is not main
+//!   text because the gold's fifth paragraph says "share";
 //! - a longer block is main text when at least half of its 4-token shingles occur in the gold
 //!   (a paragraph the gold has with a sentence more or less still counts);
 //! - a block without tokens is not labelled and not used.
@@ -20,7 +22,7 @@
 //! Each block weighs its share of the page's tokens (plus a floor), so that every page counts
 //! about as much as the next, as in the mean over pages that the quality figures take.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::hash::{Hash, Hasher};
 
 use super::Stage;
@@ -30,6 +32,8 @@ use crate::{Error, Extractor, Options};
 
 /// Blocks shorter than this many tokens are matched whole (see the module docs).
 pub const SHORT_BLOCK: usize = 8;
+/// How much longer than a short block the gold line holding it may be (see the module docs).
+pub const SHORT_LINE_RATIO: usize = 3;
 
 /// The features of one block, as the decision stage saw them.
 #[derive(Debug, Clone)]
@@ -168,8 +172,9 @@ fn hash<T: Hash + ?Sized>(t: &T) -> u64 {
 
 /// The gold text, ready for [`Gold::label`].
 pub struct Gold {
-    /// Hashes of every contiguous token run shorter than [`SHORT_BLOCK`].
-    runs: HashSet<u64>,
+    /// Hashes of every contiguous token run shorter than [`SHORT_BLOCK`], with the length of
+    /// the shortest gold line that holds it.
+    runs: HashMap<u64, usize>,
     /// Hashes of every 4-token shingle.
     shingles: HashSet<u64>,
 }
@@ -177,15 +182,19 @@ pub struct Gold {
 impl Gold {
     /// Indexes a gold text.
     pub fn new(gold: &str) -> Gold {
-        let t = token_hashes(gold);
-        let mut runs = HashSet::new();
-        for i in 0..t.len() {
-            for n in 1..SHORT_BLOCK {
-                if let Some(run) = t.get(i..i + n) {
-                    runs.insert(hash(run));
+        let mut runs: HashMap<u64, usize> = HashMap::new();
+        for line in gold.lines() {
+            let t = token_hashes(line);
+            for i in 0..t.len() {
+                for n in 1..SHORT_BLOCK {
+                    if let Some(run) = t.get(i..i + n) {
+                        let shortest = runs.entry(hash(run)).or_insert(t.len());
+                        *shortest = (*shortest).min(t.len());
+                    }
                 }
             }
         }
+        let t = token_hashes(gold);
         let shingles = t.windows(4).map(hash).collect();
         Gold { runs, shingles }
     }
@@ -197,7 +206,9 @@ impl Gold {
             return None;
         }
         if t.len() < SHORT_BLOCK {
-            return Some((self.runs.contains(&hash(&t[..])), t.len()));
+            let line = self.runs.get(&hash(&t[..]));
+            let found = line.is_some_and(|&l| l <= SHORT_LINE_RATIO * t.len() + 2);
+            return Some((found, t.len()));
         }
         let windows = t.len() - 3;
         let found = t
@@ -341,6 +352,8 @@ mod tests {
         );
         assert_eq!(gold.label("Ingredients"), Some((true, 1)));
         assert_eq!(gold.label("Home"), Some((false, 1)));
+        // In the gold, but only inside a long line: a word of a paragraph, not a block of it.
+        assert_eq!(gold.label("Monday"), Some((false, 1)));
         let para = "The bridge reopened on Monday after two years of repairs, officials said.";
         assert_eq!(gold.label(para).map(|l| l.0), Some(true));
         let other = "Subscribe to our newsletter for the latest stories from the city desk.";
