@@ -154,6 +154,9 @@ pub enum Reason {
     /// The kind of page ([`PageType`](crate::PageType)): each kind weighs length, links and
     /// list items its own way.
     PageType,
+    /// A structural rule changed the decision, named as in the list of passes (plain-text
+    /// mode: `"text:tail-cut"`, `"text:tables"`, …).
+    Rule(&'static str),
     /// Many blocks of the page share this block's element path: a template's repeated items.
     Repetition,
     /// Inside the main container: given the benefit of the doubt.
@@ -277,6 +280,59 @@ pub(crate) fn build(
         .collect();
     Explanation {
         container: tag_path(elems, container),
+        blocks,
+    }
+}
+
+/// The explanation of a plain-text dump's blocks: the same record as in HTML mode, with what a
+/// dump has (no tag path, no hints; the main region stands for the container).
+pub(crate) fn build_text(
+    blocks: &[crate::lines::DumpBlock],
+    verdicts: &[Verdict],
+    decisions: &[Decision],
+    reasons: Vec<Vec<(Reason, f32)>>,
+    in_main: &[bool],
+) -> Explanation {
+    let n = blocks.len().max(2) as f32 - 1.0;
+    let blocks = blocks
+        .iter()
+        .zip(verdicts)
+        .zip(decisions)
+        .zip(reasons)
+        .enumerate()
+        .map(|(i, (((b, verdict), &decision), mut reasons))| {
+            match decision {
+                Decision::Duplicate => reasons.push((Reason::Repeated, 0.0)),
+                Decision::Title => reasons.push((Reason::Title, 0.0)),
+                _ => {}
+            }
+            BlockExplanation {
+                kind: b.raw.kind,
+                decision,
+                score: verdict.score,
+                features: BlockFeatures {
+                    chars: b.stats.chars,
+                    words: b.stats.words,
+                    link_chars: b.raw.link_chars,
+                    link_density: if b.stats.chars == 0 {
+                        0.0
+                    } else {
+                        (b.raw.link_chars as f32 / b.stats.chars as f32).min(1.0)
+                    },
+                    sentence_marks: b.stats.sentence_marks,
+                    ends_sentence: b.stats.ends_sentence,
+                    position: i as f32 / n,
+                    depth: 0,
+                    tag_path: String::new(),
+                    hints: Vec::new(),
+                    in_container: in_main.get(i).copied().unwrap_or(false),
+                },
+                reasons,
+            }
+        })
+        .collect();
+    Explanation {
+        container: String::new(),
         blocks,
     }
 }

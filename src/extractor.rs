@@ -200,6 +200,7 @@ impl Extractor {
             self.options.focus,
             Stage::shipped(),
             None,
+            self.options.explain,
         ))
     }
 

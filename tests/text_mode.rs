@@ -67,6 +67,7 @@
 //! cells or not.
 
 use std::path::Path;
+use unboil::{Extractor, Options, Reason};
 
 fn check(name: &str) {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -354,4 +355,38 @@ fn customer_reviews_that_hold_most_of_the_words_are_not_the_text() {
 fn a_table_printed_one_cell_per_line_after_the_text_is_kept() {
     check("cells");
     check("cells-spaced");
+}
+
+/// Explanations work in plain-text mode as in HTML mode: one entry per block, each score the
+/// sum of its reasons' weights, and the structural rule that changed a decision named.
+#[test]
+fn explanations_in_text_mode() {
+    let dump = std::fs::read_to_string("tests/dumps/news/dump.txt").unwrap();
+    let extractor = Extractor::new(Options::default().explain(true));
+    let extracted = extractor.extract_text(&dump).unwrap();
+    let explanation = extracted.explanation().expect("explain was on");
+    assert_eq!(explanation.blocks.len(), extracted.blocks().len());
+    for (block, why) in extracted.blocks().iter().zip(&explanation.blocks) {
+        assert_eq!((why.kind, why.decision), (block.kind(), block.decision()));
+        let sum: f32 = why.reasons.iter().map(|(_, w)| w).sum();
+        assert!(
+            (sum - why.score).abs() < 1e-3,
+            "{:?}: {sum} against {}",
+            block.text(),
+            why.score
+        );
+    }
+    // The main text lies in the main region; some block outside it was judged by its place.
+    assert!(explanation.blocks.iter().any(|b| b.features.in_container));
+    assert!(explanation.blocks.iter().any(|b| {
+        b.reasons
+            .iter()
+            .any(|(r, w)| *r == Reason::OutsideContainer && *w < 0.0)
+    }));
+    // Without explanations, none is recorded.
+    let plain = Extractor::new(Options::default())
+        .extract_text(&dump)
+        .unwrap();
+    assert!(plain.explanation().is_none());
+    assert_eq!(plain.text(), extracted.text());
 }

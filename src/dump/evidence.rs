@@ -8,6 +8,7 @@
 use std::collections::HashMap;
 
 use crate::block::BlockKind;
+use crate::explain::Reason;
 use crate::lines::{DumpBlock, Phrases};
 use crate::meta::fold;
 
@@ -97,6 +98,19 @@ pub(super) fn local_features(b: &DumpBlock) -> [f32; N_DUMP] {
         *d = s;
     }
     x
+}
+
+/// The reason each feature of [`local_features`] is reported under in explanations.
+pub(super) fn reason(feature: usize) -> Reason {
+    match feature {
+        0 | 1 | 15 | 25 => Reason::Length,
+        2..=4 | 19 => Reason::Punctuation,
+        5..=8 => Reason::Kind,
+        9 => Reason::LinkDensity,
+        10..=14 | 16..=18 | 20..=24 => Reason::Shape,
+        26 | 27 => Reason::Neighbours,
+        _ => Reason::Repetition,
+    }
 }
 
 /// A linear score over a block's features.

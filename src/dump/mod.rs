@@ -73,6 +73,7 @@ mod title;
 
 use crate::block::{Block, Decision};
 use crate::classify::{self, Verdict};
+use crate::explain::Reason;
 use crate::extracted::Extracted;
 use crate::lines::{self, DumpBlock};
 use crate::meta::fold;
@@ -101,6 +102,28 @@ pub(crate) struct DumpDecisions {
     pub title: Option<usize>,
     /// Blocks in a listing of cards (see [`records::keep_records`]), whose fields repeat by nature.
     pub cards: Vec<bool>,
+    /// Per block, the evidence and its weights, when explaining.
+    pub reasons: Option<Vec<Vec<(Reason, f32)>>>,
+    /// Per block, whether it lies in the main region (the dump's main container).
+    pub in_main: Vec<bool>,
+}
+
+/// Records, when explaining, which blocks the pass `name` changed: `before` is the decisions
+/// before it ran.
+fn note_pass(
+    name: &'static str,
+    before: Option<Vec<bool>>,
+    keep: &[bool],
+    reasons: &mut Option<Vec<Vec<(Reason, f32)>>>,
+) {
+    let (Some(before), Some(reasons)) = (before, reasons.as_mut()) else {
+        return;
+    };
+    for ((b, k), r) in before.iter().zip(keep).zip(reasons.iter_mut()) {
+        if b != k {
+            r.push((Reason::Rule(name), 0.0));
+        }
+    }
 }
 
 /// Number of the block score's features in text mode: the block's own score, then where it
@@ -136,6 +159,7 @@ pub(crate) fn classify(
     focus: Focus,
     stage: Stage<'_>,
     samples: Option<&mut Vec<Sample>>,
+    explain: bool,
 ) -> DumpDecisions {
     let end = if stage.passes.on("text:page-end") {
         footer::page_end(blocks).min(consent::dialog_start(blocks))
@@ -143,13 +167,17 @@ pub(crate) fn classify(
         blocks.len()
     };
     let (page, rest) = blocks.split_at(end.min(blocks.len()));
-    let mut d = classify_page(page, focus, stage, samples);
+    let mut d = classify_page(page, focus, stage, samples, explain);
     for b in rest {
         d.verdicts.push(Verdict {
             decision: Decision::Boilerplate,
             score: dot(&local_features(b), &stage.weights.dump_local),
         });
         d.cards.push(false);
+        d.in_main.push(false);
+        if let Some(r) = d.reasons.as_mut() {
+            r.push(vec![(Reason::Rule("text:page-end"), 0.0)]);
+        }
     }
     d
 }
@@ -160,12 +188,17 @@ fn classify_page(
     focus: Focus,
     stage: Stage<'_>,
     samples: Option<&mut Vec<Sample>>,
+    explain: bool,
 ) -> DumpDecisions {
+    let mut reasons: Option<Vec<Vec<(Reason, f32)>>> =
+        explain.then(|| vec![Vec::new(); blocks.len()]);
     if blocks.is_empty() {
         return DumpDecisions {
             verdicts: Vec::new(),
             title: None,
             cards: Vec::new(),
+            reasons,
+            in_main: Vec::new(),
         };
     }
     let (weights, passes) = (stage.weights, stage.passes);
@@ -204,69 +237,118 @@ fn classify_page(
                 }),
         );
     }
+    if let Some(r) = reasons.as_mut() {
+        let own_weight = weights.dump_block.first().copied().unwrap_or(0.0);
+        for (r, (l, x)) in r.iter_mut().zip(local.iter().zip(&block_x)) {
+            for (j, (v, w)) in l.iter().zip(&weights.dump_local).enumerate() {
+                add_reason(r, evidence::reason(j), v * w * own_weight);
+            }
+            let place_weight: f32 = x
+                .iter()
+                .zip(&weights.dump_block)
+                .skip(1)
+                .map(|(a, w)| a * w)
+                .sum();
+            // Slots 1 and 2 are the main region's (see `place_features`).
+            let in_main = x.iter().skip(1).take(2).any(|v| *v > 0.0);
+            add_reason(
+                r,
+                if in_main {
+                    Reason::InContainer
+                } else {
+                    Reason::OutsideContainer
+                },
+                place_weight,
+            );
+            if bias != 0.0 {
+                r.push((Reason::Focus, bias));
+            }
+        }
+    }
     if passes.on("text:neighbours") {
-        classify::smooth(
+        let moved = classify::smooth(
             |i| blocks.get(i).is_some_and(|b| weight_chars(b) < 80.0),
             |i| own.get(i).is_some_and(|&s| s > -1.0),
             &mut score,
         );
+        if let Some(r) = reasons.as_mut() {
+            for (i, change) in moved {
+                if let Some(r) = r.get_mut(i) {
+                    r.push((Reason::Neighbours, change));
+                }
+            }
+        }
     }
     let mut keep: Vec<bool> = score.iter().map(|&s| s > 0.0).collect();
+    // Each pass below runs when switched on and, when explaining, leaves its name on the
+    // blocks whose decision it changed.
+    macro_rules! pass {
+        ($name:literal, $body:expr) => {
+            if passes.on($name) {
+                let before = reasons.as_ref().map(|_| keep.clone());
+                let out = $body;
+                note_pass($name, before, &keep, &mut reasons);
+                Some(out)
+            } else {
+                None
+            }
+        };
+    }
     let initial = keep.clone();
-    if passes.on("text:headlines-follow-next") {
-        headlines_follow_next(blocks, &mut keep);
+    pass!(
+        "text:headlines-follow-next",
+        headlines_follow_next(blocks, &mut keep)
+    );
+    pass!(
+        "text:furniture-edges",
+        trim_furniture_edges(blocks, &mut keep)
+    );
+    pass!("text:never-empty", classify::never_empty(&score, &mut keep));
+    pass!(
+        "text:announced-lists",
+        keep_announced(blocks, &initial, &mut keep)
+    );
+    pass!("text:gap-filling", fill_gaps(blocks, &mut keep));
+    pass!(
+        "text:thin-output",
+        rescue_thin_output(blocks, &score, &mut keep)
+    );
+    let focused = share >= FOCUSED_SHARE;
+    if focused {
+        pass!(
+            "text:lone-outsiders",
+            drop_lone_outsiders(&place, &mut keep)
+        );
+        pass!("text:headline-runs", drop_headline_runs(blocks, &mut keep));
     }
-    if passes.on("text:furniture-edges") {
-        trim_furniture_edges(blocks, &mut keep);
-    }
-    if passes.on("text:never-empty") {
-        classify::never_empty(&score, &mut keep);
-    }
-    if passes.on("text:announced-lists") {
-        keep_announced(blocks, &initial, &mut keep);
-    }
-    if passes.on("text:gap-filling") {
-        fill_gaps(blocks, &mut keep);
-    }
-    if passes.on("text:thin-output") {
-        rescue_thin_output(blocks, &score, &mut keep);
-    }
-    if share >= FOCUSED_SHARE && passes.on("text:lone-outsiders") {
-        drop_lone_outsiders(&place, &mut keep);
-    }
-    if share >= FOCUSED_SHARE && passes.on("text:headline-runs") {
-        drop_headline_runs(blocks, &mut keep);
-    }
-    if passes.on("text:tables") {
-        keep_tables(blocks, &mut keep);
-    }
-    if passes.on("text:spec-lists") {
-        keep_spec_lists(blocks, &mut keep);
-    }
-    if passes.on("text:cell-pairs") {
-        keep_cell_pairs(blocks, &mut keep);
-    }
-    let cards = if passes.on("text:card-records") {
-        keep_records(blocks, &mut keep, share >= FOCUSED_SHARE)
-    } else {
-        vec![false; blocks.len()]
-    };
-    if passes.on("text:comment-threads") {
-        drop_comment_threads(blocks, &mut keep);
-    }
-    if passes.on("text:teaser-cards") {
-        drop_teaser_cards(blocks, &mut keep, &cards);
-    }
-    if passes.on("text:shop-notices") {
-        notices::drop_shop_notices(blocks, &mut keep, &cards);
-    }
+    pass!("text:tables", keep_tables(blocks, &mut keep));
+    pass!("text:spec-lists", keep_spec_lists(blocks, &mut keep));
+    pass!("text:cell-pairs", keep_cell_pairs(blocks, &mut keep));
+    let cards = pass!(
+        "text:card-records",
+        keep_records(blocks, &mut keep, focused)
+    )
+    .unwrap_or_else(|| vec![false; blocks.len()]);
+    pass!(
+        "text:comment-threads",
+        drop_comment_threads(blocks, &mut keep)
+    );
+    pass!(
+        "text:teaser-cards",
+        drop_teaser_cards(blocks, &mut keep, &cards)
+    );
+    pass!(
+        "text:shop-notices",
+        notices::drop_shop_notices(blocks, &mut keep, &cards)
+    );
     let main_end = place
         .iter()
         .rposition(|&p| p == Place::Main)
         .map_or(0, |e| e + 1);
-    if passes.on("text:tail-cut") {
-        cut_tail(blocks, &mut keep, &cards, share >= FOCUSED_SHARE, main_end);
-    }
+    pass!(
+        "text:tail-cut",
+        cut_tail(blocks, &mut keep, &cards, focused, main_end)
+    );
     let title = find_title(blocks, &keep);
     let verdicts = keep
         .iter()
@@ -284,6 +366,19 @@ fn classify_page(
         verdicts,
         title,
         cards,
+        reasons,
+        in_main: place.iter().map(|p| *p == Place::Main).collect(),
+    }
+}
+
+/// Adds `weight` to the entry of `reason`, or a new entry; zero weights are left out.
+fn add_reason(r: &mut Vec<(Reason, f32)>, reason: Reason, weight: f32) {
+    if weight == 0.0 {
+        return;
+    }
+    match r.iter_mut().find(|(k, _)| *k == reason) {
+        Some((_, v)) => *v += weight,
+        None => r.push((reason, weight)),
     }
 }
 
@@ -315,13 +410,16 @@ pub(crate) fn extract(
     focus: Focus,
     stage: Stage<'_>,
     samples: Option<&mut Vec<Sample>>,
+    explain: bool,
 ) -> Extracted {
     let blocks = lines::segment(dump);
     let DumpDecisions {
         verdicts,
         title,
         cards,
-    } = classify(&blocks, focus, stage, samples);
+        reasons,
+        in_main,
+    } = classify(&blocks, focus, stage, samples, explain);
     let mut decisions: Vec<Decision> = verdicts.iter().map(|v| v.decision).collect();
     let title_text = title
         .and_then(|i| blocks.get(i))
@@ -352,6 +450,9 @@ pub(crate) fn extract(
     if stage.passes.on("text:repeated-leads") {
         drop_repeated_leads(&blocks, &mut decisions);
     }
+    let explanation = reasons.map(|reasons| {
+        crate::explain::build_text(&blocks, &verdicts, &decisions, reasons, &in_main)
+    });
     let out: Vec<Block> = blocks
         .into_iter()
         .zip(decisions)
@@ -370,7 +471,7 @@ pub(crate) fn extract(
             ..Default::default()
         },
         blocks: out,
-        explanation: None,
+        explanation,
         layout: Default::default(),
         comments: Vec::new(),
         encoding: None,

@@ -126,6 +126,7 @@ pub fn dump_samples(dump: &str, weights: &Weights) -> (String, PageSamples) {
         crate::Focus::Balanced,
         stage,
         Some(&mut samples.blocks),
+        false,
     );
     (extracted.text().to_owned(), samples)
 }
@@ -137,6 +138,7 @@ pub fn extract_dump(dump: &str, weights: &Weights, passes: Passes) -> String {
         crate::Focus::Balanced,
         Stage { weights, passes },
         None,
+        false,
     )
     .text()
     .to_owned()
