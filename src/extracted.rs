@@ -178,7 +178,19 @@ impl Extracted {
 /// "blocks": [{…}, …]}` (`page_type` is `null` in plain-text mode), plus
 /// `"comments": [{…}, …]` when [`Options::comments`](crate::Options::comments) found some. The
 /// title is repeated at the top (it is also `metadata.title`) because it is what most users want.
+///
+/// ```
+/// let page = "<title>Rain at last | The Courier</title><h1>Rain at last</h1>
+///             <p>After four dry months, the valley had its first real rain on Sunday night.</p>";
+/// let json = serde_json::to_value(unboil::extract(page))?;
+/// assert_eq!(json["title"], "Rain at last");
+/// assert_eq!(json["metadata"]["site_name"], "The Courier");
+/// assert_eq!(json["blocks"][1]["decision"], "content");
+/// assert_eq!(json["text"], "After four dry months, the valley had its first real rain on Sunday night.");
+/// # Ok::<(), serde_json::Error>(())
+/// ```
 #[cfg(feature = "serde")]
+#[cfg_attr(docsrs, doc(cfg(feature = "serde")))]
 impl serde::Serialize for Extracted {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         use serde::ser::SerializeStruct;

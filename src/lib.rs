@@ -1,4 +1,7 @@
 #![doc = include_str!("../README.md")]
+// On docs.rs (which sets `--cfg docsrs`, see Cargo.toml), items behind a Cargo feature are marked
+// with the feature they need. `doc_cfg` is a nightly rustdoc feature; stable builds never see it.
+#![cfg_attr(docsrs, feature(doc_cfg))]
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
 // Library code must not panic: no unwrap/expect, no panic!, no unchecked indexing. Tests may.

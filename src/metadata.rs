@@ -8,6 +8,8 @@
 /// let page = "<html lang='he'><body><p>שלום עולם, זהו משפט ארוך מספיק כדי להיחשב לתוכן.</p></body></html>";
 /// assert_eq!(unboil::extract(page).metadata().direction(), TextDirection::Rtl);
 /// ```
+///
+/// With the `serde` feature it serialises as `"ltr"` or `"rtl"`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "lowercase"))]
@@ -50,6 +52,9 @@ pub enum TextDirection {
 /// assert_eq!(meta.canonical_url(), Some("https://harbour.example/tides"));
 /// assert_eq!(meta.tags(), ["tides", "weather"]);
 /// ```
+///
+/// With the `serde` feature it serialises as an object with a field for each of the methods
+/// above (the `metadata` field of the crate docs' "JSON output").
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct Metadata {
