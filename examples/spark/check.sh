@@ -57,15 +57,20 @@ step "unboil alone"
 "$unboil" --input jsonl --jsonl --quiet < "$work/pages.jsonl" > "$work/single-jsonl.jsonl" || [[ $? == 1 ]]
 
 export PYSPARK_PYTHON="$venv/bin/python"
+# Spark's log goes to a file, shown only when the job fails.
 job() {
-    "$venv/bin/python" examples/spark/unboil_job.py --master 'local[2]' --unboil "$unboil" "$@" \
-        2> >(grep -v -E '^(WARN|INFO)|^\s*$|NativeCodeLoader|log4j|Setting default log level|To adjust logging level' >&2)
+    local log=$work/spark-$1.log
+    shift
+    if ! "$venv/bin/python" examples/spark/unboil_job.py --master 'local[2]' --unboil "$unboil" "$@" 2>"$log"; then
+        cat "$log"
+        return 1
+    fi
 }
 
 step "spark, WARC"
-job --input-format warc --out "$work/spark-warc" "${warcs[@]}"
+job warc --input-format warc --out "$work/spark-warc" "${warcs[@]}"
 step "spark, JSONL"
-job --input-format jsonl --partitions 8 --out "$work/spark-jsonl" "$work/pages.jsonl"
+job jsonl --input-format jsonl --partitions 8 --out "$work/spark-jsonl" "$work/pages.jsonl"
 
 step "compare"
 status=0
