@@ -929,3 +929,29 @@ fn stdout_closed_early_is_not_a_hang() {
         "unboil did not stop"
     );
 }
+
+#[test]
+#[cfg(target_os = "linux")]
+fn a_full_disk_on_stdout_is_reported() {
+    let full = std::fs::OpenOptions::new()
+        .write(true)
+        .open("/dev/full")
+        .unwrap();
+    let mut child = Command::new(BIN)
+        .args(["--input", "jsonl", "--jsonl"])
+        .stdin(Stdio::piped())
+        .stdout(full)
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let line = serde_json::json!({"id": 1, "html": page(1)}).to_string();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(line.as_bytes())
+        .unwrap();
+    let out = child.wait_with_output().unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stderr(&out).contains("standard output"), "{}", stderr(&out));
+}

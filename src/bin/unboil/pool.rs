@@ -102,14 +102,14 @@ pub fn run(plan: &Plan<'_>, inputs: &[Input]) {
                 waiting.insert(seq, rendered);
                 while let Some(rendered) = waiting.remove(&next) {
                     next += 1;
-                    closed = writer.write(rendered).is_err();
+                    closed = failed_output(plan.progress, writer.write(rendered));
                     let _ = tickets_tx.send(());
                     if closed {
                         break;
                     }
                 }
             } else {
-                closed = writer.write(rendered).is_err();
+                closed = failed_output(plan.progress, writer.write(rendered));
                 let _ = tickets_tx.send(());
             }
             if closed {
@@ -122,9 +122,22 @@ pub fn run(plan: &Plan<'_>, inputs: &[Input]) {
             }
         }
         if !closed {
-            let _ = writer.finish();
+            failed_output(plan.progress, writer.finish());
         }
     });
+}
+
+/// Whether writing to standard output failed; a closed pipe (`unboil … | head`) is not an
+/// error, anything else is reported.
+fn failed_output(progress: &Progress, result: std::io::Result<()>) -> bool {
+    match result {
+        Ok(()) => false,
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => true,
+        Err(e) => {
+            progress.damaged(&format!("standard output: {e}"));
+            true
+        }
+    }
 }
 
 /// Extracts one page and renders the result.
