@@ -106,10 +106,10 @@ impl Progress {
         let secs = self.start.elapsed().as_secs_f64();
         let skipped = self.skipped.lock().map(|s| s.clone()).unwrap_or_default();
         let total_skipped: u64 = skipped.values().sum();
+        let pages = self.pages.load(Relaxed);
         let mut line = format!(
-            "{} pages, {} skipped",
-            self.pages.load(Relaxed),
-            total_skipped
+            "{pages} {}, {total_skipped} skipped",
+            if pages == 1 { "page" } else { "pages" }
         );
         if !skipped.is_empty() {
             let parts: Vec<String> = skipped.iter().map(|(k, n)| format!("{n} {k}")).collect();
