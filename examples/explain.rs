@@ -25,7 +25,7 @@ fn main() -> ExitCode {
             return ExitCode::FAILURE;
         }
     };
-    let extractor = Extractor::new(Options::default().explain(true));
+    let extractor = Extractor::new(Options::default().with_explain(true));
     let extracted = match extractor.extract(&html) {
         Ok(x) => x,
         Err(e) => {
@@ -57,7 +57,10 @@ fn main() -> ExitCode {
             m.categories()
         );
         println!("description: {:?}", m.description());
-        println!("container: {}", explanation.container);
+        println!(
+            "container: {}",
+            explanation.container.as_deref().unwrap_or("(none)")
+        );
     }
     for (b, e) in extracted.blocks().iter().zip(&explanation.blocks) {
         if tsv {

@@ -55,9 +55,9 @@ fn parse_args() -> Result<Args, String> {
                     f => return Err(format!("unknown format {f:?} (text, markdown or json)")),
                 }
             }
-            "--links" => a.options = a.options.links(true),
-            "--images" => a.options = a.options.images(true),
-            "--base-url" => a.options = a.options.base_url(&value("--base-url")?),
+            "--links" => a.options = a.options.with_links(true),
+            "--images" => a.options = a.options.with_images(true),
+            "--base-url" => a.options = a.options.with_base_url(&value("--base-url")?),
             "-" => a.input = Some(arg),
             s if s.starts_with("--") => return Err(format!("unknown option {s}")),
             s => a.input = Some(s.to_string()),
@@ -101,7 +101,7 @@ fn run() -> Result<(), String> {
         json(&Extracted::default())?;
     }
     let input = read_input(a.input.as_deref())?;
-    let extractor = Extractor::new(a.options.max_input_bytes(usize::MAX));
+    let extractor = Extractor::new(a.options.with_max_input_bytes(usize::MAX));
     let extracted = if a.text_mode {
         extractor.extract_text(&String::from_utf8_lossy(&input))
     } else {

@@ -21,12 +21,12 @@ use crate::segment;
 /// ```
 /// use unboil::{Extractor, Focus, Options};
 ///
-/// let extractor = Extractor::new(Options::default().focus(Focus::Precision));
+/// let extractor = Extractor::new(Options::default().with_focus(Focus::Precision));
 /// let page = "<main><p>The bridge reopened on Monday after two years of repairs, \
 ///             the city said.</p></main><footer><a href='/about'>About us</a></footer>";
 /// let extracted = extractor.extract(page)?;
 /// assert_eq!(extracted.text(), "The bridge reopened on Monday after two years of repairs, the city said.");
-/// assert_eq!(extractor.options().get_focus(), Focus::Precision);
+/// assert_eq!(extractor.options().focus(), Focus::Precision);
 ///
 /// // One extractor, shared by threads.
 /// fn shareable<T: Send + Sync + Clone>(_: &T) {}
@@ -57,7 +57,7 @@ impl Extractor {
     /// ```
     /// use unboil::{ErrorKind, Extractor, Options};
     ///
-    /// let extractor = Extractor::new(Options::default().max_input_bytes(100));
+    /// let extractor = Extractor::new(Options::default().with_max_input_bytes(100));
     /// let page = "<p>The bridge reopened on Monday after two years of repairs.</p>";
     /// let text = "The bridge reopened on Monday after two years of repairs.";
     /// assert_eq!(extractor.extract(page)?.text(), text);
@@ -175,7 +175,7 @@ impl Extractor {
     ///
     /// # Errors
     ///
-    /// Only when the dump is longer than [`Options::max_input_bytes`]
+    /// Only when the dump is longer than [`Options::with_max_input_bytes`]
     /// ([`ErrorKind::InputTooLarge`]).
     pub fn extract_text(&self, dump: &str) -> Result<Extracted, Error> {
         self.check_size(dump.len())?;

@@ -45,7 +45,10 @@ pub use error::{Error, ErrorKind};
 pub use explain::{BlockExplanation, BlockFeatures, Explanation, Reason};
 pub use extracted::Extracted;
 pub use extractor::Extractor;
-pub use metadata::{Metadata, TextDirection};
+/// The date crate whose types [`PageDate`] returns, re-exported so that callers name the same
+/// version.
+pub use jiff;
+pub use metadata::{Metadata, PageDate, TextDirection};
 pub use options::{Focus, Options};
 
 /// Extracts the main text of an HTML page with default options.
@@ -63,8 +66,8 @@ pub use options::{Focus, Options};
 /// ```
 pub fn extract(html: &str) -> Extracted {
     let unlimited = Options::default()
-        .max_input_bytes(usize::MAX)
-        .max_nodes(usize::MAX);
+        .with_max_input_bytes(usize::MAX)
+        .with_max_nodes(usize::MAX);
     // With no limits there is no error to return; an empty result is the only other outcome.
     Extractor::new(unlimited).extract(html).unwrap_or_default()
 }
@@ -93,8 +96,8 @@ pub fn extract(html: &str) -> Extracted {
 /// ```
 pub fn extract_bytes(html: &[u8], charset_hint: Option<&str>) -> Extracted {
     let unlimited = Options::default()
-        .max_input_bytes(usize::MAX)
-        .max_nodes(usize::MAX);
+        .with_max_input_bytes(usize::MAX)
+        .with_max_nodes(usize::MAX);
     Extractor::new(unlimited)
         .extract_bytes(html, charset_hint)
         .unwrap_or_default()
@@ -117,7 +120,7 @@ pub fn extract_bytes(html: &[u8], charset_hint: Option<&str>) -> Extracted {
 /// assert!(!extracted.text().contains("Courier"));
 /// ```
 pub fn extract_text(dump: &str) -> Extracted {
-    let unlimited = Options::default().max_input_bytes(usize::MAX);
+    let unlimited = Options::default().with_max_input_bytes(usize::MAX);
     Extractor::new(unlimited)
         .extract_text(dump)
         .unwrap_or_default()

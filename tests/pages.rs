@@ -444,7 +444,7 @@ fn linked_questions_with_answers_are_not_teasers() {
             "Who decides whether the school buses run in snow?",
         );
     let teaser_blocks = |html: &str| {
-        let extracted = Extractor::new(Options::default().explain(true))
+        let extracted = Extractor::new(Options::default().with_explain(true))
             .extract(html)
             .unwrap();
         let explanation = extracted.explanation().unwrap();
@@ -470,7 +470,7 @@ fn linked_questions_with_answers_are_not_teasers() {
 #[test]
 fn focus_presets_nest_precision_balanced_recall() {
     let run = |focus: Focus, html: &str| {
-        Extractor::new(Options::default().focus(focus))
+        Extractor::new(Options::default().with_focus(focus))
             .extract(html)
             .unwrap()
     };
@@ -518,7 +518,7 @@ fn description_stands_in_only_for_a_page_without_text() {
              <div id='app'>{body}</div></body></html>"
         )
     };
-    let explained = Extractor::new(Options::default().explain(true))
+    let explained = Extractor::new(Options::default().with_explain(true))
         .extract(&shell(passage, ""))
         .expect("small page");
     assert_eq!(explained.text(), passage);
@@ -565,7 +565,7 @@ fn replies_are_text_only_on_a_forum_thread() {
 
     // A blog post with the same long opening: the replies are comments, returned apart.
     let blog = page.replace(ld_type, r#""@type":"BlogPosting""#);
-    let extractor = Extractor::new(Options::default().comments(true));
+    let extractor = Extractor::new(Options::default().with_comments(true));
     let got = extractor.extract(&blog).expect("small page");
     assert!(!got.text().contains(last_reply), "{}", got.text());
     assert!(got.comments().iter().any(|c| c.text().contains(last_reply)));

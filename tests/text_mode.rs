@@ -235,7 +235,7 @@ fn hostile_dumps_finish_quickly() {
 
 #[test]
 fn limits_apply_to_dumps() {
-    let small = unboil::Extractor::new(unboil::Options::default().max_input_bytes(10));
+    let small = unboil::Extractor::new(unboil::Options::default().with_max_input_bytes(10));
     let err = small.extract_text("far more than ten bytes").unwrap_err();
     assert_eq!(err.kind(), unboil::ErrorKind::InputTooLarge);
 }

@@ -18,7 +18,7 @@ pub(crate) use facts::{BodyFacts, PageFacts, Place};
 pub(crate) use text::fold;
 
 use crate::block::{BlockKind, Decision};
-use crate::metadata::{Metadata, TextDirection};
+use crate::metadata::{Metadata, PageDate, TextDirection};
 use crate::segment::RawBlock;
 use facts::{Found, Prop};
 use text::{clean, looks_like_url};
@@ -543,11 +543,11 @@ fn authors(page: &Page<'_>, ld: &jsonld::LdFacts, site: Option<&str>) -> Vec<Str
 }
 
 /// The first value among `values` that reads as a date.
-fn first_date<'a>(values: impl IntoIterator<Item = &'a str>) -> Option<String> {
+fn first_date<'a>(values: impl IntoIterator<Item = &'a str>) -> Option<PageDate> {
     values.into_iter().find_map(date::normalize)
 }
 
-fn published(page: &Page<'_>, ld: &jsonld::LdFacts) -> Option<String> {
+fn published(page: &Page<'_>, ld: &jsonld::LdFacts) -> Option<PageDate> {
     const KEYS: [&str; 15] = [
         "article:published_time",
         "article:published",
@@ -578,7 +578,7 @@ fn published(page: &Page<'_>, ld: &jsonld::LdFacts) -> Option<String> {
         .or_else(|| first_date(near_found(Prop::Date)))
 }
 
-fn modified(page: &Page<'_>, ld: &jsonld::LdFacts) -> Option<String> {
+fn modified(page: &Page<'_>, ld: &jsonld::LdFacts) -> Option<PageDate> {
     const KEYS: [&str; 7] = [
         "article:modified_time",
         "article:modified",
