@@ -197,6 +197,7 @@ impl Extractor {
             self.options.focus,
             explain,
             forum_thread,
+            heads.article(),
         );
         let mut decisions: Vec<Decision> = outcome.verdicts.iter().map(|v| v.decision).collect();
         let metadata = meta::read(&seg.facts, &seg.blocks, &decisions, heads);
@@ -233,7 +234,7 @@ impl Extractor {
             )
         });
         let comments = if self.options.comments {
-            gather_comments(&views, &decisions, &outcome.comments)
+            gather_comments(&views, &outcome.comments)
         } else {
             Vec::new()
         };
@@ -294,25 +295,20 @@ fn base_url(
     href::is_absolute(&base).then_some(base)
 }
 
-/// One block per comment: the text of the blocks under the same innermost comment element,
-/// without the comment's buttons and link-only lines ("Reply", "Report").
+/// One block per comment: the text of the blocks marked with the same comment number, in page
+/// order (a comment section's headings, counts, links and buttons are not marked).
 fn gather_comments(
     views: &[classify::BlockView<'_>],
-    decisions: &[Decision],
-    sections: &[Option<u32>],
+    marks: &[classify::CommentMark],
 ) -> Vec<Block> {
     let mut out: Vec<Block> = Vec::new();
     let mut current: Option<u32> = None;
-    for ((v, d), section) in views.iter().zip(decisions).zip(sections) {
-        let (Decision::Comment, Some(id)) = (d, section) else {
+    for (v, mark) in views.iter().zip(marks) {
+        let classify::CommentMark::Comment(n) = *mark else {
             continue;
         };
-        let ui = v.link_density() >= 0.9 || v.raw.button_chars >= v.stats.chars;
-        if ui {
-            continue;
-        }
         match out.last_mut() {
-            Some(last) if current == Some(*id) => {
+            Some(last) if current == Some(n) => {
                 last.text.push_str("\n\n");
                 last.text.push_str(&v.raw.text);
             }
@@ -323,7 +319,7 @@ fn gather_comments(
                 score: 0.0,
             }),
         }
-        current = Some(*id);
+        current = Some(n);
     }
     out
 }

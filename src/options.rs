@@ -157,7 +157,8 @@ impl Options {
 
     /// Returns the reader comments below an article apart from the main text, one block per
     /// comment, in [`Extracted::comments`](crate::Extracted::comments). Comments are never part
-    /// of the main text, whatever this says. Default: off.
+    /// of the main text, whatever this says. Default: off. Which blocks are comments is stated
+    /// on [`Options::comments`].
     ///
     /// ```
     /// use unboil::{Extractor, Options};
@@ -404,14 +405,56 @@ impl Options {
         self.base_url.as_deref()
     }
 
-    /// Whether reader comments are returned (see [`Options::with_comments`], which states
-    /// which blocks are comments).
+    /// Whether reader comments are returned (see [`Options::with_comments`]).
+    ///
+    /// # Which blocks are comments
+    ///
+    /// 1. **Marked sections.** A comment section is an element marked as one: a class or id
+    ///    with the word `comment` (`comment-list`, `c-comments__item`), microdata
+    ///    `itemprop="comment"` or a schema.org `Comment`; or a customer review: an element
+    ///    marked `review` (class, id or microdata) that holds a star rating or a reviewer's
+    ///    byline. Nothing else is a comment: unmarked replies are judged as any other block.
+    /// 2. **Below an article only.** Comment sections count on a page that is an article with
+    ///    comments below it: not a forum thread (JSON-LD `DiscussionForumPosting` or its
+    ///    microdata), and either the text outside the sections holds 1000 characters of prose,
+    ///    or the page says it is an article (JSON-LD `Article` and its kinds, `og:type`
+    ///    `article`, `article:published_time`) and its main text is longer than the sections'
+    ///    text, as on a short post with a few comments. On a discussion (an open thread under a
+    ///    one-line post) the posts are the text. Customer reviews count on any page.
+    /// 3. **Not the article.** An element that holds the page's title or its main container is
+    ///    not a comment section, whatever its class says: an editorial review in markup named
+    ///    `review` is the text.
+    /// 4. **Not furniture.** A marked element that starts before the main text (a "3 comments"
+    ///    link by the byline) holds no comment, and neither do a section's headings, counts
+    ///    ("3 comments", "Comments (12)"), links and buttons ("Reply") and its reply form.
+    /// 5. **Never empty.** When nothing the extractor keeps lies outside the comment sections,
+    ///    there are no comments and those blocks are judged as text.
+    ///
+    /// Each comment is one block: a new one starts where the markup of the block that opened
+    /// the previous one repeats, so a comment's name, date and text stay together and a reply
+    /// stays with the comment it answers.
     ///
     /// ```
-    /// use unboil::Options;
+    /// use unboil::{Extractor, Options};
     ///
-    /// assert!(!Options::default().comments());
-    /// assert!(Options::default().with_comments(true).comments());
+    /// // A short post (og:type article) with two comments and a count link by its byline.
+    /// let page = "<meta property='og:type' content='article'>
+    ///   <article><h1>New slipway opens</h1>
+    ///   <p class='meta'>By Ana Lima, <a class='comments-link' href='#c'>2 comments</a></p>
+    ///   <p>The new slipway at the harbour opened on Saturday morning.</p>
+    ///   <p>Boats up to eight metres can now be launched at any state of the tide.</p></article>
+    ///   <div id='c' class='comments'><h3>2 comments</h3>
+    ///   <div class='comment'><p>Finally! We waited ten years for this.</p></div>
+    ///   <div class='comment'><p>Is there parking for trailers nearby?</p></div></div>";
+    /// let options = Options::default().with_comments(true);
+    /// assert!(options.comments());
+    /// let extracted = Extractor::new(options).extract(page)?;
+    /// let comments: Vec<&str> = extracted.comments().iter().map(|c| c.text()).collect();
+    /// assert_eq!(comments, ["Finally! We waited ten years for this.",
+    ///                       "Is there parking for trailers nearby?"]);
+    /// assert!(extracted.text().starts_with("The new slipway"));
+    /// assert!(!extracted.text().contains("Finally"));
+    /// # Ok::<(), unboil::Error>(())
     /// ```
     pub fn comments(&self) -> bool {
         self.comments

@@ -73,6 +73,10 @@ pages! {
     page_shop_promises => "shop-promises",
     page_product_carousel => "product-carousel",
     page_thread_ages => "thread-ages",
+    page_comments_short => "comments-short",
+    page_comments_long => "comments-long",
+    page_comments_count => "comments-count",
+    page_review_editorial => "review-editorial",
 }
 
 fn pages_dir() -> PathBuf {
@@ -112,6 +116,7 @@ fn check_page(name: &str) {
     let page = load(name);
     let got = unboil::extract(&page.source);
     let mut problems = String::new();
+    check_comments(name, &page.source, got.text(), &mut problems);
     let (want, have) = (normalise(&page.expected), normalise(got.text()));
     if want != have {
         let _ = writeln!(
@@ -129,6 +134,38 @@ fn check_page(name: &str) {
         );
     }
     assert!(problems.is_empty(), "page {name}: {problems}");
+}
+
+/// Where a page has a `comments.txt` (the expected comments, separated by lines `----`; empty
+/// for none), `comments(true)` must return exactly those, and the main text must be the same
+/// as without it.
+fn check_comments(name: &str, source: &str, text: &str, problems: &mut String) {
+    let Ok(want) = std::fs::read_to_string(pages_dir().join(name).join("comments.txt")) else {
+        return;
+    };
+    let want: Vec<String> = normalise(&want)
+        .split("\n----\n")
+        .map(normalise)
+        .filter(|c| !c.is_empty())
+        .collect();
+    let got = Extractor::new(Options::default().with_comments(true))
+        .extract(source)
+        .unwrap();
+    let have: Vec<String> = got.comments().iter().map(|c| normalise(c.text())).collect();
+    if want != have {
+        let _ = writeln!(
+            problems,
+            "comments differ:\n{}",
+            line_diff(&want.join("\n----\n"), &have.join("\n----\n"))
+        );
+    }
+    if got.text() != text {
+        let _ = writeln!(
+            problems,
+            "text with comments(true) differs:\n{}",
+            line_diff(text, got.text())
+        );
+    }
 }
 
 /// A line diff from the longest common subsequence, with two lines of context around changes.

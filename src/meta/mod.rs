@@ -29,12 +29,19 @@ pub(crate) struct Heads {
     ld: jsonld::LdFacts,
     site_name: Option<String>,
     choice: title::Choice,
+    article: bool,
 }
 
 impl Heads {
     /// The chosen title.
     pub fn title(&self) -> Option<&str> {
         self.choice.title.as_deref()
+    }
+
+    /// The page says it is an article: JSON-LD `Article` (or a kind of it), `og:type`
+    /// article, or an `article:published_time`.
+    pub fn article(&self) -> bool {
+        self.article
     }
 
     /// The JSON-LD says the page is a forum thread (`DiscussionForumPosting`).
@@ -71,6 +78,7 @@ pub(crate) fn heads(facts: &PageFacts, blocks: &[RawBlock]) -> Heads {
         ld,
         site_name,
         choice,
+        article,
     }
 }
 
@@ -85,6 +93,7 @@ pub(crate) fn read(
         ld,
         site_name,
         choice: chosen,
+        ..
     } = heads;
     let page = Page {
         facts,
