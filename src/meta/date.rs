@@ -30,6 +30,104 @@ fn normalize_iso(raw: &str) -> Option<String> {
     iso(s).or_else(|| numeric(s)).or_else(|| textual(s))
 }
 
+/// The first date written anywhere in a short line of text ("By Ana Lima | March 5, 2024",
+/// "Jo Park (@jopark) 3 hours ago Tue 5th March 2024 | 9:00 AM"): the words around the first
+/// month name, or else the first word that is an ISO or unambiguous numeric date.
+pub(crate) fn find_in_line(line: &str) -> Option<PageDate> {
+    let words: Vec<&str> = line.split_whitespace().take(40).collect();
+    let bare = |w: &str| {
+        w.trim_matches(|c: char| !c.is_alphanumeric())
+            .to_lowercase()
+    };
+    for (i, w) in words.iter().enumerate() {
+        if month_of(&bare(w)).is_some() {
+            let window = words
+                .get(i.saturating_sub(3)..(i + 4).min(words.len()))?
+                .join(" ");
+            if let Some(d) = textual(&window) {
+                return typed(d);
+            }
+        }
+    }
+    words.iter().find_map(|w| {
+        let w = w.trim_matches(|c: char| !c.is_ascii_alphanumeric());
+        if !w.starts_with(|c: char| c.is_ascii_digit()) {
+            return None;
+        }
+        typed(iso(w).or_else(|| numeric(w))?)
+    })
+}
+
+/// Whether a lowercase word is a month name or abbreviation of the known languages.
+pub(crate) fn is_month_word(word: &str) -> bool {
+    lookup(MONTH_NAMES, word).is_some()
+}
+
+/// Weekday names and abbreviations in the languages of the month names, lowercase.
+const WEEKDAYS: &[&str] = &[
+    "mon",
+    "monday",
+    "tue",
+    "tues",
+    "tuesday",
+    "wed",
+    "wednesday",
+    "thu",
+    "thur",
+    "thurs",
+    "thursday",
+    "fri",
+    "friday",
+    "sat",
+    "saturday",
+    "sun",
+    "sunday",
+    "lundi",
+    "mardi",
+    "mercredi",
+    "jeudi",
+    "vendredi",
+    "samedi",
+    "dimanche",
+    "montag",
+    "dienstag",
+    "mittwoch",
+    "donnerstag",
+    "freitag",
+    "samstag",
+    "sonntag",
+    "lunes",
+    "martes",
+    "miércoles",
+    "jueves",
+    "viernes",
+    "sábado",
+    "domingo",
+    "lunedì",
+    "martedì",
+    "mercoledì",
+    "giovedì",
+    "venerdì",
+    "sabato",
+    "segunda",
+    "terça",
+    "quarta",
+    "quinta",
+    "sexta",
+    "maandag",
+    "dinsdag",
+    "woensdag",
+    "donderdag",
+    "vrijdag",
+    "zaterdag",
+    "zondag",
+];
+
+/// Whether a lowercase word is a weekday name or abbreviation of the known languages.
+pub(crate) fn is_weekday_word(word: &str) -> bool {
+    WEEKDAYS.contains(&word)
+}
+
 /// Reads back the ISO 8601 string this module writes (`YYYY-MM-DD`, then optionally
 /// `THH:MM[:SS[.fff…]]` and `Z` or `±HH:MM`) into its typed parts.
 fn typed(iso: String) -> Option<PageDate> {
@@ -539,6 +637,27 @@ mod tests {
             (d.date(), d.time(), d.offset()),
             (date(2024, 3, 5), None, None)
         );
+    }
+
+    #[test]
+    fn dates_found_in_lines() {
+        let f = |s: &str| super::find_in_line(s).map(|d| d.as_str().to_string());
+        assert_eq!(
+            f("Fahad Khan (@fkhan) 2 minutes ago Tue 30th March 2021 | 11:00 AM").as_deref(),
+            Some("2021-03-30")
+        );
+        assert_eq!(
+            f("By Agency | Updated: July 22, 2021 10:15 IST").as_deref(),
+            Some("2021-07-22")
+        );
+        assert_eq!(
+            f("Posted 2024-03-05T08:00 by Jo").as_deref(),
+            Some("2024-03-05T08:00")
+        );
+        assert_eq!(f("Posted on 25/12/2023").as_deref(), Some("2023-12-25"));
+        assert_eq!(f("Posted on 03/05/2024"), None);
+        assert_eq!(f("1 min read"), None);
+        assert_eq!(f("A 1.8-litre engine"), None);
     }
 
     #[test]

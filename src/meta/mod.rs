@@ -9,11 +9,13 @@
 //! empty.
 
 mod date;
+mod dump;
 mod facts;
 mod jsonld;
 mod text;
 mod title;
 
+pub(crate) use dump::read_dump;
 pub(crate) use facts::{BodyFacts, PageFacts, Place};
 pub(crate) use text::fold;
 
@@ -383,9 +385,22 @@ fn byline_names(raw: &str) -> Vec<String> {
         }
     }
     let mut out: Vec<String> = Vec::new();
-    for part in t.split([',', ';', '&']).flat_map(|p| p.split(" and ")) {
+    // "and" in the languages of the byline words ("Par Ana et Bo", "Von Ana und Bo").
+    let and = |p: &str| -> Vec<String> {
+        let mut parts = vec![p.to_string()];
+        for sep in [" and ", " et ", " und "] {
+            parts = parts
+                .iter()
+                .flat_map(|q| q.split(sep).map(str::to_string).collect::<Vec<_>>())
+                .collect();
+        }
+        parts
+    };
+    for part in t.split([',', ';', '&']).flat_map(and) {
         // "Text: Name", "Photos: Name": a label in any language.
-        let part = part.rsplit_once(": ").map_or(part, |(_, name)| name);
+        let part = part
+            .rsplit_once(": ")
+            .map_or(part.as_str(), |(_, name)| name);
         let name = part
             .trim()
             .trim_matches(|c: char| !c.is_alphanumeric() && c != '.');
