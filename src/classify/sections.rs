@@ -144,12 +144,13 @@ pub(crate) enum CommentMark {
 ///    article holds 1000 characters of prose without them, or the page says it is an article
 ///    and its kept text outweighs them) or
 ///    as a customer review holding a rating or a reviewer's name, unless the element holds the
-///    title or the main container (then the article is in it: an editorial review);
+///    title or the main container, when that holds at least half of the kept characters (then
+///    the article is in it: an editorial review);
 /// 2. the main text is what the classifier kept outside the candidates; if there is none, no
 ///    block is a comment and the classifier's decisions stand (the text is never emptied);
 /// 3. a candidate element that starts before the first block of the main text is furniture
 ///    (a "3 comments" link by the byline), and so are a section's headings, link or button
-///    lines and counts;
+///    lines, forms and counts;
 /// 4. the rest are comments, a new comment starting where the block that opened the current
 ///    one repeats its place in the markup (its tags and hints), so the name, date and text
 ///    of a comment stay together and a reply stays with the comment it answers.
@@ -182,17 +183,39 @@ pub(super) fn comment_blocks(
             }
             main > thread
         };
+    // The container is the article only when it holds most of what is kept: a container
+    // chosen inside a rating widget is not.
+    let kept_chars = |range: std::ops::Range<usize>| -> u32 {
+        blocks
+            .get(range.clone())
+            .zip(keep.get(range))
+            .map_or(0, |(bs, ks)| {
+                bs.iter()
+                    .zip(ks)
+                    .filter(|(_, k)| **k)
+                    .map(|(b, _)| b.stats.chars)
+                    .sum()
+            })
+    };
+    let main_container = elems.get(container).filter(|c| {
+        let inside = kept_chars(c.first_block as usize..c.end_block as usize);
+        container != 0 && inside * 2 >= kept_chars(0..blocks.len()).max(1)
+    });
     let holds_container = |id: u32| {
-        let (Some(e), Some(c)) = (elems.get(id as usize), elems.get(container)) else {
+        let (Some(e), Some(c)) = (elems.get(id as usize), main_container) else {
             return false;
         };
-        container != 0 && e.first_block <= c.first_block && c.end_block <= e.end_block
+        e.first_block <= c.first_block && c.end_block <= e.end_block
     };
-    let candidates: Vec<Option<u32>> = sections
+    let marked: Vec<Option<u32>> = sections
         .into_iter()
         .map(|s| s.filter(|_| below_article))
         .zip(review_sections(elems, blocks))
-        .map(|(c, r)| c.or(r).filter(|&id| !holds_container(id)))
+        .map(|(c, r)| c.or(r))
+        .collect();
+    let candidates: Vec<Option<u32>> = marked
+        .into_iter()
+        .map(|m| m.filter(|&id| !holds_container(id)))
         .collect();
     let first_main = candidates
         .iter()
