@@ -421,9 +421,9 @@ impl Options {
     ///    `article`, `article:published_time`) and its main text is longer than the sections'
     ///    text, as on a short post with a few comments. On a discussion (an open thread under a
     ///    one-line post) the posts are the text. Customer reviews count on any page.
-    /// 3. **Not the article.** An element that holds the page's title or its main container is
-    ///    not a comment section, whatever its class says: an editorial review in markup named
-    ///    `review` is the text.
+    /// 3. **Not the article.** An element that holds the page's title, or its main container
+    ///    when that holds at least half of the kept text, is not a comment section, whatever
+    ///    its class says: an editorial review in markup named `review` is the text.
     /// 4. **Not furniture.** A marked element that starts before the main text (a "3 comments"
     ///    link by the byline) holds no comment, and neither do a section's headings, counts
     ///    ("3 comments", "Comments (12)"), links and buttons ("Reply") and its reply form.
