@@ -126,7 +126,7 @@ fn run(a: &Args) -> Result<bool, String> {
     if let Some(out) = &a.out {
         std::fs::create_dir_all(out).map_err(|e| format!("{}: {e}", out.display()))?;
     }
-    let extractor = Extractor::new(Options::default().focus(a.focus));
+    let extractor = Extractor::new(Options::default().with_focus(a.focus));
     let mut groups: BTreeMap<String, Vec<DocScore>> = BTreeMap::new();
     let mut times = Vec::new();
     // Pages with a manifest title; of which matched; of which matched loosely.

@@ -93,7 +93,7 @@ fn run() -> Result<(), Failure> {
     };
     let bytes = read_input(&args.input)?;
     // No size limit, as in the `extract` example, so the two read the same pages.
-    let extractor = Extractor::new(Options::default().explain(true).max_input_bytes(usize::MAX));
+    let extractor = Extractor::new(Options::default().with_explain(true).with_max_input_bytes(usize::MAX));
     let extracted = if args.text_mode {
         extractor.extract_text(&String::from_utf8_lossy(&bytes))
     } else {
@@ -148,7 +148,11 @@ fn print(
         )?;
         writeln!(out, "description: {:?}", m.description())?;
         writeln!(out, "encoding: {:?}", extracted.encoding())?;
-        writeln!(out, "container: {}", explanation.container)?;
+        writeln!(
+            out,
+            "container: {}",
+            explanation.container.as_deref().unwrap_or("(none)")
+        )?;
     }
     for (b, e) in extracted.blocks().iter().zip(&explanation.blocks) {
         if tsv {

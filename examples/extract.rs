@@ -95,9 +95,9 @@ fn parse_args() -> Result<Args, Failure> {
                     }
                 }
             }
-            "--links" => a.options = a.options.links(true),
-            "--images" => a.options = a.options.images(true),
-            "--base-url" => a.options = a.options.base_url(&value("--base-url")?),
+            "--links" => a.options = a.options.with_links(true),
+            "--images" => a.options = a.options.with_images(true),
+            "--base-url" => a.options = a.options.with_base_url(&value("--base-url")?),
             s if s.starts_with('-') && s != "-" => {
                 return Err(Failure::Usage(format!("unknown option {s}")));
             }
@@ -184,7 +184,7 @@ fn run() -> Result<(), Failure> {
         json(&Extracted::default())?;
     }
     let input = read_input(a.input.as_deref())?;
-    let extractor = Extractor::new(a.options.max_input_bytes(usize::MAX));
+    let extractor = Extractor::new(a.options.with_max_input_bytes(usize::MAX));
     let extracted = if a.text_mode {
         extractor.extract_text(&String::from_utf8_lossy(&input))
     } else {

@@ -179,8 +179,8 @@ fn run() -> Result<bool, String> {
     let mut show_diff = false;
     while let Some(a) = args.next() {
         match a.as_str() {
-            "--links" => options = options.links(true),
-            "--images" => options = options.images(true),
+            "--links" => options = options.with_links(true),
+            "--images" => options = options.with_images(true),
             "--diff" => show_diff = true,
             "--min" => {
                 min = args

@@ -104,7 +104,7 @@ pub enum Decision {
     /// Part of a reader comment below an article; see
     /// [`Extracted::comments`](crate::Extracted::comments). Comment blocks are marked so in
     /// [`Extracted::blocks`](crate::Extracted::blocks) whether or not
-    /// [`Options::comments`](crate::Options::comments) is on.
+    /// [`Options::with_comments`](crate::Options::with_comments) is on.
     Comment,
 }
 

@@ -7,16 +7,16 @@ use std::fmt;
 /// ```
 /// use unboil::{ErrorKind, Extractor, Options};
 ///
-/// let small = Extractor::new(Options::default().max_input_bytes(10));
+/// let small = Extractor::new(Options::default().with_max_input_bytes(10));
 /// let err = small.extract("<p>far more than ten bytes of text</p>").unwrap_err();
 /// assert_eq!(err.kind(), ErrorKind::InputTooLarge);
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum ErrorKind {
-    /// The input is longer than [`Options::max_input_bytes`](crate::Options::max_input_bytes).
+    /// The input is longer than [`Options::with_max_input_bytes`](crate::Options::with_max_input_bytes).
     InputTooLarge,
-    /// The page has more nodes than [`Options::max_nodes`](crate::Options::max_nodes).
+    /// The page has more nodes than [`Options::with_max_nodes`](crate::Options::with_max_nodes).
     TooManyNodes,
 }
 
@@ -36,7 +36,7 @@ impl fmt::Display for ErrorKind {
 /// ```
 /// use unboil::{ErrorKind, Extractor, Options};
 ///
-/// let extractor = Extractor::new(Options::default().max_nodes(50));
+/// let extractor = Extractor::new(Options::default().with_max_nodes(50));
 /// let page = "<li>An item of a very long list</li>".repeat(100);
 /// let err = extractor.extract(&page).unwrap_err();
 /// assert_eq!(err.kind(), ErrorKind::TooManyNodes);

@@ -1,7 +1,8 @@
 //! Why each block was kept or dropped, as data.
 //!
-//! Recorded only when [`Options::explain`](crate::Options::explain) is on, so extraction without
+//! Recorded only when [`Options::with_explain`](crate::Options::with_explain) is on, so extraction without
 //! it pays nothing. The types are `#[non_exhaustive]`: fields may be added in minor releases.
+//! With the `serde` feature they serialise to JSON (see [`Explanation`] for the shape).
 
 use crate::block::{BlockKind, Decision};
 use crate::classify::{BlockView, Verdict};
@@ -14,18 +15,32 @@ use crate::segment::Elem;
 ///
 /// let page = "<nav><a href='/'>Home</a> <a href='/about'>About</a></nav>
 ///   <article><p>Main text of the page, long enough to be a real paragraph of prose.</p></article>";
-/// let extracted = Extractor::new(Options::default().explain(true)).extract(page)?;
+/// let extracted = Extractor::new(Options::default().with_explain(true)).extract(page)?;
 /// let explanation = extracted.explanation().expect("explain was on");
 /// let nav = &explanation.blocks[0];
 /// assert!(nav.features.link_density > 0.9);
 /// assert!(!nav.reasons.is_empty());
+/// assert_eq!(explanation.container.as_deref(), Some("html>body>article"));
+///
+/// // A page without blocks has no container.
+/// let empty = Extractor::new(Options::default().with_explain(true)).extract("<div></div>")?;
+/// assert_eq!(empty.explanation().expect("explain was on").container, None);
 /// # Ok::<(), unboil::Error>(())
 /// ```
+///
+/// With the `serde` feature it serialises as `{"container": "html>body>article" or null,
+/// "blocks": [{"kind": "paragraph", "decision": "content", "score": 1.5, "features": {…},
+/// "reasons": [{"reason": "length", "weight": 0.8}, {"reason": "hint", "hint": "nav",
+/// "weight": -0.5}, …]}, …]}`: a block's kind is flattened as in [`Block`](crate::Block), and
+/// each reason is an object with its snake-case name (see [`Reason`]) and its weight.
 #[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 #[non_exhaustive]
 pub struct Explanation {
-    /// Tag path of the element chosen as the main container, such as `html>body>div>article`.
-    pub container: String,
+    /// Tag path of the element chosen as the main container, such as `html>body>div>article`;
+    /// `None` when no element was chosen (a page without blocks, or one whose best container
+    /// is the whole document).
+    pub container: Option<String>,
     /// One entry per block, in the order of [`Extracted::blocks`](crate::Extracted::blocks).
     pub blocks: Vec<BlockExplanation>,
 }
@@ -37,7 +52,7 @@ pub struct Explanation {
 ///
 /// let page = "<nav><a href='/'>Home</a> <a href='/about'>About</a></nav>
 ///   <article><p>Main text of the page, long enough to be a real paragraph of prose.</p></article>";
-/// let extracted = Extractor::new(Options::default().explain(true)).extract(page)?;
+/// let extracted = Extractor::new(Options::default().with_explain(true)).extract(page)?;
 /// let explanation = extracted.explanation().expect("explain was on");
 /// for (block, why) in extracted.blocks().iter().zip(&explanation.blocks) {
 ///     assert_eq!((why.kind, why.decision), (block.kind(), block.decision()));
@@ -49,9 +64,11 @@ pub struct Explanation {
 /// # Ok::<(), unboil::Error>(())
 /// ```
 #[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 #[non_exhaustive]
 pub struct BlockExplanation {
     /// The block's kind.
+    #[cfg_attr(feature = "serde", serde(flatten))]
     pub kind: BlockKind,
     /// The final decision.
     pub decision: Decision,
@@ -60,6 +77,7 @@ pub struct BlockExplanation {
     /// What was measured.
     pub features: BlockFeatures,
     /// Each piece of evidence with its signed weight; positive weights push toward content.
+    #[cfg_attr(feature = "serde", serde(serialize_with = "serialize_reasons"))]
     pub reasons: Vec<(Reason, f32)>,
 }
 
@@ -70,7 +88,7 @@ pub struct BlockExplanation {
 ///
 /// let page = "<article><p><a href='/repairs'>Two years of repairs</a> ended on Monday, when \
 ///             the bridge reopened. The city said so.</p></article>";
-/// let extracted = Extractor::new(Options::default().explain(true)).extract(page)?;
+/// let extracted = Extractor::new(Options::default().with_explain(true)).extract(page)?;
 /// let features = &extracted.explanation().expect("explain was on").blocks[0].features;
 /// assert_eq!(features.chars, 81);
 /// assert_eq!(features.words, 15);
@@ -84,6 +102,7 @@ pub struct BlockExplanation {
 /// # Ok::<(), unboil::Error>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Default)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 #[non_exhaustive]
 pub struct BlockFeatures {
     /// Characters of text.
@@ -118,15 +137,23 @@ pub struct BlockFeatures {
 ///
 /// let page = "<nav><a href='/'>Home</a> <a href='/about'>About</a></nav>
 ///   <article><p>Main text of the page, long enough to be a real paragraph of prose.</p></article>";
-/// let extracted = Extractor::new(Options::default().explain(true)).extract(page)?;
+/// let extracted = Extractor::new(Options::default().with_explain(true)).extract(page)?;
 /// let menu = &extracted.explanation().expect("explain was on").blocks[0];
 /// let weight = |reason| menu.reasons.iter().find(|(r, _)| *r == reason).map(|(_, w)| *w);
 /// // All links, inside a `<nav>`: both count against the menu.
 /// assert!(weight(Reason::LinkDensity).unwrap() < 0.0);
 /// assert!(weight(Reason::Hint("nav")).unwrap() < 0.0);
+/// // Display gives the snake-case name, with a hint's category after a colon.
+/// assert_eq!(Reason::LinkDensity.to_string(), "link_density");
+/// assert_eq!(Reason::Hint("nav").to_string(), "hint:nav");
 /// # Ok::<(), unboil::Error>(())
 /// ```
+///
+/// With the `serde` feature a reason serialises as its snake-case name (`"link_density"`), and
+/// a hint as `{"hint": "nav"}`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
 #[non_exhaustive]
 pub enum Reason {
     /// Longer text is more likely main text; very short text less.
@@ -217,6 +244,93 @@ pub enum Reason {
     NameList,
 }
 
+impl Reason {
+    /// The snake-case name of the reason, as serde writes it.
+    fn name(self) -> &'static str {
+        match self {
+            Reason::Length => "length",
+            Reason::Punctuation => "punctuation",
+            Reason::LinkDensity => "link_density",
+            Reason::Kind => "kind",
+            Reason::Hint(_) => "hint",
+            Reason::Position => "position",
+            Reason::Shape => "shape",
+            Reason::Surroundings => "surroundings",
+            Reason::TitleSide => "title_side",
+            Reason::Furniture => "furniture",
+            Reason::PageProse => "page_prose",
+            Reason::PageType => "page_type",
+            Reason::Rule(_) => "rule",
+            Reason::Repetition => "repetition",
+            Reason::InContainer => "in_container",
+            Reason::OutsideContainer => "outside_container",
+            Reason::Neighbours => "neighbours",
+            Reason::HeadingContext => "heading_context",
+            Reason::Focus => "focus",
+            Reason::Fallback => "fallback",
+            Reason::Repeated => "repeated",
+            Reason::Title => "title",
+            Reason::PageFooter => "page_footer",
+            Reason::ShopPolicy => "shop_policy",
+            Reason::TeaserList => "teaser_list",
+            Reason::TrailingSidebar => "trailing_sidebar",
+            Reason::RelatedLink => "related_link",
+            Reason::AfterComments => "after_comments",
+            Reason::Caption => "caption",
+            Reason::SharedItem => "shared_item",
+            Reason::ItemList => "item_list",
+            Reason::Description => "description",
+            Reason::OtherStories => "other_stories",
+            Reason::Dialog => "dialog",
+            Reason::OtherProducts => "other_products",
+            Reason::NameList => "name_list",
+        }
+    }
+}
+
+/// The snake-case name (`link_density`), with a hint's category after a colon (`hint:nav`).
+impl std::fmt::Display for Reason {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Reason::Hint(h) => write!(f, "hint:{h}"),
+            Reason::Rule(name) => write!(f, "rule:{name}"),
+            r => f.write_str(r.name()),
+        }
+    }
+}
+
+/// Each reason as `{"reason": name, "weight": w}`, plus `"hint": category` for a hint and
+/// `"rule": name` for a rule.
+#[cfg(feature = "serde")]
+fn serialize_reasons<S: serde::Serializer>(
+    reasons: &[(Reason, f32)],
+    serializer: S,
+) -> Result<S::Ok, S::Error> {
+    use serde::ser::{SerializeMap, SerializeSeq};
+    struct One(Reason, f32);
+    impl serde::Serialize for One {
+        fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+            let detail = match self.0 {
+                Reason::Hint(h) => Some(("hint", h)),
+                Reason::Rule(r) => Some(("rule", r)),
+                _ => None,
+            };
+            let mut m = serializer.serialize_map(Some(2 + usize::from(detail.is_some())))?;
+            m.serialize_entry("reason", self.0.name())?;
+            if let Some((key, value)) = detail {
+                m.serialize_entry(key, value)?;
+            }
+            m.serialize_entry("weight", &self.1)?;
+            m.end()
+        }
+    }
+    let mut seq = serializer.serialize_seq(Some(reasons.len()))?;
+    for &(r, w) in reasons {
+        seq.serialize_element(&One(r, w))?;
+    }
+    seq.end()
+}
+
 /// The tag path of an arena element, root first.
 fn tag_path(elems: &[Elem], mut id: usize) -> String {
     let mut names = Vec::new();
@@ -278,10 +392,11 @@ pub(crate) fn build(
             }
         })
         .collect();
-    Explanation {
-        container: tag_path(elems, container),
-        blocks,
-    }
+    // Arena element 0 is the document itself: choosing it is choosing no container.
+    let container = (container != 0)
+        .then(|| tag_path(elems, container))
+        .filter(|p| !p.is_empty());
+    Explanation { container, blocks }
 }
 
 /// The explanation of a plain-text dump's blocks: the same record as in HTML mode, with what a
@@ -331,8 +446,9 @@ pub(crate) fn build_text(
             }
         })
         .collect();
+    // A dump has no elements: its main region is described by `in_container`.
     Explanation {
-        container: String::new(),
+        container: None,
         blocks,
     }
 }

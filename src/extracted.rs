@@ -24,7 +24,7 @@ use crate::model::page_type::PageType;
 ///
 /// With the `serde` feature, `Extracted` serialises to the JSON object described in the
 /// crate's README ("JSON output"): `title`, `metadata`, `text` and `blocks`, and `comments`
-/// when [`Options::comments`](crate::Options::comments) found some.
+/// when [`Options::with_comments`](crate::Options::with_comments) found some.
 #[derive(Debug, Clone, Default)]
 pub struct Extracted {
     pub(crate) metadata: Metadata,
@@ -89,14 +89,14 @@ impl Extracted {
     }
 
     /// The reader comments below the article, one block per comment, in page order, when
-    /// [`Options::comments`](crate::Options::comments) was on; empty otherwise or when the page
+    /// [`Options::with_comments`](crate::Options::with_comments) was on; empty otherwise or when the page
     /// has none. A discussion page (a forum thread) has no comments: its posts are its text.
-    /// See the example on [`Options::comments`](crate::Options::comments).
+    /// See the example on [`Options::with_comments`](crate::Options::with_comments).
     pub fn comments(&self) -> &[Block] {
         &self.comments
     }
 
-    /// Why each block was kept or dropped, when [`Options::explain`](crate::Options::explain)
+    /// Why each block was kept or dropped, when [`Options::with_explain`](crate::Options::with_explain)
     /// was on; `None` otherwise. See the example on [`Explanation`].
     pub fn explanation(&self) -> Option<&Explanation> {
         self.explanation.as_ref()
@@ -106,8 +106,8 @@ impl Extracted {
     /// paragraphs, nested bulleted and numbered lists, data tables as tables (layout tables
     /// flattened into paragraphs), code blocks fenced with their language when the page names
     /// it, block quotes, emphasis, strong emphasis, strikethrough and inline code; links and
-    /// images too when [`Options::links`](crate::Options::links) and
-    /// [`Options::images`](crate::Options::images) ask for them. Characters that Markdown
+    /// images too when [`Options::with_links`](crate::Options::with_links) and
+    /// [`Options::with_images`](crate::Options::with_images) ask for them. Characters that Markdown
     /// would read as syntax are escaped, so the words are those of [`Extracted::text`]. As
     /// there, only content blocks are written and the title is not repeated at the head.
     ///
@@ -176,7 +176,7 @@ impl Extracted {
 
 /// The JSON shape: `{"title": …, "page_type": "article", "metadata": {…}, "text": "…",
 /// "blocks": [{…}, …]}` (`page_type` is `null` in plain-text mode), plus
-/// `"comments": [{…}, …]` when [`Options::comments`](crate::Options::comments) found some. The
+/// `"comments": [{…}, …]` when [`Options::with_comments`](crate::Options::with_comments) found some. The
 /// title is repeated at the top (it is also `metadata.title`) because it is what most users want.
 ///
 /// ```

@@ -25,12 +25,12 @@ use crate::segment;
 /// ```
 /// use unboil::{Extractor, Focus, Options};
 ///
-/// let extractor = Extractor::new(Options::default().focus(Focus::Precision));
+/// let extractor = Extractor::new(Options::default().with_focus(Focus::Precision));
 /// let page = "<main><p>The bridge reopened on Monday after two years of repairs, \
 ///             the city said.</p></main><footer><a href='/about'>About us</a></footer>";
 /// let extracted = extractor.extract(page)?;
 /// assert_eq!(extracted.text(), "The bridge reopened on Monday after two years of repairs, the city said.");
-/// assert_eq!(extractor.options().get_focus(), Focus::Precision);
+/// assert_eq!(extractor.options().focus(), Focus::Precision);
 ///
 /// // One extractor, shared by threads.
 /// fn shareable<T: Send + Sync + Clone>(_: &T) {}
@@ -61,7 +61,7 @@ impl Extractor {
     /// ```
     /// use unboil::{ErrorKind, Extractor, Options};
     ///
-    /// let extractor = Extractor::new(Options::default().max_input_bytes(100));
+    /// let extractor = Extractor::new(Options::default().with_max_input_bytes(100));
     /// let page = "<p>The bridge reopened on Monday after two years of repairs.</p>";
     /// let text = "The bridge reopened on Monday after two years of repairs.";
     /// assert_eq!(extractor.extract(page)?.text(), text);
@@ -190,7 +190,7 @@ impl Extractor {
     ///
     /// # Errors
     ///
-    /// Only when the dump is longer than [`Options::max_input_bytes`]
+    /// Only when the dump is longer than [`Options::with_max_input_bytes`]
     /// ([`ErrorKind::InputTooLarge`]).
     pub fn extract_text(&self, dump: &str) -> Result<Extracted, Error> {
         self.check_size(dump.len())?;
@@ -223,6 +223,7 @@ impl Extractor {
             self.options.focus,
             explain,
             forum_thread,
+            heads.article(),
             stage,
             samples.is_some(),
         );
@@ -278,7 +279,7 @@ impl Extractor {
             )
         });
         let comments = if self.options.comments {
-            gather_comments(&views, &decisions, &outcome.comments)
+            gather_comments(&views, &outcome.comments)
         } else {
             Vec::new()
         };
@@ -340,25 +341,20 @@ fn base_url(
     href::is_absolute(&base).then_some(base)
 }
 
-/// One block per comment: the text of the blocks under the same innermost comment element,
-/// without the comment's buttons and link-only lines ("Reply", "Report").
+/// One block per comment: the text of the blocks marked with the same comment number, in page
+/// order (a comment section's headings, counts, links and buttons are not marked).
 fn gather_comments(
     views: &[classify::BlockView<'_>],
-    decisions: &[Decision],
-    sections: &[Option<u32>],
+    marks: &[classify::CommentMark],
 ) -> Vec<Block> {
     let mut out: Vec<Block> = Vec::new();
     let mut current: Option<u32> = None;
-    for ((v, d), section) in views.iter().zip(decisions).zip(sections) {
-        let (Decision::Comment, Some(id)) = (d, section) else {
+    for (v, mark) in views.iter().zip(marks) {
+        let classify::CommentMark::Comment(n) = *mark else {
             continue;
         };
-        let ui = v.link_density() >= 0.9 || v.raw.button_chars >= v.stats.chars;
-        if ui {
-            continue;
-        }
         match out.last_mut() {
-            Some(last) if current == Some(*id) => {
+            Some(last) if current == Some(n) => {
                 last.text.push_str("\n\n");
                 last.text.push_str(&v.raw.text);
             }
@@ -369,7 +365,7 @@ fn gather_comments(
                 score: 0.0,
             }),
         }
-        current = Some(*id);
+        current = Some(n);
     }
     out
 }

@@ -46,7 +46,10 @@ pub use error::{Error, ErrorKind};
 pub use explain::{BlockExplanation, BlockFeatures, Explanation, Reason};
 pub use extracted::Extracted;
 pub use extractor::Extractor;
-pub use metadata::{Metadata, TextDirection};
+/// The date crate whose types [`PageDate`] returns, re-exported so that callers name the same
+/// version.
+pub use jiff;
+pub use metadata::{Metadata, PageDate, TextDirection};
 pub use model::page_type::PageType;
 pub use options::{Focus, Options};
 
@@ -69,8 +72,8 @@ pub use model::training;
 /// ```
 pub fn extract(html: &str) -> Extracted {
     let unlimited = Options::default()
-        .max_input_bytes(usize::MAX)
-        .max_nodes(usize::MAX);
+        .with_max_input_bytes(usize::MAX)
+        .with_max_nodes(usize::MAX);
     // With no limits there is no error to return; an empty result is the only other outcome.
     Extractor::new(unlimited).extract(html).unwrap_or_default()
 }
@@ -99,8 +102,8 @@ pub fn extract(html: &str) -> Extracted {
 /// ```
 pub fn extract_bytes(html: &[u8], charset_hint: Option<&str>) -> Extracted {
     let unlimited = Options::default()
-        .max_input_bytes(usize::MAX)
-        .max_nodes(usize::MAX);
+        .with_max_input_bytes(usize::MAX)
+        .with_max_nodes(usize::MAX);
     Extractor::new(unlimited)
         .extract_bytes(html, charset_hint)
         .unwrap_or_default()
@@ -123,7 +126,7 @@ pub fn extract_bytes(html: &[u8], charset_hint: Option<&str>) -> Extracted {
 /// assert!(!extracted.text().contains("Courier"));
 /// ```
 pub fn extract_text(dump: &str) -> Extracted {
-    let unlimited = Options::default().max_input_bytes(usize::MAX);
+    let unlimited = Options::default().with_max_input_bytes(usize::MAX);
     Extractor::new(unlimited)
         .extract_text(dump)
         .unwrap_or_default()

@@ -1,4 +1,107 @@
-//! The public metadata type: what a page says about itself.
+//! The public metadata types: what a page says about itself, and the dates it states.
+
+use jiff::civil;
+use jiff::tz::Offset;
+
+/// A date a page states (published, modified), as written: always a day, and a time and a UTC
+/// offset when the page gives them. Nothing is converted between zones.
+///
+/// The ISO 8601 form is [`PageDate::as_str`] (also its `Display`): `YYYY-MM-DD`, or a timestamp
+/// such as `2024-03-05T08:00:00+01:00` with the time and zone the page gave. The typed parts are
+/// [jiff](https://docs.rs/jiff) values (jiff is re-exported as `unboil::jiff`).
+///
+/// ```
+/// use unboil::jiff::civil::{date, time};
+///
+/// let page = r#"<meta property="article:published_time" content="2024-03-05T08:00:00+01:00">
+///   <p>The road over the pass closed at noon on Friday.</p>"#;
+/// let extracted = unboil::extract(page);
+/// let published = extracted.metadata().published().expect("stated");
+/// assert_eq!(published.date(), date(2024, 3, 5));
+/// assert_eq!(published.time(), Some(time(8, 0, 0, 0)));
+/// assert_eq!(published.offset().map(|o| o.seconds()), Some(3600));
+/// assert_eq!(published.timestamp().map(|t| t.to_string()).as_deref(), Some("2024-03-05T07:00:00Z"));
+/// assert_eq!(published.as_str(), "2024-03-05T08:00:00+01:00");
+/// assert_eq!(published.to_string(), "2024-03-05T08:00:00+01:00");
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct PageDate {
+    pub(crate) date: civil::Date,
+    pub(crate) time: Option<civil::Time>,
+    pub(crate) offset: Option<Offset>,
+    pub(crate) iso: String,
+}
+
+impl PageDate {
+    /// The day.
+    ///
+    /// ```
+    /// let page = "<meta name='date' content='5 mars 2024'><p>La route du col a fermé à midi.</p>";
+    /// let extracted = unboil::extract(page);
+    /// let day = extracted.metadata().published().map(|d| d.date());
+    /// assert_eq!(day, Some(unboil::jiff::civil::date(2024, 3, 5)));
+    /// ```
+    pub fn date(&self) -> civil::Date {
+        self.date
+    }
+
+    /// The time of day, when the page gives one (to the minute at least).
+    ///
+    /// ```
+    /// let page = "<meta name='date' content='2024-03-05 08:30'><p>The road closed at noon.</p>";
+    /// let extracted = unboil::extract(page);
+    /// let published = extracted.metadata().published().expect("stated");
+    /// assert_eq!(published.time(), Some(unboil::jiff::civil::time(8, 30, 0, 0)));
+    /// assert_eq!(published.offset(), None);
+    /// ```
+    pub fn time(&self) -> Option<civil::Time> {
+        self.time
+    }
+
+    /// The date and time together, when the page gives a time.
+    ///
+    /// ```
+    /// let page = "<meta name='date' content='2024-03-05 08:30'><p>The road closed at noon.</p>";
+    /// let extracted = unboil::extract(page);
+    /// let published = extracted.metadata().published().expect("stated");
+    /// assert_eq!(published.datetime().map(|d| d.to_string()).as_deref(), Some("2024-03-05T08:30:00"));
+    /// ```
+    pub fn datetime(&self) -> Option<civil::DateTime> {
+        self.time.map(|t| self.date.to_datetime(t))
+    }
+
+    /// The offset from UTC, when the page gives one with the time (`Z` is zero).
+    /// See the example on [`PageDate`].
+    pub fn offset(&self) -> Option<Offset> {
+        self.offset
+    }
+
+    /// The instant, when the page gives both a time and an offset. See the example on
+    /// [`PageDate`].
+    pub fn timestamp(&self) -> Option<jiff::Timestamp> {
+        let dt = self.datetime()?;
+        self.offset?.to_timestamp(dt).ok()
+    }
+
+    /// The date in ISO 8601, as the page gave it (see [`PageDate`]).
+    pub fn as_str(&self) -> &str {
+        &self.iso
+    }
+}
+
+impl std::fmt::Display for PageDate {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.iso)
+    }
+}
+
+/// Serialised as the ISO 8601 string.
+#[cfg(feature = "serde")]
+impl serde::Serialize for PageDate {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(&self.iso)
+    }
+}
 
 /// The direction in which the page's text is written.
 ///
@@ -45,7 +148,7 @@ pub enum TextDirection {
 /// let meta = unboil::extract(page).metadata().clone();
 /// assert_eq!(meta.title(), Some("Tides rise early"));
 /// assert_eq!(meta.authors(), ["Ana Lima"]);
-/// assert_eq!(meta.published(), Some("2024-03-05T08:00:00Z"));
+/// assert_eq!(meta.published().map(|d| d.as_str()), Some("2024-03-05T08:00:00Z"));
 /// assert_eq!(meta.site_name(), Some("Harbour Post"));
 /// assert_eq!(meta.language(), Some("en"));
 /// assert_eq!(meta.description(), Some("Spring tides came a day early."));
@@ -60,8 +163,8 @@ pub enum TextDirection {
 pub struct Metadata {
     pub(crate) title: Option<String>,
     pub(crate) authors: Vec<String>,
-    pub(crate) published: Option<String>,
-    pub(crate) modified: Option<String>,
+    pub(crate) published: Option<PageDate>,
+    pub(crate) modified: Option<PageDate>,
     pub(crate) site_name: Option<String>,
     pub(crate) language: Option<String>,
     pub(crate) direction: TextDirection,
@@ -98,27 +201,35 @@ impl Metadata {
         &self.authors
     }
 
-    /// When the page was first published, in ISO 8601: `YYYY-MM-DD`, or a full timestamp such
-    /// as `2024-03-05T08:00:00+01:00` when the page gives one.
+    /// When the page was first published: the day, and the time and zone when the page gives
+    /// them (see [`PageDate`]). Dates are read in ISO 8601 and the other numeric forms that
+    /// cannot be misread, and with month names in English, French, German, Spanish, Italian,
+    /// Portuguese and Dutch (`March 5, 2024`, `5 mars 2024`, `5. März 2024`,
+    /// `5 de marzo de 2024`). In plain-text mode the date is read from the lines around the
+    /// headline (see [`extract_text`](crate::extract_text)).
     ///
     /// ```
     /// let page = r#"<meta property="article:published_time" content="2024-03-05 08:00:00">
     ///   <p>The road over the pass closed at noon on Friday.</p>"#;
-    /// assert_eq!(unboil::extract(page).metadata().published(), Some("2024-03-05T08:00:00"));
+    /// let extracted = unboil::extract(page);
+    /// let published = extracted.metadata().published().expect("stated");
+    /// assert_eq!(published.as_str(), "2024-03-05T08:00:00");
+    /// assert_eq!(published.date(), unboil::jiff::civil::date(2024, 3, 5));
     /// ```
-    pub fn published(&self) -> Option<&str> {
-        self.published.as_deref()
+    pub fn published(&self) -> Option<&PageDate> {
+        self.published.as_ref()
     }
 
-    /// When the page was last modified, in ISO 8601 like [`published`](Self::published).
+    /// When the page was last modified, like [`published`](Self::published).
     ///
     /// ```
     /// let page = r#"<meta property="article:modified_time" content="2024-03-06">
     ///   <p>The road over the pass closed at noon on Friday.</p>"#;
-    /// assert_eq!(unboil::extract(page).metadata().modified(), Some("2024-03-06"));
+    /// let extracted = unboil::extract(page);
+    /// assert_eq!(extracted.metadata().modified().map(|d| d.as_str()), Some("2024-03-06"));
     /// ```
-    pub fn modified(&self) -> Option<&str> {
-        self.modified.as_deref()
+    pub fn modified(&self) -> Option<&PageDate> {
+        self.modified.as_ref()
     }
 
     /// The name of the site or publication, such as `"The Valley Courier"`.

@@ -15,7 +15,7 @@
 ///             <li><a href=/b>New bus timetable</a></li></ul>
 ///             <footer>Contact us</footer>";
 /// let text = |focus| {
-///     let extractor = Extractor::new(Options::default().focus(focus));
+///     let extractor = Extractor::new(Options::default().with_focus(focus));
 ///     extractor.extract(page).map(|e| e.text().to_string())
 /// };
 /// let (precision, recall) = (text(Focus::Precision)?, text(Focus::Recall)?);
@@ -55,18 +55,24 @@ impl Focus {
 
 /// Settings for an [`Extractor`](crate::Extractor).
 ///
-/// Fields are private; set them with the by-value builder methods, starting from
-/// `Options::default()`.
+/// Fields are private. Set them with the by-value builder methods `with_*`, starting from
+/// `Options::default()`; read them back with the getter of the same name without the prefix
+/// ([`Options::focus`], [`Options::comments`], …), as the Rust API guidelines name getters
+/// (no `get_`). Options compare equal when every setting is equal.
 ///
 /// ```
 /// use unboil::{Focus, Options};
 ///
 /// let options = Options::default()
-///     .focus(Focus::Recall)
-///     .max_input_bytes(8 << 20);
-/// assert_eq!(options.get_focus(), Focus::Recall);
+///     .with_focus(Focus::Recall)
+///     .with_max_input_bytes(8 << 20);
+/// assert_eq!(options.focus(), Focus::Recall);
+/// assert_eq!(options.max_input_bytes(), 8 << 20);
+/// assert_ne!(options, Options::default());
+/// assert_eq!(options.clone().with_focus(Focus::Balanced).with_max_input_bytes(64 << 20),
+///            Options::default());
 /// ```
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Options {
     pub(crate) focus: Focus,
     pub(crate) max_input_bytes: usize,
@@ -102,14 +108,9 @@ impl Default for Options {
 impl Options {
     /// Sets the precision/recall trade-off. Default: [`Focus::Balanced`]. See the example on
     /// [`Focus`].
-    pub fn focus(mut self, focus: Focus) -> Self {
+    pub fn with_focus(mut self, focus: Focus) -> Self {
         self.focus = focus;
         self
-    }
-
-    /// The focus in effect. See the example on [`Options`].
-    pub fn get_focus(&self) -> Focus {
-        self.focus
     }
 
     /// Inputs longer than this many bytes are refused with
@@ -120,7 +121,7 @@ impl Options {
     /// ```
     /// use unboil::{ErrorKind, Extractor, Options};
     ///
-    /// let extractor = Extractor::new(Options::default().max_input_bytes(12));
+    /// let extractor = Extractor::new(Options::default().with_max_input_bytes(12));
     /// assert!(extractor.extract("<p>Café</p>").is_ok()); // 12 bytes: `é` takes two.
     /// let err = extractor.extract("<p>Cafés</p>").unwrap_err();
     /// assert_eq!(err.kind(), ErrorKind::InputTooLarge);
@@ -129,7 +130,7 @@ impl Options {
     /// let err = extractor.extract_text("Fourteen bytes").unwrap_err();
     /// assert_eq!(err.kind(), ErrorKind::InputTooLarge);
     /// ```
-    pub fn max_input_bytes(mut self, bytes: usize) -> Self {
+    pub fn with_max_input_bytes(mut self, bytes: usize) -> Self {
         self.max_input_bytes = bytes;
         self
     }
@@ -145,18 +146,19 @@ impl Options {
     ///
     /// // 200 elements and 200 text runs.
     /// let page = "<p>A short paragraph of the page.</p>".repeat(200);
-    /// let small = Extractor::new(Options::default().max_nodes(100));
+    /// let small = Extractor::new(Options::default().with_max_nodes(100));
     /// assert_eq!(small.extract(&page).unwrap_err().kind(), ErrorKind::TooManyNodes);
     /// assert!(Extractor::new(Options::default()).extract(&page).is_ok());
     /// ```
-    pub fn max_nodes(mut self, nodes: usize) -> Self {
+    pub fn with_max_nodes(mut self, nodes: usize) -> Self {
         self.max_nodes = nodes;
         self
     }
 
     /// Returns the reader comments below an article apart from the main text, one block per
     /// comment, in [`Extracted::comments`](crate::Extracted::comments). Comments are never part
-    /// of the main text, whatever this says. Default: off.
+    /// of the main text, whatever this says. Default: off. Which blocks are comments is stated
+    /// on [`Options::comments`].
     ///
     /// ```
     /// use unboil::{Extractor, Options};
@@ -168,7 +170,7 @@ impl Options {
     ///       <li class='comment'><p>Good to see the slipway back in the plan at last.</p></li>
     ///       <li class='comment'><p>What about parking for the boat trailers, though?</p></li>
     ///     </ol>");
-    /// let extracted = Extractor::new(Options::default().comments(true)).extract(&page)?;
+    /// let extracted = Extractor::new(Options::default().with_comments(true)).extract(&page)?;
     /// assert_eq!(extracted.comments().len(), 2);
     /// assert!(extracted.comments()[1].text().starts_with("What about parking"));
     /// assert!(!extracted.text().contains("slipway back"));
@@ -179,7 +181,7 @@ impl Options {
     /// assert!(!extracted.text().contains("slipway back"));
     /// # Ok::<(), unboil::Error>(())
     /// ```
-    pub fn comments(mut self, on: bool) -> Self {
+    pub fn with_comments(mut self, on: bool) -> Self {
         self.comments = on;
         self
     }
@@ -193,18 +195,18 @@ impl Options {
     ///
     /// let page = "<p>The bridge reopened on Monday after two years of repairs, the city said.</p>";
     /// assert!(unboil::extract(page).explanation().is_none());
-    /// let extracted = Extractor::new(Options::default().explain(true)).extract(page)?;
+    /// let extracted = Extractor::new(Options::default().with_explain(true)).extract(page)?;
     /// let explanation = extracted.explanation().expect("explain was on");
     /// assert_eq!(explanation.blocks.len(), extracted.blocks().len());
     /// # Ok::<(), unboil::Error>(())
     /// ```
-    pub fn explain(mut self, on: bool) -> Self {
+    pub fn with_explain(mut self, on: bool) -> Self {
         self.explain = on;
         self
     }
 
     /// Keeps links in [`Extracted::to_markdown`](crate::Extracted::to_markdown) as
-    /// `[text](url)`, with the URL made absolute (see [`Options::base_url`]). Default: off, the
+    /// `[text](url)`, with the URL made absolute (see [`Options::with_base_url`]). Default: off, the
     /// link text alone. Links to a place in the same page (`#…`) and `javascript:` links stay
     /// plain text. The plain text is the same either way.
     ///
@@ -213,19 +215,19 @@ impl Options {
     ///
     /// let page = "<article><p>The <a href='/report.pdf'>full report</a> runs to ninety pages \
     ///             and was published by the council on Monday morning.</p></article>";
-    /// let with = Extractor::new(Options::default().links(true).base_url("https://city.example/news/"));
+    /// let with = Extractor::new(Options::default().with_links(true).with_base_url("https://city.example/news/"));
     /// assert!(with.extract(page)?.to_markdown().contains("[full report](https://city.example/report.pdf)"));
     /// let without = Extractor::new(Options::default());
     /// assert!(without.extract(page)?.to_markdown().starts_with("The full report runs"));
     /// # Ok::<(), unboil::Error>(())
     /// ```
-    pub fn links(mut self, on: bool) -> Self {
+    pub fn with_links(mut self, on: bool) -> Self {
         self.links = on;
         self
     }
 
     /// Keeps images in [`Extracted::to_markdown`](crate::Extracted::to_markdown) as
-    /// `![alt](src)`, with the source made absolute (see [`Options::base_url`]); lazy-loading
+    /// `![alt](src)`, with the source made absolute (see [`Options::with_base_url`]); lazy-loading
     /// pages' `data-src` is used when `src` is missing or an inline `data:` placeholder. An image
     /// with no text of its own around it is written before the next block. Default: off.
     ///
@@ -237,14 +239,14 @@ impl Options {
     ///             square'><figcaption>The market square on Sunday morning, after a night of heavy \
     ///             rain.</figcaption></figure><p>Volunteers spent the day moving furniture from the \
     ///             ground floors of the houses by the bridge.</p></article>";
-    /// let options = Options::default().images(true).base_url("https://news.example/2024/");
+    /// let options = Options::default().with_images(true).with_base_url("https://news.example/2024/");
     /// let markdown = Extractor::new(options).extract(page)?.to_markdown();
     /// assert!(markdown.contains(
     ///     "\n\n![The flooded square](https://news.example/2024/flood.jpg)\n\nThe market square"
     /// ));
     /// # Ok::<(), unboil::Error>(())
     /// ```
-    pub fn images(mut self, on: bool) -> Self {
+    pub fn with_images(mut self, on: bool) -> Self {
         self.images = on;
         self
     }
@@ -260,12 +262,12 @@ impl Options {
     ///
     /// let page = "<p>Read the <a href='../rules.html'>new rules</a> before the season opens \
     ///             on the first Saturday of next month, the club said.</p>";
-    /// let options = Options::default().links(true).base_url("https://club.example/news/2024/item.html");
+    /// let options = Options::default().with_links(true).with_base_url("https://club.example/news/2024/item.html");
     /// let markdown = Extractor::new(options).extract(page)?.to_markdown();
     /// assert!(markdown.contains("[new rules](https://club.example/news/rules.html)"));
     /// # Ok::<(), unboil::Error>(())
     /// ```
-    pub fn base_url(mut self, url: &str) -> Self {
+    pub fn with_base_url(mut self, url: &str) -> Self {
         self.base_url = Some(url.to_string());
         self
     }
@@ -281,15 +283,180 @@ impl Options {
     ///     "<div>".repeat(2000),
     ///     "</div>".repeat(2000)
     /// );
-    /// let shallow = Extractor::new(Options::default().max_depth(40));
+    /// let shallow = Extractor::new(Options::default().with_max_depth(40));
     /// assert_eq!(
     ///     shallow.extract(&deep)?.text(),
     ///     "The text at the bottom of a page nested two thousand levels deep."
     /// );
     /// # Ok::<(), unboil::Error>(())
     /// ```
-    pub fn max_depth(mut self, depth: usize) -> Self {
+    pub fn with_max_depth(mut self, depth: usize) -> Self {
         self.max_depth = depth.max(32);
         self
+    }
+}
+
+/// Getters: each returns the setting its `with_*` builder method sets (or the default).
+impl Options {
+    /// The precision/recall trade-off in effect (see [`Options::with_focus`]).
+    ///
+    /// ```
+    /// use unboil::{Focus, Options};
+    ///
+    /// assert_eq!(Options::default().focus(), Focus::Balanced);
+    /// assert_eq!(Options::default().with_focus(Focus::Precision).focus(), Focus::Precision);
+    /// ```
+    pub fn focus(&self) -> Focus {
+        self.focus
+    }
+
+    /// The focus in effect.
+    #[deprecated(
+        since = "0.1.0",
+        note = "use `Options::focus`: getters have no `get_` prefix"
+    )]
+    pub fn get_focus(&self) -> Focus {
+        self.focus
+    }
+
+    /// The input size limit in bytes (see [`Options::with_max_input_bytes`]).
+    ///
+    /// ```
+    /// use unboil::Options;
+    ///
+    /// assert_eq!(Options::default().max_input_bytes(), 64 << 20);
+    /// assert_eq!(Options::default().with_max_input_bytes(1000).max_input_bytes(), 1000);
+    /// ```
+    pub fn max_input_bytes(&self) -> usize {
+        self.max_input_bytes
+    }
+
+    /// The node count limit (see [`Options::with_max_nodes`]).
+    ///
+    /// ```
+    /// use unboil::Options;
+    ///
+    /// assert_eq!(Options::default().max_nodes(), 4_000_000);
+    /// assert_eq!(Options::default().with_max_nodes(500).max_nodes(), 500);
+    /// ```
+    pub fn max_nodes(&self) -> usize {
+        self.max_nodes
+    }
+
+    /// The nesting depth beyond which the tree is flattened (see [`Options::with_max_depth`]),
+    /// after raising values below 32 to 32.
+    ///
+    /// ```
+    /// use unboil::Options;
+    ///
+    /// assert_eq!(Options::default().max_depth(), 512);
+    /// assert_eq!(Options::default().with_max_depth(8).max_depth(), 32);
+    /// ```
+    pub fn max_depth(&self) -> usize {
+        self.max_depth
+    }
+
+    /// Whether the explanation is recorded (see [`Options::with_explain`]).
+    ///
+    /// ```
+    /// use unboil::Options;
+    ///
+    /// assert!(!Options::default().explain());
+    /// assert!(Options::default().with_explain(true).explain());
+    /// ```
+    pub fn explain(&self) -> bool {
+        self.explain
+    }
+
+    /// Whether Markdown keeps links (see [`Options::with_links`]).
+    ///
+    /// ```
+    /// use unboil::Options;
+    ///
+    /// assert!(!Options::default().links());
+    /// assert!(Options::default().with_links(true).links());
+    /// ```
+    pub fn links(&self) -> bool {
+        self.links
+    }
+
+    /// Whether Markdown keeps images (see [`Options::with_images`]).
+    ///
+    /// ```
+    /// use unboil::Options;
+    ///
+    /// assert!(!Options::default().images());
+    /// assert!(Options::default().with_images(true).images());
+    /// ```
+    pub fn images(&self) -> bool {
+        self.images
+    }
+
+    /// The page's address, if given (see [`Options::with_base_url`]).
+    ///
+    /// ```
+    /// use unboil::Options;
+    ///
+    /// assert_eq!(Options::default().base_url(), None);
+    /// let options = Options::default().with_base_url("https://news.example/a/");
+    /// assert_eq!(options.base_url(), Some("https://news.example/a/"));
+    /// ```
+    pub fn base_url(&self) -> Option<&str> {
+        self.base_url.as_deref()
+    }
+
+    /// Whether reader comments are returned (see [`Options::with_comments`]).
+    ///
+    /// # Which blocks are comments
+    ///
+    /// 1. **Marked sections.** A comment section is an element marked as one: a class or id
+    ///    with the word `comment` (`comment-list`, `c-comments__item`), microdata
+    ///    `itemprop="comment"` or a schema.org `Comment`; or a customer review: an element
+    ///    marked `review` (class, id or microdata) that holds a star rating or a reviewer's
+    ///    byline. Nothing else is a comment: unmarked replies are judged as any other block.
+    /// 2. **Below an article only.** Comment sections count on a page that is an article with
+    ///    comments below it: not a forum thread (JSON-LD `DiscussionForumPosting` or its
+    ///    microdata), and either the text outside the sections holds 1000 characters of prose,
+    ///    or the page says it is an article (JSON-LD `Article` and its kinds, `og:type`
+    ///    `article`, `article:published_time`) and its main text is longer than the sections'
+    ///    text, as on a short post with a few comments. On a discussion (an open thread under a
+    ///    one-line post) the posts are the text. Customer reviews count on any page.
+    /// 3. **Not the article.** An element that holds the page's title, or its main container
+    ///    when that holds at least half of the kept text, is not a comment section, whatever
+    ///    its class says: an editorial review in markup named `review` is the text.
+    /// 4. **Not furniture.** A marked element that starts before the main text (a "3 comments"
+    ///    link by the byline) holds no comment, and neither do a section's headings, counts
+    ///    ("3 comments", "Comments (12)"), links and buttons ("Reply") and its reply form.
+    /// 5. **Never empty.** When nothing the extractor keeps lies outside the comment sections,
+    ///    there are no comments and those blocks are judged as text.
+    ///
+    /// Each comment is one block: a new one starts where the markup of the block that opened
+    /// the previous one repeats, so a comment's name, date and text stay together and a reply
+    /// stays with the comment it answers.
+    ///
+    /// ```
+    /// use unboil::{Extractor, Options};
+    ///
+    /// // A short post (og:type article) with two comments and a count link by its byline.
+    /// let page = "<meta property='og:type' content='article'>
+    ///   <article><h1>New slipway opens</h1>
+    ///   <p class='meta'>By Ana Lima, <a class='comments-link' href='#c'>2 comments</a></p>
+    ///   <p>The new slipway at the harbour opened on Saturday morning.</p>
+    ///   <p>Boats up to eight metres can now be launched at any state of the tide.</p></article>
+    ///   <div id='c' class='comments'><h3>2 comments</h3>
+    ///   <div class='comment'><p>Finally! We waited ten years for this.</p></div>
+    ///   <div class='comment'><p>Is there parking for trailers nearby?</p></div></div>";
+    /// let options = Options::default().with_comments(true);
+    /// assert!(options.comments());
+    /// let extracted = Extractor::new(options).extract(page)?;
+    /// let comments: Vec<&str> = extracted.comments().iter().map(|c| c.text()).collect();
+    /// assert_eq!(comments, ["Finally! We waited ten years for this.",
+    ///                       "Is there parking for trailers nearby?"]);
+    /// assert!(extracted.text().starts_with("The new slipway"));
+    /// assert!(!extracted.text().contains("Finally"));
+    /// # Ok::<(), unboil::Error>(())
+    /// ```
+    pub fn comments(&self) -> bool {
+        self.comments
     }
 }

@@ -112,6 +112,12 @@ const MONTHS: &[&str] = &[
     "mei",
 ];
 
+/// The month names and abbreviations the shape check knows, for the date reader's tests.
+#[cfg(test)]
+pub(crate) fn month_words() -> &'static [&'static str] {
+    MONTHS
+}
+
 impl Shape {
     pub fn of(text: &str) -> Shape {
         let mut s = Shape {

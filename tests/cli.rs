@@ -890,7 +890,7 @@ fn library_options_reach_the_output() {
         &["--input", "jsonl", "--jsonl", "--focus", "precision"],
         line.as_bytes(),
     );
-    let want = Extractor::new(Options::default().focus(unboil::Focus::Precision))
+    let want = Extractor::new(Options::default().with_focus(unboil::Focus::Precision))
         .extract(&html)
         .unwrap();
     assert_eq!(jsonl(&precision)[0]["text"], want.text());

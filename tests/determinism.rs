@@ -76,10 +76,10 @@ fn same_output_on_every_call() {
     for options in [
         Options::default(),
         Options::default()
-            .explain(true)
-            .links(true)
-            .images(true)
-            .comments(true),
+            .with_explain(true)
+            .with_links(true)
+            .with_images(true)
+            .with_comments(true),
     ] {
         let extractor = Extractor::new(options);
         let first = run(&extractor, &pages, &dumps);
@@ -94,7 +94,7 @@ fn same_output_on_every_call() {
 #[test]
 fn same_output_on_every_thread() {
     let (pages, dumps) = inputs();
-    let extractor = Arc::new(Extractor::new(Options::default().explain(true)));
+    let extractor = Arc::new(Extractor::new(Options::default().with_explain(true)));
     let reference = run(&extractor, &pages, &dumps);
     let (pages, dumps) = (Arc::new(pages), Arc::new(dumps));
     let handles: Vec<_> = (0..4)

@@ -378,7 +378,7 @@ fn unclosed_raw_text_elements() {
 
 #[test]
 fn limits_are_typed_errors() {
-    let small = Extractor::new(Options::default().max_input_bytes(1000));
+    let small = Extractor::new(Options::default().with_max_input_bytes(1000));
     let big = "<p>x</p>".repeat(1000);
     assert_eq!(
         small.extract(&big).unwrap_err().kind(),
@@ -395,7 +395,7 @@ fn limits_are_typed_errors() {
         small.extract_text(&big).unwrap_err().kind(),
         ErrorKind::InputTooLarge
     );
-    let few = Extractor::new(Options::default().max_nodes(500));
+    let few = Extractor::new(Options::default().with_max_nodes(500));
     assert_eq!(
         few.extract(&big).unwrap_err().kind(),
         ErrorKind::TooManyNodes

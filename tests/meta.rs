@@ -228,8 +228,14 @@ fn json_ld_graph_with_references_gives_authors_dates_and_more() {
     let m = e.metadata();
     assert_eq!(m.title(), Some("Quay to be extended"));
     assert_eq!(m.authors(), ["Ana Lima", "Bo Chen"]);
-    assert_eq!(m.published(), Some("2024-03-05T08:00:00+00:00"));
-    assert_eq!(m.modified(), Some("2024-03-06"));
+    assert_eq!(
+        m.published().map(unboil::PageDate::as_str),
+        Some("2024-03-05T08:00:00+00:00")
+    );
+    assert_eq!(
+        m.modified().map(unboil::PageDate::as_str),
+        Some("2024-03-06")
+    );
     assert_eq!(m.site_name(), Some("Harbour Post"));
     assert_eq!(m.language(), Some("en-GB"));
     assert_eq!(m.image(), Some("https://post.example/quay.jpg"));
@@ -303,8 +309,14 @@ fn open_graph_and_meta_names() {
     assert_eq!(m.image(), Some("https://post.example/a.jpg"));
     assert_eq!(m.canonical_url(), Some("https://post.example/quay"));
     assert_eq!(m.language(), Some("en-GB"));
-    assert_eq!(m.published(), Some("2024-03-05T08:00:00+01:00"));
-    assert_eq!(m.modified(), Some("2024-03-06T10:30"));
+    assert_eq!(
+        m.published().map(unboil::PageDate::as_str),
+        Some("2024-03-05T08:00:00+01:00")
+    );
+    assert_eq!(
+        m.modified().map(unboil::PageDate::as_str),
+        Some("2024-03-06T10:30")
+    );
     assert_eq!(m.tags(), ["harbour"]);
     assert_eq!(m.categories(), ["Local"]);
 }
@@ -382,7 +394,10 @@ fn microdata_author_name_and_date() {
     );
     let e = unboil::extract(&html);
     assert_eq!(e.metadata().authors(), ["Ana Lima"]);
-    assert_eq!(e.metadata().published(), Some("2024-03-05"));
+    assert_eq!(
+        e.metadata().published().map(unboil::PageDate::as_str),
+        Some("2024-03-05")
+    );
 }
 
 #[test]
@@ -427,7 +442,7 @@ fn comment_authors_and_dates_are_not_the_article_s() {
         "{:?}",
         e.metadata().authors()
     );
-    assert_eq!(e.metadata().published(), None);
+    assert_eq!(e.metadata().published().map(unboil::PageDate::as_str), None);
 }
 
 #[test]
@@ -439,7 +454,10 @@ fn a_time_element_near_the_text_dates_the_page() {
         ),
     );
     assert_eq!(
-        unboil::extract(&html).metadata().published(),
+        unboil::extract(&html)
+            .metadata()
+            .published()
+            .map(unboil::PageDate::as_str),
         Some("2024-03-05T08:00:00Z")
     );
 }
@@ -453,7 +471,10 @@ fn a_date_stamp_in_words_is_normalised() {
         ),
     );
     assert_eq!(
-        unboil::extract(&html).metadata().published(),
+        unboil::extract(&html)
+            .metadata()
+            .published()
+            .map(unboil::PageDate::as_str),
         Some("2024-03-05")
     );
 }
@@ -521,7 +542,11 @@ fn pages_without_metadata_give_empty_values() {
     assert_eq!(m.title(), None);
     assert!(m.authors().is_empty() && m.tags().is_empty() && m.categories().is_empty());
     assert_eq!(
-        (m.published(), m.modified(), m.site_name()),
+        (
+            m.published().map(unboil::PageDate::as_str),
+            m.modified().map(unboil::PageDate::as_str),
+            m.site_name()
+        ),
         (None, None, None)
     );
     assert_eq!(
@@ -549,5 +574,52 @@ fn unreadable_dates_are_left_out() {
            <meta name="date" content="last Tuesday">"#,
         BODY,
     );
-    assert_eq!(unboil::extract(&html).metadata().published(), None);
+    assert_eq!(
+        unboil::extract(&html)
+            .metadata()
+            .published()
+            .map(unboil::PageDate::as_str),
+        None
+    );
+}
+
+#[test]
+fn dates_are_typed_and_keep_their_iso_form() {
+    use unboil::jiff::civil::{date, time};
+    let page = r#"<head><meta property="article:published_time" content="2024-03-05T08:00:00Z">
+      <meta property="article:modified_time" content="6 mars 2024"></head>
+      <body><p>The road over the pass closed at noon on Friday, the police said.</p></body>"#;
+    let e = unboil::extract(page);
+    let published = e.metadata().published().unwrap();
+    assert_eq!(published.date(), date(2024, 3, 5));
+    assert_eq!(published.time(), Some(time(8, 0, 0, 0)));
+    assert_eq!(published.offset(), Some(unboil::jiff::tz::Offset::UTC));
+    assert_eq!(published.to_string(), "2024-03-05T08:00:00Z");
+    let modified = e.metadata().modified().unwrap();
+    assert_eq!((modified.date(), modified.time()), (date(2024, 3, 6), None));
+    assert_eq!(modified.as_str(), "2024-03-06");
+}
+
+#[test]
+fn month_names_are_read_in_the_languages_the_crate_knows() {
+    for (stated, want) in [
+        ("5 mars 2024", "2024-03-05"),
+        ("5. März 2024", "2024-03-05"),
+        ("5 de marzo de 2024", "2024-03-05"),
+        ("5 marzo 2024", "2024-03-05"),
+        ("5 de março de 2024", "2024-03-05"),
+        ("5 maart 2024", "2024-03-05"),
+        ("March 5, 2024", "2024-03-05"),
+    ] {
+        let page = format!(
+            "<meta name='date' content='{stated}'><p>The road over the pass closed at noon on \
+             Friday, the police said.</p>"
+        );
+        let e = unboil::extract(&page);
+        assert_eq!(
+            e.metadata().published().map(unboil::PageDate::as_str),
+            Some(want),
+            "{stated}"
+        );
+    }
 }

@@ -73,6 +73,10 @@ pages! {
     page_shop_promises => "shop-promises",
     page_product_carousel => "product-carousel",
     page_thread_ages => "thread-ages",
+    page_comments_short => "comments-short",
+    page_comments_long => "comments-long",
+    page_comments_count => "comments-count",
+    page_review_editorial => "review-editorial",
 }
 
 fn pages_dir() -> PathBuf {
@@ -112,6 +116,7 @@ fn check_page(name: &str) {
     let page = load(name);
     let got = unboil::extract(&page.source);
     let mut problems = String::new();
+    check_comments(name, &page.source, got.text(), &mut problems);
     let (want, have) = (normalise(&page.expected), normalise(got.text()));
     if want != have {
         let _ = writeln!(
@@ -129,6 +134,38 @@ fn check_page(name: &str) {
         );
     }
     assert!(problems.is_empty(), "page {name}: {problems}");
+}
+
+/// Where a page has a `comments.txt` (the expected comments, separated by lines `----`; empty
+/// for none), `comments(true)` must return exactly those, and the main text must be the same
+/// as without it.
+fn check_comments(name: &str, source: &str, text: &str, problems: &mut String) {
+    let Ok(want) = std::fs::read_to_string(pages_dir().join(name).join("comments.txt")) else {
+        return;
+    };
+    let want: Vec<String> = normalise(&want)
+        .split("\n----\n")
+        .map(normalise)
+        .filter(|c| !c.is_empty())
+        .collect();
+    let got = Extractor::new(Options::default().with_comments(true))
+        .extract(source)
+        .unwrap();
+    let have: Vec<String> = got.comments().iter().map(|c| normalise(c.text())).collect();
+    if want != have {
+        let _ = writeln!(
+            problems,
+            "comments differ:\n{}",
+            line_diff(&want.join("\n----\n"), &have.join("\n----\n"))
+        );
+    }
+    if got.text() != text {
+        let _ = writeln!(
+            problems,
+            "text with comments(true) differs:\n{}",
+            line_diff(text, got.text())
+        );
+    }
 }
 
 /// A line diff from the longest common subsequence, with two lines of context around changes.
@@ -444,7 +481,7 @@ fn linked_questions_with_answers_are_not_teasers() {
             "Who decides whether the school buses run in snow?",
         );
     let teaser_blocks = |html: &str| {
-        let extracted = Extractor::new(Options::default().explain(true))
+        let extracted = Extractor::new(Options::default().with_explain(true))
             .extract(html)
             .unwrap();
         let explanation = extracted.explanation().unwrap();
@@ -470,7 +507,7 @@ fn linked_questions_with_answers_are_not_teasers() {
 #[test]
 fn focus_presets_nest_precision_balanced_recall() {
     let run = |focus: Focus, html: &str| {
-        Extractor::new(Options::default().focus(focus))
+        Extractor::new(Options::default().with_focus(focus))
             .extract(html)
             .unwrap()
     };
@@ -518,7 +555,7 @@ fn description_stands_in_only_for_a_page_without_text() {
              <div id='app'>{body}</div></body></html>"
         )
     };
-    let explained = Extractor::new(Options::default().explain(true))
+    let explained = Extractor::new(Options::default().with_explain(true))
         .extract(&shell(passage, ""))
         .expect("small page");
     assert_eq!(explained.text(), passage);
@@ -565,7 +602,7 @@ fn replies_are_text_only_on_a_forum_thread() {
 
     // A blog post with the same long opening: the replies are comments, returned apart.
     let blog = page.replace(ld_type, r#""@type":"BlogPosting""#);
-    let extractor = Extractor::new(Options::default().comments(true));
+    let extractor = Extractor::new(Options::default().with_comments(true));
     let got = extractor.extract(&blog).expect("small page");
     assert!(!got.text().contains(last_reply), "{}", got.text());
     assert!(got.comments().iter().any(|c| c.text().contains(last_reply)));

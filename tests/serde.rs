@@ -88,3 +88,74 @@ fn kinds_and_directions_serialise_in_snake_case() {
         "rtl"
     );
 }
+
+#[test]
+fn explanation_serialises_with_container_blocks_and_named_reasons() {
+    use unboil::{Extractor, Options};
+    let e = Extractor::new(Options::default().with_explain(true))
+        .extract(PAGE)
+        .unwrap();
+    let explanation = e.explanation().unwrap();
+    let v = serde_json::to_value(explanation).unwrap();
+    assert_eq!(v["container"], json!(explanation.container.as_deref()));
+    assert!(v["container"].as_str().unwrap().ends_with("article"));
+    let blocks = v["blocks"].as_array().unwrap();
+    assert_eq!(blocks.len(), e.blocks().len());
+    let nav = blocks
+        .iter()
+        .zip(e.blocks())
+        .find(|(_, b)| b.text().starts_with("Home"))
+        .map(|(v, _)| v)
+        .unwrap();
+    assert_eq!(nav["kind"], "paragraph");
+    assert_eq!(nav["decision"], "boilerplate");
+    assert!(nav["features"]["link_density"].as_f64().unwrap() > 0.9);
+    assert!(
+        nav["features"]["hints"]
+            .as_array()
+            .unwrap()
+            .contains(&json!("nav"))
+    );
+    let reasons = nav["reasons"].as_array().unwrap();
+    let link = reasons
+        .iter()
+        .find(|r| r["reason"] == "link_density")
+        .unwrap();
+    assert!(link["weight"].as_f64().unwrap() < 0.0);
+    let hint = reasons.iter().find(|r| r["reason"] == "hint").unwrap();
+    assert_eq!(hint["hint"], "nav");
+    // The weights sum to the score, as in the Rust values.
+    let sum: f64 = reasons.iter().map(|r| r["weight"].as_f64().unwrap()).sum();
+    assert!((sum - nav["score"].as_f64().unwrap()).abs() < 1e-3);
+}
+
+#[test]
+fn no_container_serialises_as_null() {
+    use unboil::{Extractor, Options};
+    let e = Extractor::new(Options::default().with_explain(true))
+        .extract("<div></div>")
+        .unwrap();
+    let v = serde_json::to_value(e.explanation().unwrap()).unwrap();
+    assert_eq!(v, json!({"container": null, "blocks": []}));
+}
+
+#[test]
+fn reasons_serialise_as_their_display_name() {
+    use unboil::Reason;
+    for r in [Reason::Length, Reason::LinkDensity, Reason::AfterComments] {
+        assert_eq!(serde_json::to_value(r).unwrap(), json!(r.to_string()));
+    }
+    assert_eq!(
+        serde_json::to_value(Reason::Hint("nav")).unwrap(),
+        json!({"hint": "nav"})
+    );
+}
+
+#[test]
+fn dates_serialise_as_their_iso_string() {
+    let page = r#"<meta property="article:published_time" content="5 mars 2024">
+      <p>La route du col a fermé à midi vendredi, a indiqué la préfecture.</p>"#;
+    let e = unboil::extract(page);
+    let v = serde_json::to_value(e.metadata()).unwrap();
+    assert_eq!(v["published"], "2024-03-05");
+}

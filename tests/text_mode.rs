@@ -1,6 +1,14 @@
 //! Plain-text mode on dumps the project wrote itself (`tests/dumps/<name>/`): `dump.txt` is a
 //! whole page as an HTML-to-text converter leaves it, `expected.txt` holds the title on its
-//! first line, a blank line, then the main text exactly as `Extracted::text` should return it.
+//! first line, a blank line, then the main text exactly as `Extracted::text` should return it;
+//! an optional `meta.txt` holds the published and modified days and the authors the metadata
+//! must give (read from the byline and date lines around the headline).
+//!
+//! Five dumps test that metadata: a name with a social handle, an age and a date under the
+//! headline (`handle`); the nearest date above the headline, below a "Today:" line with the
+//! day the page was saved (`dated`); an agency byline with "Updated:" and a time (`agency`);
+//! a site's "Last update:" stamp at the top, above a byline with the article's date
+//! (`siteupdate`); a French byline over "Publié le 5 mars 2024" (`french`).
 //!
 //! The dumps cover a news article (byline, "Also Read" lines inside the body, tags, disclaimer,
 //! "Related Topics", "Recent Stories" with "17 minutes ago" lines, previous/next story), a blog
@@ -81,11 +89,63 @@ fn check(name: &str) {
     let extracted = unboil::extract_text(&dump);
     assert_eq!(extracted.title(), Some(title.trim()), "{name}: title");
     assert_eq!(extracted.text(), text.trim_end(), "{name}: text");
+    check_meta(name, &dir, extracted.metadata());
+}
+
+/// Where a dump has a `meta.txt` (`published: YYYY-MM-DD`, `modified: …`, `authors: A; B`
+/// lines), the metadata must say exactly that; a missing line means the value must be absent.
+fn check_meta(name: &str, dir: &Path, meta: &unboil::Metadata) {
+    let Ok(want) = std::fs::read_to_string(dir.join("meta.txt")) else {
+        return;
+    };
+    let field = |key: &str| {
+        want.lines()
+            .find_map(|l| l.strip_prefix(key)?.strip_prefix(':'))
+            .map(str::trim)
+    };
+    let day = |d: Option<&unboil::PageDate>| d.map(|d| d.date().to_string());
+    assert_eq!(
+        day(meta.published()).as_deref(),
+        field("published"),
+        "{name}: published"
+    );
+    assert_eq!(
+        day(meta.modified()).as_deref(),
+        field("modified"),
+        "{name}: modified"
+    );
+    let authors: Vec<&str> = field("authors").map_or(Vec::new(), |a| a.split("; ").collect());
+    assert_eq!(meta.authors(), authors, "{name}: authors");
 }
 
 #[test]
 fn news_article() {
     check("news");
+}
+
+#[test]
+fn a_name_with_a_handle_and_a_date_under_the_headline() {
+    check("handle");
+}
+
+#[test]
+fn the_date_nearest_above_the_headline_not_the_days_date() {
+    check("dated");
+}
+
+#[test]
+fn an_agency_byline_with_its_update_time() {
+    check("agency");
+}
+
+#[test]
+fn the_sites_update_stamp_is_not_the_articles_date() {
+    check("siteupdate");
+}
+
+#[test]
+fn a_french_byline_and_date() {
+    check("french");
 }
 
 #[test]
@@ -236,7 +296,7 @@ fn hostile_dumps_finish_quickly() {
 
 #[test]
 fn limits_apply_to_dumps() {
-    let small = unboil::Extractor::new(unboil::Options::default().max_input_bytes(10));
+    let small = unboil::Extractor::new(unboil::Options::default().with_max_input_bytes(10));
     let err = small.extract_text("far more than ten bytes").unwrap_err();
     assert_eq!(err.kind(), unboil::ErrorKind::InputTooLarge);
 }
@@ -362,7 +422,7 @@ fn a_table_printed_one_cell_per_line_after_the_text_is_kept() {
 #[test]
 fn explanations_in_text_mode() {
     let dump = std::fs::read_to_string("tests/dumps/news/dump.txt").unwrap();
-    let extractor = Extractor::new(Options::default().explain(true));
+    let extractor = Extractor::new(Options::default().with_explain(true));
     let extracted = extractor.extract_text(&dump).unwrap();
     let explanation = extracted.explanation().expect("explain was on");
     assert_eq!(explanation.blocks.len(), extracted.blocks().len());

@@ -15,13 +15,13 @@ fuzz_target!(|data: &[u8]| {
         _ => Focus::Recall,
     };
     let options = Options::default()
-        .focus(focus)
-        .explain(flags & 4 != 0)
-        .links(flags & 8 != 0)
-        .images(flags & 16 != 0)
-        .comments(flags & 32 != 0)
-        .base_url(if flags & 64 != 0 { "https://example.com/a/b.html" } else { "rel/" })
-        .max_depth(if flags & 128 != 0 { 32 } else { 512 });
+        .with_focus(focus)
+        .with_explain(flags & 4 != 0)
+        .with_links(flags & 8 != 0)
+        .with_images(flags & 16 != 0)
+        .with_comments(flags & 32 != 0)
+        .with_base_url(if flags & 64 != 0 { "https://example.com/a/b.html" } else { "rel/" })
+        .with_max_depth(if flags & 128 != 0 { 32 } else { 512 });
     let Ok(extracted) = Extractor::new(options).extract(&html) else {
         return;
     };

@@ -12,7 +12,7 @@ fuzz_target!(|data: &[u8]| {
         1 => Focus::Precision,
         _ => Focus::Recall,
     };
-    if let Ok(extracted) = Extractor::new(Options::default().focus(focus)).extract_text(&dump) {
+    if let Ok(extracted) = Extractor::new(Options::default().with_focus(focus)).extract_text(&dump) {
         let _ = extracted.to_markdown();
         assert!(
             !extracted

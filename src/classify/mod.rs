@@ -56,7 +56,8 @@ use context::headings_follow_content;
 use furniture::{FURNITURE_CAP, drop_credited_captions, is_furniture};
 use items::{Scored, keep_item_lists, keep_letter_index};
 use links::{drop_related_links, drop_shared_items};
-use sections::{comment_sections, dialog_blocks, is_name_list, review_sections};
+pub(crate) use sections::CommentMark;
+use sections::{CommentEvidence, comment_blocks, comment_sections, dialog_blocks, is_name_list};
 use shop::drop_shop_policy;
 use teasers::{drop_teaser_summaries, teaser_cards};
 use trailing::{drop_after_comments, drop_trailing_sidebar, footer_follows_menu};
@@ -125,9 +126,9 @@ impl BlockView<'_> {
 /// The classifier's output for a page.
 pub(crate) struct Outcome {
     pub verdicts: Vec<Verdict>,
-    /// Per block, the arena index of the innermost comment element holding it, for blocks of a
-    /// comment section below an article (empty when the page has none).
-    pub comments: Vec<Option<u32>>,
+    /// Per block, whether it is a reader comment (and which), a comment section's furniture,
+    /// or neither (see [`sections::comment_blocks`]).
+    pub comments: Vec<CommentMark>,
     /// Arena index of the main container.
     pub container: usize,
     /// Per block, the evidence and its weights, when explaining.
@@ -329,7 +330,9 @@ fn hints_below(elems: &[Elem], container: usize) -> Vec<Hints> {
 
 /// Classifies all blocks of a page.
 ///
-/// On a forum thread ([`is_forum_thread`]) no block is a comment.
+/// On a forum thread ([`is_forum_thread`]) no block is a comment. `declared_article`: the
+/// page says it is an article (JSON-LD, OpenGraph), so comment sections below its text are
+/// comments however short the text.
 ///
 /// With `record`, the block score's features are kept in the outcome (for training).
 pub(crate) fn classify(
@@ -338,6 +341,7 @@ pub(crate) fn classify(
     focus: Focus,
     explain: bool,
     forum_thread: bool,
+    declared_article: bool,
     stage: model::Stage<'_>,
     record: bool,
 ) -> Outcome {
@@ -625,27 +629,27 @@ pub(crate) fn classify(
             r.push((Reason::Fallback, 0.0));
         }
     }
-    let mut comments: Vec<Option<u32>> = if article_mode {
-        sections
-    } else {
-        vec![None; blocks.len()]
-    };
-    for (c, r) in comments.iter_mut().zip(review_sections(elems, blocks)) {
-        if c.is_none() {
-            *c = r;
-        }
-    }
+    let comments = comment_blocks(
+        elems,
+        blocks,
+        CommentEvidence {
+            sections,
+            article_mode,
+            declared_article: declared_article && !forum_thread,
+            container,
+            keep: &keep,
+        },
+    );
     let verdicts = keep
         .iter()
         .zip(&score)
         .enumerate()
         .map(|(i, (&k, &s))| Verdict {
-            decision: if comments.get(i).copied().flatten().is_some() {
-                Decision::Comment
-            } else if k {
-                Decision::Content
-            } else {
-                Decision::Boilerplate
+            decision: match comments.get(i) {
+                Some(CommentMark::Comment(_)) => Decision::Comment,
+                Some(CommentMark::Furniture) => Decision::Boilerplate,
+                _ if k => Decision::Content,
+                _ => Decision::Boilerplate,
             },
             score: s,
         })

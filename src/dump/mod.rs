@@ -464,10 +464,17 @@ pub(crate) fn extract(
             score: v.score,
         })
         .collect();
+    // The byline and dates printed around the headline.
+    let texts: Vec<&str> = out.iter().map(|b| b.text.as_str()).collect();
+    let first_kept = out.iter().position(|b| b.decision == Decision::Content);
+    let meta = crate::meta::read_dump(&texts, title, first_kept);
     Extracted {
         text: render::text(&out),
         metadata: crate::metadata::Metadata {
             title: title_text,
+            authors: meta.authors,
+            published: meta.published,
+            modified: meta.modified,
             ..Default::default()
         },
         blocks: out,

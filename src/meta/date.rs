@@ -1,24 +1,189 @@
-//! Dates to ISO 8601.
+//! Dates to ISO 8601 and typed [`PageDate`]s.
 //!
 //! Pages write dates in every form: ISO 8601 with or without a time and zone, `2024/03/05`,
-//! `March 5, 2024`, `5 Mar 2024`, RFC 2822 (`Tue, 05 Mar 2024 08:00:00 GMT`). An ISO value
-//! keeps its time and zone as given (a space before the time becomes `T`, `+0100` becomes
-//! `+01:00`); any other form gives the date alone, `YYYY-MM-DD`. A value that cannot be read
-//! unambiguously (`03/05/2024` could be March or May) gives nothing: no date beats a wrong one.
-//! No time zone database is needed, since nothing is converted between zones.
+//! `March 5, 2024`, `5 Mar 2024`, `5 mars 2024`, `5. März 2024`, RFC 2822
+//! (`Tue, 05 Mar 2024 08:00:00 GMT`). An ISO value keeps its time and zone as given (a space
+//! before the time becomes `T`, `+0100` becomes `+01:00`); any other form gives the date alone,
+//! `YYYY-MM-DD`. A value that cannot be read unambiguously (`03/05/2024` could be March or May)
+//! gives nothing: no date beats a wrong one. No time zone database is needed, since nothing is
+//! converted between zones.
+//!
+//! Month names are read in the languages whose names [`crate::shape`] knows for dates in
+//! furniture lines: English, French, German, Spanish, Italian, Portuguese and Dutch.
 
-/// English month names and their common abbreviations, matched on the first three letters.
-const MONTHS: [&str; 12] = [
-    "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
-];
+use jiff::civil;
+use jiff::tz::Offset;
+
+use crate::metadata::PageDate;
+
+/// Normalises a date or timestamp to a [`PageDate`], or `None` if it cannot be read.
+pub(crate) fn normalize(raw: &str) -> Option<PageDate> {
+    typed(normalize_iso(raw)?)
+}
 
 /// Normalises a date or timestamp to ISO 8601, or `None` if it cannot be read.
-pub(crate) fn normalize(raw: &str) -> Option<String> {
+fn normalize_iso(raw: &str) -> Option<String> {
     let s = raw.trim();
     if s.is_empty() || s.len() > 80 {
         return None;
     }
     iso(s).or_else(|| numeric(s)).or_else(|| textual(s))
+}
+
+/// The first date written anywhere in a short line of text ("By Ana Lima | March 5, 2024",
+/// "Jo Park (@jopark) 3 hours ago Tue 5th March 2024 | 9:00 AM"): the words around the first
+/// month name, or else the first word that is an ISO or unambiguous numeric date.
+pub(crate) fn find_in_line(line: &str) -> Option<PageDate> {
+    let words: Vec<&str> = line.split_whitespace().take(40).collect();
+    let bare = |w: &str| {
+        w.trim_matches(|c: char| !c.is_alphanumeric())
+            .to_lowercase()
+    };
+    for (i, w) in words.iter().enumerate() {
+        if month_of(&bare(w)).is_some() {
+            let window = words
+                .get(i.saturating_sub(3)..(i + 4).min(words.len()))?
+                .join(" ");
+            if let Some(d) = textual(&window) {
+                return typed(d);
+            }
+        }
+    }
+    words.iter().find_map(|w| {
+        let w = w.trim_matches(|c: char| !c.is_ascii_alphanumeric());
+        if !w.starts_with(|c: char| c.is_ascii_digit()) {
+            return None;
+        }
+        typed(iso(w).or_else(|| numeric(w))?)
+    })
+}
+
+/// Whether a lowercase word is a month name or abbreviation of the known languages.
+pub(crate) fn is_month_word(word: &str) -> bool {
+    lookup(MONTH_NAMES, word).is_some()
+}
+
+/// Weekday names and abbreviations in the languages of the month names, lowercase.
+const WEEKDAYS: &[&str] = &[
+    "mon",
+    "monday",
+    "tue",
+    "tues",
+    "tuesday",
+    "wed",
+    "wednesday",
+    "thu",
+    "thur",
+    "thurs",
+    "thursday",
+    "fri",
+    "friday",
+    "sat",
+    "saturday",
+    "sun",
+    "sunday",
+    "lundi",
+    "mardi",
+    "mercredi",
+    "jeudi",
+    "vendredi",
+    "samedi",
+    "dimanche",
+    "montag",
+    "dienstag",
+    "mittwoch",
+    "donnerstag",
+    "freitag",
+    "samstag",
+    "sonntag",
+    "lunes",
+    "martes",
+    "miércoles",
+    "jueves",
+    "viernes",
+    "sábado",
+    "domingo",
+    "lunedì",
+    "martedì",
+    "mercoledì",
+    "giovedì",
+    "venerdì",
+    "sabato",
+    "segunda",
+    "terça",
+    "quarta",
+    "quinta",
+    "sexta",
+    "maandag",
+    "dinsdag",
+    "woensdag",
+    "donderdag",
+    "vrijdag",
+    "zaterdag",
+    "zondag",
+];
+
+/// Whether a lowercase word is a weekday name or abbreviation of the known languages.
+pub(crate) fn is_weekday_word(word: &str) -> bool {
+    WEEKDAYS.contains(&word)
+}
+
+/// Reads back the ISO 8601 string this module writes (`YYYY-MM-DD`, then optionally
+/// `THH:MM[:SS[.fff…]]` and `Z` or `±HH:MM`) into its typed parts.
+fn typed(iso: String) -> Option<PageDate> {
+    let b = iso.as_bytes();
+    let (y, m, d) = (
+        digits(b, 4)?,
+        digits(b.get(5..)?, 2)?,
+        digits(b.get(8..)?, 2)?,
+    );
+    let date = civil::Date::new(i16::try_from(y).ok()?, m as i8, d as i8).ok()?;
+    let mut time = None;
+    let mut offset = None;
+    if let Some(t) = b.get(11..).filter(|_| b.get(10) == Some(&b'T')) {
+        let (h, mi) = (digits(t, 2)?, digits(t.get(3..)?, 2)?);
+        let mut i = 5;
+        let mut sec = 0;
+        let mut nanos = 0u32;
+        if t.get(5) == Some(&b':') {
+            // A leap second (`:60`) is read as the last second of its minute.
+            sec = digits(t.get(6..)?, 2)?.min(59);
+            i = 8;
+            if t.get(8) == Some(&b'.') {
+                let frac: Vec<u8> = t
+                    .get(9..)
+                    .unwrap_or_default()
+                    .iter()
+                    .copied()
+                    .take_while(u8::is_ascii_digit)
+                    .collect();
+                i = 9 + frac.len();
+                // Nanoseconds: the first nine digits, padded.
+                nanos = frac
+                    .iter()
+                    .chain(std::iter::repeat(&b'0'))
+                    .take(9)
+                    .fold(0u32, |acc, c| acc * 10 + u32::from(c - b'0'));
+            }
+        }
+        time = Some(civil::Time::new(h as i8, mi as i8, sec as i8, nanos as i32).ok()?);
+        let zone = t.get(i..).unwrap_or_default();
+        offset = match zone.first() {
+            Some(b'Z') => Some(Offset::UTC),
+            Some(sign @ (b'+' | b'-')) => {
+                let secs = (digits(zone.get(1..)?, 2)? * 60 + digits(zone.get(4..)?, 2)?) * 60;
+                let secs = i32::try_from(secs).ok()?;
+                Offset::from_seconds(if *sign == b'-' { -secs } else { secs }).ok()
+            }
+            _ => None,
+        };
+    }
+    Some(PageDate {
+        date,
+        time,
+        offset,
+        iso,
+    })
 }
 
 fn valid(y: u32, m: u32, d: u32) -> bool {
@@ -150,62 +315,230 @@ fn numeric(s: &str) -> Option<String> {
     }
 }
 
-/// `March 5, 2024`, `5 March 2024`, `Tue, 05 Mar 2024 08:00:00 GMT`, `Mar. 5th 2024`.
+/// `March 5, 2024`, `5 March 2024`, `Tue, 05 Mar 2024 08:00:00 GMT`, `Mar. 5th 2024`,
+/// `5 mars 2024`, `1er mars 2024`, `5. März 2024`, `5 de marzo de 2024`, `1º de maio de 2024`.
+///
+/// The day is the number next to the month name (before it, or after it; `de`, `of` and the
+/// like may stand between), so `2 days ago, 5 March 2024` is the 5th; the year is the first
+/// four-digit number.
 fn textual(s: &str) -> Option<String> {
-    let (mut year, mut month, mut day) = (None, None, None);
-    let words = s
+    let words: Vec<String> = s
         .split(|c: char| c.is_whitespace() || matches!(c, ',' | '.' | '/' | '-'))
-        .filter(|w| !w.is_empty());
-    for w in words.take(8) {
-        let lower = w.to_ascii_lowercase();
-        if let Some(m) = month_of(&lower) {
-            if month.is_none() {
-                month = Some(m);
-            }
-            continue;
+        .filter(|w| !w.is_empty())
+        .take(12)
+        .map(str::to_lowercase)
+        .collect();
+    let strong = words.iter().position(|w| month_of(w).is_some());
+    let (at, month) = match strong {
+        Some(i) => (i, month_of(words.get(i)?)?),
+        None => {
+            let i = words
+                .iter()
+                .position(|w| lookup(AMBIGUOUS_MONTHS, w).is_some())?;
+            (i, lookup(AMBIGUOUS_MONTHS, words.get(i)?)?)
         }
-        let num = lower.trim_end_matches(|c: char| c.is_ascii_alphabetic());
-        let suffix = &lower[num.len()..];
-        if num.is_empty() || !num.bytes().all(|c| c.is_ascii_digit()) {
-            continue;
-        }
-        if !matches!(suffix, "" | "st" | "nd" | "rd" | "th") {
-            continue;
-        }
-        match (num.len(), num.parse::<u32>()) {
-            (4, Ok(y)) if year.is_none() => year = Some(y),
-            (1 | 2, Ok(d)) if day.is_none() => day = Some(d),
-            _ => {}
-        }
-        if year.is_some() && month.is_some() && day.is_some() {
-            break;
-        }
-    }
-    date(year?, month?, day?)
+    };
+    let year = words
+        .iter()
+        .find_map(|w| number(w).filter(|(n, len)| *len == 4 && *n >= 1000))
+        .map(|(n, _)| n)?;
+    let day_at = |i: usize| {
+        words
+            .get(i)
+            .and_then(|w| number(w))
+            .filter(|(_, len)| *len <= 2)
+            .map(|(n, _)| n)
+    };
+    let linked = |i: usize| {
+        words
+            .get(i)
+            .is_some_and(|w| matches!(w.as_str(), "de" | "of" | "the" | "del"))
+    };
+    let day = at
+        .checked_sub(1)
+        .and_then(day_at)
+        .or_else(|| day_at(at + 1))
+        .or_else(|| {
+            at.checked_sub(2)
+                .filter(|&i| linked(i + 1))
+                .and_then(day_at)
+        })
+        .or_else(|| day_at(at + 2).filter(|_| linked(at + 1)))?;
+    date(year, month, day)
 }
 
-fn month_of(word: &str) -> Option<u32> {
-    if word.len() < 3 || !word.is_ascii() {
+/// A number with an optional ordinal suffix (`5`, `5th`, `1er`, `1º`), and its digit count.
+fn number(w: &str) -> Option<(u32, usize)> {
+    let num = w.trim_end_matches(|c: char| c.is_alphabetic() || c == 'º' || c == '°');
+    let suffix = w.get(num.len()..)?;
+    if num.is_empty() || num.len() > 4 || !num.bytes().all(|c| c.is_ascii_digit()) {
         return None;
     }
-    let i = MONTHS.iter().position(|m| word.starts_with(m))?;
-    // "marchand" is not March: the word must be the month's name or a prefix of it.
-    const FULL: [&str; 12] = [
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-    ];
-    let full = FULL.get(i)?;
-    (full.starts_with(word) || word == "sept").then_some(i as u32 + 1)
+    if !matches!(
+        suffix,
+        "" | "st" | "nd" | "rd" | "th" | "er" | "º" | "°" | "o"
+    ) {
+        return None;
+    }
+    Some((num.parse().ok()?, num.len()))
+}
+
+/// Month names in the languages of [`crate::shape`]'s month list, lowercase, with their
+/// number: full names, and the abbreviations the languages write (`janv`, `févr`, `mrt`,
+/// `okt`, `dez`). A word is a month when it is one of these, with or without a full stop.
+const MONTH_NAMES: &[(&str, u32)] = &[
+    // English.
+    ("january", 1),
+    ("february", 2),
+    ("march", 3),
+    ("april", 4),
+    ("may", 5),
+    ("june", 6),
+    ("july", 7),
+    ("august", 8),
+    ("september", 9),
+    ("october", 10),
+    ("november", 11),
+    ("december", 12),
+    ("jan", 1),
+    ("feb", 2),
+    ("mar", 3),
+    ("apr", 4),
+    ("jun", 6),
+    ("jul", 7),
+    ("aug", 8),
+    ("sep", 9),
+    ("sept", 9),
+    ("oct", 10),
+    ("nov", 11),
+    ("dec", 12),
+    // French.
+    ("janvier", 1),
+    ("février", 2),
+    ("fevrier", 2),
+    ("mars", 3),
+    ("avril", 4),
+    ("mai", 5),
+    ("juin", 6),
+    ("juillet", 7),
+    ("août", 8),
+    ("aout", 8),
+    ("septembre", 9),
+    ("octobre", 10),
+    ("novembre", 11),
+    ("décembre", 12),
+    ("decembre", 12),
+    ("janv", 1),
+    ("févr", 2),
+    ("fevr", 2),
+    ("avr", 4),
+    ("juil", 7),
+    ("déc", 12),
+    // German.
+    ("januar", 1),
+    ("februar", 2),
+    ("märz", 3),
+    ("maerz", 3),
+    ("juni", 6),
+    ("juli", 7),
+    ("oktober", 10),
+    ("dezember", 12),
+    ("jän", 1),
+    ("mär", 3),
+    ("okt", 10),
+    ("dez", 12),
+    // Spanish.
+    ("enero", 1),
+    ("febrero", 2),
+    ("marzo", 3),
+    ("abril", 4),
+    ("mayo", 5),
+    ("junio", 6),
+    ("julio", 7),
+    ("agosto", 8),
+    ("septiembre", 9),
+    ("setiembre", 9),
+    ("octubre", 10),
+    ("noviembre", 11),
+    ("diciembre", 12),
+    ("ene", 1),
+    ("abr", 4),
+    ("dic", 12),
+    // Italian.
+    ("gennaio", 1),
+    ("febbraio", 2),
+    ("aprile", 4),
+    ("maggio", 5),
+    ("giugno", 6),
+    ("luglio", 7),
+    ("settembre", 9),
+    ("ottobre", 10),
+    ("dicembre", 12),
+    ("gen", 1),
+    ("giu", 6),
+    ("lug", 7),
+    ("ott", 10),
+    // Portuguese.
+    ("janeiro", 1),
+    ("fevereiro", 2),
+    ("março", 3),
+    ("marco", 3),
+    ("maio", 5),
+    ("junho", 6),
+    ("julho", 7),
+    ("setembro", 9),
+    ("outubro", 10),
+    ("dezembro", 12),
+    ("fev", 2),
+    // Dutch.
+    ("januari", 1),
+    ("februari", 2),
+    ("maart", 3),
+    ("mei", 5),
+    ("augustus", 8),
+    ("mrt", 3),
+];
+
+/// Abbreviations that are also everyday words ("ago", "set", "out", "mag"): read as a month
+/// only when no other month name is in the text, so `2 days ago, 5 March 2024` is March.
+const AMBIGUOUS_MONTHS: &[(&str, u32)] = &[("ago", 8), ("set", 9), ("out", 10), ("mag", 5)];
+
+/// English full names, of which any prefix of three letters or more is read (`Sept`, `Febr`).
+const ENGLISH: [&str; 12] = [
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+];
+
+fn month_of(word: &str) -> Option<u32> {
+    lookup(MONTH_NAMES, word).or_else(|| {
+        // "marchand" is not March: the word must be a prefix of the month's name.
+        let w = word.trim_end_matches('.');
+        if w.len() < 3 {
+            return None;
+        }
+        ENGLISH
+            .iter()
+            .position(|m| m.starts_with(w))
+            .map(|i| i as u32 + 1)
+    })
+}
+
+fn lookup(table: &[(&str, u32)], word: &str) -> Option<u32> {
+    if word.chars().count() < 3 || word.len() > 12 {
+        return None;
+    }
+    let word = word.trim_end_matches('.');
+    table.iter().find(|(n, _)| *n == word).map(|(_, m)| *m)
 }
 
 #[cfg(test)]
@@ -213,7 +546,7 @@ mod tests {
     use super::normalize;
 
     fn n(s: &str) -> Option<String> {
-        normalize(s)
+        normalize(s).map(|d| d.as_str().to_string())
     }
 
     #[test]
@@ -248,6 +581,83 @@ mod tests {
         assert_eq!(n("Published: Sept 30 2023").as_deref(), Some("2023-09-30"));
         assert_eq!(n("25/12/2023").as_deref(), Some("2023-12-25"));
         assert_eq!(n("12/25/2023").as_deref(), Some("2023-12-25"));
+    }
+
+    #[test]
+    fn month_names_in_the_known_languages() {
+        for (text, want) in [
+            ("5 mars 2024", "2024-03-05"),
+            ("1er mars 2024", "2024-03-01"),
+            ("5 févr. 2024", "2024-02-05"),
+            ("5. März 2024", "2024-03-05"),
+            ("5. Dez. 2023", "2023-12-05"),
+            ("5 de marzo de 2024", "2024-03-05"),
+            ("martes, 5 de noviembre de 2024", "2024-11-05"),
+            ("5 dicembre 2023", "2023-12-05"),
+            ("1º de maio de 2024", "2024-05-01"),
+            ("5 outubro 2024", "2024-10-05"),
+            ("5 maart 2024", "2024-03-05"),
+            ("5 mrt 2024", "2024-03-05"),
+            ("Tue 30th March 2021", "2021-03-30"),
+        ] {
+            assert_eq!(n(text).as_deref(), Some(want), "{text}");
+        }
+    }
+
+    #[test]
+    fn everyday_words_give_way_to_month_names() {
+        assert_eq!(n("2 days ago, 5 March 2024").as_deref(), Some("2024-03-05"));
+        // Alone, the abbreviation is the month (Portuguese "out", October).
+        assert_eq!(n("5 out 2024").as_deref(), Some("2024-10-05"));
+    }
+
+    #[test]
+    fn every_month_word_of_the_shape_list_is_read() {
+        // The furniture check and the date reader know the same languages.
+        for w in crate::shape::month_words() {
+            assert!(
+                super::month_of(w).is_some(),
+                "{w} is a month name the date reader does not read"
+            );
+        }
+    }
+
+    #[test]
+    fn typed_parts_follow_the_iso_string() {
+        use jiff::civil::{date, time};
+        let d = normalize("2024-03-05T08:00:00.5-05:30").unwrap();
+        assert_eq!(d.date(), date(2024, 3, 5));
+        assert_eq!(d.time(), Some(time(8, 0, 0, 500_000_000)));
+        assert_eq!(d.offset().map(|o| o.seconds()), Some(-(5 * 3600 + 30 * 60)));
+        let d = normalize("2024-03-05T23:59:60Z").unwrap();
+        assert_eq!(d.time(), Some(time(23, 59, 59, 0)));
+        assert_eq!(d.offset().map(|o| o.seconds()), Some(0));
+        let d = normalize("March 5, 2024").unwrap();
+        assert_eq!(
+            (d.date(), d.time(), d.offset()),
+            (date(2024, 3, 5), None, None)
+        );
+    }
+
+    #[test]
+    fn dates_found_in_lines() {
+        let f = |s: &str| super::find_in_line(s).map(|d| d.as_str().to_string());
+        assert_eq!(
+            f("Fahad Khan (@fkhan) 2 minutes ago Tue 30th March 2021 | 11:00 AM").as_deref(),
+            Some("2021-03-30")
+        );
+        assert_eq!(
+            f("By Agency | Updated: July 22, 2021 10:15 IST").as_deref(),
+            Some("2021-07-22")
+        );
+        assert_eq!(
+            f("Posted 2024-03-05T08:00 by Jo").as_deref(),
+            Some("2024-03-05T08:00")
+        );
+        assert_eq!(f("Posted on 25/12/2023").as_deref(), Some("2023-12-25"));
+        assert_eq!(f("Posted on 03/05/2024"), None);
+        assert_eq!(f("1 min read"), None);
+        assert_eq!(f("A 1.8-litre engine"), None);
     }
 
     #[test]

@@ -9,16 +9,18 @@
 //! empty.
 
 mod date;
+mod dump;
 mod facts;
 mod jsonld;
 mod text;
 mod title;
 
+pub(crate) use dump::read_dump;
 pub(crate) use facts::{BodyFacts, PageFacts, Place};
 pub(crate) use text::fold;
 
 use crate::block::{BlockKind, Decision};
-use crate::metadata::{Metadata, TextDirection};
+use crate::metadata::{Metadata, PageDate, TextDirection};
 use crate::segment::RawBlock;
 use facts::{Found, Prop};
 use text::{clean, looks_like_url};
@@ -29,12 +31,19 @@ pub(crate) struct Heads {
     ld: jsonld::LdFacts,
     site_name: Option<String>,
     choice: title::Choice,
+    article: bool,
 }
 
 impl Heads {
     /// The chosen title.
     pub fn title(&self) -> Option<&str> {
         self.choice.title.as_deref()
+    }
+
+    /// The page says it is an article: JSON-LD `Article` (or a kind of it), `og:type`
+    /// article, or an `article:published_time`.
+    pub fn article(&self) -> bool {
+        self.article
     }
 
     /// The JSON-LD says the page is a forum thread (`DiscussionForumPosting`).
@@ -71,6 +80,7 @@ pub(crate) fn heads(facts: &PageFacts, blocks: &[RawBlock]) -> Heads {
         ld,
         site_name,
         choice,
+        article,
     }
 }
 
@@ -85,6 +95,7 @@ pub(crate) fn read(
         ld,
         site_name,
         choice: chosen,
+        ..
     } = heads;
     let page = Page {
         facts,
@@ -374,9 +385,22 @@ fn byline_names(raw: &str) -> Vec<String> {
         }
     }
     let mut out: Vec<String> = Vec::new();
-    for part in t.split([',', ';', '&']).flat_map(|p| p.split(" and ")) {
+    // "and" in the languages of the byline words ("Par Ana et Bo", "Von Ana und Bo").
+    let and = |p: &str| -> Vec<String> {
+        let mut parts = vec![p.to_string()];
+        for sep in [" and ", " et ", " und "] {
+            parts = parts
+                .iter()
+                .flat_map(|q| q.split(sep).map(str::to_string).collect::<Vec<_>>())
+                .collect();
+        }
+        parts
+    };
+    for part in t.split([',', ';', '&']).flat_map(and) {
         // "Text: Name", "Photos: Name": a label in any language.
-        let part = part.rsplit_once(": ").map_or(part, |(_, name)| name);
+        let part = part
+            .rsplit_once(": ")
+            .map_or(part.as_str(), |(_, name)| name);
         let name = part
             .trim()
             .trim_matches(|c: char| !c.is_alphanumeric() && c != '.');
@@ -543,11 +567,11 @@ fn authors(page: &Page<'_>, ld: &jsonld::LdFacts, site: Option<&str>) -> Vec<Str
 }
 
 /// The first value among `values` that reads as a date.
-fn first_date<'a>(values: impl IntoIterator<Item = &'a str>) -> Option<String> {
+fn first_date<'a>(values: impl IntoIterator<Item = &'a str>) -> Option<PageDate> {
     values.into_iter().find_map(date::normalize)
 }
 
-fn published(page: &Page<'_>, ld: &jsonld::LdFacts) -> Option<String> {
+fn published(page: &Page<'_>, ld: &jsonld::LdFacts) -> Option<PageDate> {
     const KEYS: [&str; 15] = [
         "article:published_time",
         "article:published",
@@ -578,7 +602,7 @@ fn published(page: &Page<'_>, ld: &jsonld::LdFacts) -> Option<String> {
         .or_else(|| first_date(near_found(Prop::Date)))
 }
 
-fn modified(page: &Page<'_>, ld: &jsonld::LdFacts) -> Option<String> {
+fn modified(page: &Page<'_>, ld: &jsonld::LdFacts) -> Option<PageDate> {
     const KEYS: [&str; 7] = [
         "article:modified_time",
         "article:modified",

@@ -170,14 +170,14 @@ impl Args {
             FocusArg::Recall => Focus::Recall,
         };
         Options::default()
-            .focus(focus)
-            .comments(self.comments)
-            .links(self.links)
-            .images(self.images)
-            .explain(self.explain)
-            .max_input_bytes(self.max_bytes)
-            .max_nodes(self.max_nodes)
-            .max_depth(self.max_depth)
+            .with_focus(focus)
+            .with_comments(self.comments)
+            .with_links(self.links)
+            .with_images(self.images)
+            .with_explain(self.explain)
+            .with_max_input_bytes(self.max_bytes)
+            .with_max_nodes(self.max_nodes)
+            .with_max_depth(self.max_depth)
     }
 
     /// Extraction threads: `-j`, else one per core.

@@ -41,7 +41,7 @@ fn main() -> ExitCode {
     };
     let mut options = args.options();
     if let Some(url) = &args.base_url {
-        options = options.base_url(url);
+        options = options.with_base_url(url);
     }
     let progress = Progress::new(args.quiet);
     let plan = pool::Plan {

@@ -158,7 +158,7 @@ fn extract(plan: &Plan<'_>, page: &Page) -> Result<Extracted, String> {
             if plan.per_page_base
                 && (url.starts_with("http://") || url.starts_with("https://")) =>
         {
-            own = Extractor::new(plan.extractor.options().clone().base_url(url));
+            own = Extractor::new(plan.extractor.options().clone().with_base_url(url));
             &own
         }
         _ => &plan.extractor,
