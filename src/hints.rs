@@ -11,6 +11,7 @@ use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::LazyLock;
 
 use crate::dom::{Element, Tag};
+use crate::features::lexicon::{self, STATE_PREFIXES};
 
 /// A set of hint categories, as bits.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]
@@ -169,6 +170,7 @@ pub(crate) fn of_element(el: Element<'_>, memo: &mut Memo) -> Hints {
     };
     el.for_each_attr(|name, value| match name {
         "class" | "id" => h = h.union(memo.of_tokens(value)),
+        // WAI-ARIA landmark roles: a documented convention, matched here rather than in the lexicon.
         "role" => {
             h = h.union(match value.trim().to_ascii_lowercase().as_str() {
                 "navigation" | "menu" | "menubar" | "toolbar" => Hints::NAV,
@@ -181,6 +183,7 @@ pub(crate) fn of_element(el: Element<'_>, memo: &mut Memo) -> Hints {
                 _ => Hints::default(),
             })
         }
+        // schema.org property names: a documented convention, as the roles above.
         "itemprop" => {
             for token in value.split_ascii_whitespace() {
                 h = h.union(match token {
@@ -225,13 +228,6 @@ fn is_hidden_style(style: &str) -> bool {
         .collect();
     compact.contains("display:none") || compact.contains("visibility:hidden")
 }
-
-/// Words that open a state modifier rather than a role: `has-sidebar`, `no-comments`,
-/// `is-hidden`, `with-share`. Such a class says what the element's surroundings have, not what
-/// the element is, so it carries no hint.
-const STATE_PREFIXES: [&str; 11] = [
-    "has", "no", "is", "with", "without", "show", "hide", "enable", "disable", "can", "allow",
-];
 
 /// Hints from one class name (or an id): its tokens, unless it is a state modifier.
 fn of_class_name(name: &str) -> Hints {
@@ -279,264 +275,26 @@ fn of_class_name(name: &str) -> Hints {
 static TOKENS: LazyLock<HashMap<&'static [u8], Hints, BuildHasherDefault<Fnv>>> =
     LazyLock::new(|| {
         let table: &[(&[&str], Hints)] = &[
-            (
-                &[
-                    "nav",
-                    "navbar",
-                    "navigation",
-                    "menu",
-                    "menubar",
-                    "breadcrumb",
-                    "breadcrumbs",
-                    "crumbs",
-                    "pagination",
-                    "pager",
-                    "skip",
-                    "topbar",
-                    "toolbar",
-                    "megamenu",
-                    "submenu",
-                    "dropdown",
-                    "hamburger",
-                    "offcanvas",
-                ],
-                Hints::NAV,
-            ),
-            (&["footer", "copyright", "colophon", "legal"], Hints::FOOTER),
-            (&["header", "masthead", "branding", "logo"], Hints::HEADER),
-            (
-                &[
-                    "sidebar",
-                    "aside",
-                    "widget",
-                    "widgets",
-                    "rail",
-                    "secondary",
-                    "sidebox",
-                    "complementary",
-                ],
-                Hints::SIDEBAR,
-            ),
-            (
-                &[
-                    "related",
-                    "recommended",
-                    "recommendations",
-                    "recirc",
-                    "recirculation",
-                    "trending",
-                    "popular",
-                    "mostread",
-                    "outbrain",
-                    "taboola",
-                    "upnext",
-                    "readnext",
-                    "more",
-                    "also",
-                    "suggested",
-                    "similar",
-                ],
-                Hints::RELATED,
-            ),
-            (
-                &[
-                    "share",
-                    "sharing",
-                    "shares",
-                    "social",
-                    "sociallinks",
-                    "follow",
-                    "print",
-                    "sharethis",
-                    "addthis",
-                ],
-                Hints::SHARE,
-            ),
-            (
-                &[
-                    "comment",
-                    "comments",
-                    "disqus",
-                    "discussion",
-                    "respond",
-                    "reply",
-                    "replies",
-                ],
-                Hints::COMMENT,
-            ),
-            (
-                &[
-                    "ad",
-                    "ads",
-                    "advert",
-                    "adverts",
-                    "advertisement",
-                    "advertising",
-                    "sponsor",
-                    "sponsored",
-                    "promo",
-                    "promotion",
-                    "promoted",
-                    "banner",
-                    "dfp",
-                    "adslot",
-                    "adunit",
-                    "gpt",
-                ],
-                Hints::AD,
-            ),
-            (
-                &[
-                    "cookie",
-                    "cookies",
-                    "consent",
-                    "gdpr",
-                    "newsletter",
-                    "subscribe",
-                    "subscription",
-                    "signup",
-                    // Not "paywall": sites wrap the text behind the wall in it, and that text
-                    // is the article (aeb F1 +0.0004, wcxb-dev unchanged). The wall's own
-                    // prompt carries "subscribe" or "register".
-                    "modal",
-                    "popup",
-                    "overlay",
-                    "login",
-                    "register",
-                    "registration",
-                    "optin",
-                ],
-                Hints::CONSENT,
-            ),
-            (&["meta", "metadata", "postmeta", "entrymeta"], Hints::META),
-            (
-                &[
-                    "byline",
-                    "author",
-                    "authors",
-                    "credit",
-                    "credits",
-                    "writer",
-                    "contributor",
-                    "contributors",
-                    "dateline",
-                    "profile",
-                    "postprofile",
-                    "userinfo",
-                    "avatar",
-                ],
-                Hints::BYLINE,
-            ),
-            (
-                &[
-                    "date",
-                    "time",
-                    "timestamp",
-                    "published",
-                    "updated",
-                    "pubdate",
-                    "posted",
-                ],
-                Hints::DATE,
-            ),
-            (
-                &[
-                    "tags",
-                    "tag",
-                    "tagged",
-                    "category",
-                    "categories",
-                    "keywords",
-                    "topics",
-                    "taxonomy",
-                ],
-                Hints::TAGS,
-            ),
-            (
-                &[
-                    "review",
-                    "reviews",
-                    "rating",
-                    "ratings",
-                    "stars",
-                    "testimonial",
-                    "testimonials",
-                ],
-                Hints::REVIEW,
-            ),
-            (
-                &[
-                    "price",
-                    "prices",
-                    "pricing",
-                    "cart",
-                    "basket",
-                    "checkout",
-                    "addtocart",
-                    "buy",
-                    "quantity",
-                    "qty",
-                    "stock",
-                    "sku",
-                    "wishlist",
-                    "swatch",
-                    "swatches",
-                ],
-                Hints::SHOP,
-            ),
-            (
-                &["form", "input", "select", "search", "searchform"],
-                Hints::FORM,
-            ),
-            (
-                &[
-                    "hidden",
-                    "hide",
-                    "invisible",
-                    "sronly",
-                    "sr",
-                    "visuallyhidden",
-                    "offscreen",
-                ],
-                Hints::HIDDEN,
-            ),
-            (
-                &[
-                    "article",
-                    "content",
-                    "post",
-                    "entry",
-                    "body",
-                    "text",
-                    "story",
-                    "prose",
-                    "richtext",
-                    "articlebody",
-                    "hentry",
-                    "blog",
-                    "main",
-                ],
-                Hints::CONTENT,
-            ),
-            (
-                &[
-                    "card",
-                    "cards",
-                    "teaser",
-                    "teasers",
-                    "tile",
-                    "tiles",
-                    "grid",
-                    "feed",
-                    "listing",
-                    "carousel",
-                    "slider",
-                    "thumbnail",
-                    "thumb",
-                ],
-                Hints::TEASER,
-            ),
-            (&["caption", "figcaption"], Hints::CAPTION),
+            (lexicon::NAV_TOKENS, Hints::NAV),
+            (lexicon::FOOTER_TOKENS, Hints::FOOTER),
+            (lexicon::HEADER_TOKENS, Hints::HEADER),
+            (lexicon::SIDEBAR_TOKENS, Hints::SIDEBAR),
+            (lexicon::RELATED_TOKENS, Hints::RELATED),
+            (lexicon::SHARE_TOKENS, Hints::SHARE),
+            (lexicon::COMMENT_TOKENS, Hints::COMMENT),
+            (lexicon::AD_TOKENS, Hints::AD),
+            (lexicon::CONSENT_TOKENS, Hints::CONSENT),
+            (lexicon::META_TOKENS, Hints::META),
+            (lexicon::BYLINE_TOKENS, Hints::BYLINE),
+            (lexicon::DATE_TOKENS, Hints::DATE),
+            (lexicon::TAGS_TOKENS, Hints::TAGS),
+            (lexicon::REVIEW_TOKENS, Hints::REVIEW),
+            (lexicon::SHOP_TOKENS, Hints::SHOP),
+            (lexicon::FORM_TOKENS, Hints::FORM),
+            (lexicon::HIDDEN_TOKENS, Hints::HIDDEN),
+            (lexicon::CONTENT_TOKENS, Hints::CONTENT),
+            (lexicon::TEASER_TOKENS, Hints::TEASER),
+            (lexicon::CAPTION_TOKENS, Hints::CAPTION),
         ];
         table
             .iter()
@@ -566,18 +324,7 @@ impl Hasher for Fnv {
     }
 }
 
-/// Stems that are often glued to other words, and the length of the shortest.
-const STEMS: [(&str, Hints); 9] = [
-    ("sidebar", Hints::SIDEBAR),
-    ("share", Hints::SHARE),
-    ("social", Hints::SHARE),
-    ("related", Hints::RELATED),
-    ("comment", Hints::COMMENT),
-    ("footer", Hints::FOOTER),
-    ("navbar", Hints::NAV),
-    ("breadcrumb", Hints::NAV),
-    ("newsletter", Hints::CONSENT),
-];
+/// The length of the shortest of [`lexicon::CLASS_STEMS`].
 const SHORTEST_STEM: usize = 5;
 
 fn of_token(tok: &str) -> Hints {
@@ -597,9 +344,10 @@ fn of_token(tok: &str) -> Hints {
     if !whole.is_empty() || t.len() < SHORTEST_STEM {
         return whole;
     }
-    for (stem, hint) in STEMS {
+    // Each stem is also a whole token, and takes that token's hint.
+    for stem in lexicon::CLASS_STEMS {
         if t.starts_with(stem.as_bytes()) || t.ends_with(stem.as_bytes()) {
-            return hint;
+            return TOKENS.get(stem.as_bytes()).copied().unwrap_or_default();
         }
     }
     Hints::default()
@@ -631,9 +379,17 @@ mod tests {
     #[test]
     fn shortest_stem_is_the_shortest() {
         assert_eq!(
-            STEMS.iter().map(|(s, _)| s.len()).min(),
+            lexicon::CLASS_STEMS.iter().map(|s| s.len()).min(),
             Some(SHORTEST_STEM)
         );
+    }
+
+    #[test]
+    fn every_stem_is_a_token_with_a_hint() {
+        for stem in lexicon::CLASS_STEMS {
+            assert!(!of_token(stem).is_empty(), "{stem}");
+            assert_eq!(of_token(&format!("x{stem}")), of_token(stem), "{stem}");
+        }
     }
 
     #[test]

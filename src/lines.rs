@@ -20,6 +20,7 @@
 
 use crate::block::BlockKind;
 use crate::features::TextStats;
+use crate::features::lexicon;
 use crate::hints::Hints;
 use crate::segment::RawBlock;
 
@@ -810,193 +811,22 @@ const SOCIAL_SENTENCE_WORDS: u32 = 6;
 /// Subscribe to our newsletter."): an account phrase wherever it stands. Whole words only
 /// ("subscribers" is not one).
 fn mentions_subscription(lower: &str) -> bool {
-    const WORDS: &[&str] = &["newsletter", "newsletters", "subscribe", "unsubscribe"];
     lower
         .split(|c: char| !c.is_alphanumeric())
-        .any(|w| WORDS.contains(&w))
+        .any(|w| lexicon::SUBSCRIPTION_WORDS.contains(&w))
 }
 
 /// Phrases at the start of a short line that usually open page furniture, by family.
 /// Lower-case, in several languages. They are weak evidence: the scorer never drops a block
 /// for a phrase alone, and a long sentence that starts with one is not looked at.
 const PHRASES: &[(Phrases, &[&str])] = &[
-    (
-        Phrases::RELATED,
-        &[
-            "related",
-            "also read",
-            "read also",
-            "read more",
-            "see also",
-            "more from",
-            "more stories",
-            "more news",
-            "recent",
-            "latest",
-            "popular",
-            "most read",
-            "most popular",
-            "trending",
-            "recommended",
-            "you may also",
-            "you might also",
-            "don't miss",
-            "previous",
-            "next",
-            "up next",
-            "lire aussi",
-            "à lire aussi",
-            "voir aussi",
-            "sur le même sujet",
-            "lesen sie auch",
-            "mehr zum thema",
-            "siehe auch",
-            "weitere",
-            "leer más",
-            "lee también",
-            "relacionad",
-            "leia também",
-            "veja também",
-            "leggi anche",
-            "correlati",
-            "читайте также",
-            "читать также",
-            "похожие",
-            "по теме",
-            "baca juga",
-            "berita terkait",
-            "関連",
-            "相关",
-            "相關",
-            "관련",
-            "이전",
-            "다음",
-        ],
-    ),
-    (
-        Phrases::TAGS,
-        &[
-            "tags",
-            "tagged",
-            "topics",
-            "categories",
-            "category:",
-            "filed under",
-            "schlagwörter",
-            "themen",
-            "etiquetas",
-            "étiquettes",
-            "mots-clés",
-            "теги",
-            "タグ",
-            "标签",
-            "태그",
-        ],
-    ),
-    (
-        Phrases::SOCIAL,
-        &[
-            "share",
-            "tweet",
-            "facebook",
-            "twitter",
-            "whatsapp",
-            "linkedin",
-            "pinterest",
-            "follow us",
-            "partager",
-            "teilen",
-            "compartir",
-            "condividi",
-            "поделиться",
-            "シェア",
-            "分享",
-        ],
-    ),
-    (
-        Phrases::ACCOUNT,
-        &[
-            "sign in",
-            "sign up",
-            "log in",
-            "login",
-            "subscribe",
-            "newsletter",
-            "menu",
-            "add to cart",
-            "add to basket",
-            "add to bag",
-            "buy now",
-            "in den warenkorb",
-            "ajouter au panier",
-            "añadir al carrito",
-            "aggiungi al carrello",
-            "search",
-            "skip to",
-            "open in app",
-            "download the app",
-            "register",
-            "my account",
-            "anmelden",
-            "abonnieren",
-            "connexion",
-            "s'abonner",
-            "iniciar sesión",
-            "suscríbete",
-            "accedi",
-            "войти",
-            "подписаться",
-            "로그인",
-            "ログイン",
-            "登录",
-        ],
-    ),
-    (
-        Phrases::LEGAL,
-        &[
-            "all rights reserved",
-            "privacy",
-            "cookie",
-            "terms of",
-            "disclaimer",
-            "copyright",
-            "tous droits réservés",
-            "alle rechte vorbehalten",
-            "todos los derechos",
-            "datenschutz",
-            "impressum",
-            "все права защищены",
-        ],
-    ),
-    (
-        Phrases::AD,
-        &[
-            "advertisement",
-            "sponsored",
-            "anzeige",
-            "publicité",
-            "publicidad",
-            "реклама",
-            "広告",
-            "广告",
-        ],
-    ),
-    (
-        Phrases::COMMENTS,
-        &[
-            "comments",
-            "leave a reply",
-            "leave a comment",
-            "reply",
-            "kommentar",
-            "commentaires",
-            "comentarios",
-            "комментари",
-            "コメント",
-            "评论",
-            "댓글",
-        ],
-    ),
+    (Phrases::RELATED, lexicon::RELATED_PHRASES),
+    (Phrases::TAGS, lexicon::TAGS_PHRASES),
+    (Phrases::SOCIAL, lexicon::SOCIAL_PHRASES),
+    (Phrases::ACCOUNT, lexicon::ACCOUNT_PHRASES),
+    (Phrases::LEGAL, lexicon::LEGAL_PHRASES),
+    (Phrases::AD, lexicon::AD_PHRASES),
+    (Phrases::COMMENTS, lexicon::COMMENTS_PHRASES),
 ];
 
 /// Phrase families found at the start of `lower` (the lower-cased first characters of a
@@ -1152,11 +982,6 @@ mod tests {
         assert!(shape("Related Topics").phrases.has(Phrases::RELATED));
         assert!(
             shape("Also Read – Putin invites Biden")
-                .phrases
-                .has(Phrases::RELATED)
-        );
-        assert!(
-            shape("Lire aussi : la réforme")
                 .phrases
                 .has(Phrases::RELATED)
         );

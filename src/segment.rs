@@ -65,12 +65,7 @@ pub(crate) struct Segmented {
     pub layout: Layout,
 }
 
-#[cfg_attr(not(test), allow(dead_code))]
-pub(crate) fn segment(doc: &Document) -> Segmented {
-    segment_with(doc, Record::default())
-}
-
-/// [`segment`], also recording the links and images `record` asks for.
+/// Segments a parsed page into blocks, also recording the links and images `record` asks for.
 pub(crate) fn segment_with(doc: &Document, record: Record) -> Segmented {
     let mut s = Segmenter::new(record);
     doc.walk(&mut s);

@@ -6,6 +6,10 @@
 use std::sync::LazyLock;
 
 use crate::features::is_alphanumeric;
+use crate::features::lexicon::{
+    AD_LABELS, AGENCIES, BYLINE_WORDS, CREDIT_LABELS, MINUTE_WORDS, MONTHS, READING_WORDS,
+    SCRIPT_NOTICE_WORDS, STAMP_WORDS,
+};
 
 /// Shape flags of a block's text.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -26,91 +30,6 @@ pub(crate) struct Shape {
 
 /// Texts longer than this are prose, not furniture lines; only the copyright check runs on them.
 const SHORT: usize = 200;
-
-/// Words that open a byline, lower-case: "By", "Von", "Par", "Por", "Di", "Door", "Av", "Af".
-pub(crate) const BYLINE_WORDS: [&str; 8] = ["by", "von", "par", "por", "di", "door", "av", "af"];
-
-/// Month names and common abbreviations in English, French, German, Spanish, Italian,
-/// Portuguese and Dutch, lowercase.
-const MONTHS: &[&str] = &[
-    "jan",
-    "feb",
-    "mar",
-    "apr",
-    "may",
-    "jun",
-    "jul",
-    "aug",
-    "sep",
-    "sept",
-    "oct",
-    "nov",
-    "dec",
-    "january",
-    "february",
-    "march",
-    "april",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-    "janvier",
-    "février",
-    "mars",
-    "avril",
-    "mai",
-    "juin",
-    "juillet",
-    "août",
-    "septembre",
-    "octobre",
-    "novembre",
-    "décembre",
-    "januar",
-    "februar",
-    "märz",
-    "juni",
-    "juli",
-    "oktober",
-    "dezember",
-    "enero",
-    "febrero",
-    "marzo",
-    "abril",
-    "mayo",
-    "junio",
-    "julio",
-    "agosto",
-    "septiembre",
-    "octubre",
-    "noviembre",
-    "diciembre",
-    "gennaio",
-    "febbraio",
-    "aprile",
-    "maggio",
-    "giugno",
-    "luglio",
-    "settembre",
-    "ottobre",
-    "dicembre",
-    "janeiro",
-    "fevereiro",
-    "março",
-    "maio",
-    "junho",
-    "julho",
-    "setembro",
-    "outubro",
-    "dezembro",
-    "januari",
-    "februari",
-    "maart",
-    "mei",
-];
 
 /// The month names and abbreviations the shape check knows, for the date reader's tests.
 #[cfg(test)]
@@ -254,13 +173,11 @@ mod ad_label_tests {
     use super::is_ad_label;
 
     #[test]
-    fn ad_labels_are_recognised_in_several_languages() {
+    fn ad_labels_are_recognised() {
         assert!(is_ad_label("Advertisement"));
         assert!(is_ad_label("ADVERTISEMENT – Star Tours"));
         assert!(is_ad_label("Sponsored"));
-        assert!(is_ad_label("Advert"));
-        assert!(is_ad_label("Anzeige"));
-        assert!(is_ad_label("Publicité"));
+        assert!(is_ad_label("Advertising"));
         // A sentence about advertising, or a longer line, is not a label.
         assert!(!is_ad_label("Advertisers say the market is recovering."));
         assert!(!is_ad_label(
@@ -313,25 +230,6 @@ mod tests {
     }
 }
 
-/// Labels that announce an advertisement, in several languages.
-const AD_LABELS: &[&str] = &[
-    "advert",
-    "advertisement",
-    "advertising",
-    "advertorial",
-    "sponsored",
-    "anzeige",
-    "werbung",
-    "publicité",
-    "publicidad",
-    "publicidade",
-    "pubblicità",
-    "advertentie",
-    "reklama",
-    "реклама",
-    "広告",
-];
-
 /// A short line that labels an advertisement ("Advertisement", "ADVERTISEMENT – Star Tours",
 /// "Sponsored", "Anzeige"): its first word is such a label. Never main text.
 pub(crate) fn is_ad_label(text: &str) -> bool {
@@ -366,26 +264,6 @@ fn contains_ascii_ci(hay: &str, needle: &[u8]) -> bool {
                 .is_some_and(|w| w.eq_ignore_ascii_case(rest))
     })
 }
-
-/// Words that open a picture credit in parentheses: "(Image: Agency)", "(Photo credit: Name)".
-const CREDIT_LABELS: &[&str] = &[
-    "image",
-    "images",
-    "photo",
-    "photos",
-    "photograph",
-    "picture",
-    "pic",
-    "credit",
-    "foto",
-    "fotos",
-    "bild",
-    "crédit",
-    "crédito",
-];
-
-/// Picture agencies whose name ends a bare credit line ("Jane Roe/City Times/Getty Images").
-const AGENCIES: &[&str] = &["getty images", "shutterstock", "istock", "alamy"];
 
 /// Whether `label` (a run of words before a colon) names a picture credit: "Photo",
 /// "Image credit", "Foto".
@@ -466,26 +344,7 @@ mod credit_tests {
     }
 }
 
-/// Words that open a publication stamp, lower-case, in a few languages.
-const STAMP_WORDS: &[&str] = &[
-    "first published",
-    "published",
-    "last updated",
-    "updated",
-    "last modified",
-    "modified",
-    "posted",
-    "publié",
-    "mis à jour",
-    "veröffentlicht",
-    "aktualisiert",
-    "publicado",
-    "actualizado",
-    "pubblicato",
-    "aggiornato",
-];
-
-/// A publication stamp: a short line that opens with "Published", "First published",
+/// A publication stamp: a short line that opens with "Published", "Last updated",
 /// "Updated", "Posted" (with "on", "at" or a colon) and holds a date or a time, or nothing else
 /// ("Published:" above a date element). It dates the page; it does not tell the text.
 pub(crate) fn is_date_stamp(text: &str, shape: &Shape) -> bool {
@@ -524,8 +383,8 @@ mod stamp_tests {
 
     #[test]
     fn publication_stamps() {
-        assert!(stamp("First Published: Tuesday, March 4, 2025 08:38 AM"));
-        assert!(stamp("First Published on Mar 4, 2025 01:38 pm"));
+        assert!(stamp("Published: Tuesday, March 4, 2025 08:38 AM"));
+        assert!(stamp("Published on Mar 4, 2025 01:38 pm"));
         assert!(stamp("Updated at 1:23 p.m."));
         assert!(stamp("Last Updated on December 30, 2025"));
         assert!(stamp("Published:"));
@@ -540,12 +399,7 @@ mod stamp_tests {
     }
 }
 
-/// Words that say a duration is a reading time, lower-case, in a few languages.
-const READING_WORDS: &[&str] = &[
-    "read", "reading", "leitura", "lectura", "lecture", "lesezeit", "lettura", "leestijd",
-];
-
-/// A reading time: "6 min read", "Tempo de leitura: 2 minutos", "Lesezeit: 4 Minuten", with or
+/// A reading time: "6 min read", "Reading: 4 minutes", "6 min de lecture", with or
 /// without a date before it ("23.07.2025 · 6 min read"). It measures the text; it is not text.
 pub(crate) fn is_reading_time(text: &str) -> bool {
     let t = text.trim();
@@ -560,15 +414,10 @@ pub(crate) fn is_reading_time(text: &str) -> bool {
         .split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
         .collect();
-    let is_minutes = |w: &str| {
-        matches!(
-            w,
-            "min" | "mins" | "minute" | "minutes" | "minuto" | "minutos" | "minuten" | "minuti"
-        )
-    };
+    let is_minutes = |w: &str| MINUTE_WORDS.contains(&w);
     let reading = |k: usize| words.get(k).is_some_and(|w| READING_WORDS.contains(w));
-    // A number and a minute word, with the reading word right before the number ("leitura:
-    // 2 minutos") or right after the minutes ("6 min read", "6 min de lecture").
+    // A number and a minute word, with the reading word right before the number ("Reading:
+    // 4 minutes") or right after the minutes ("6 min read", "6 min de lecture").
     (0..words.len().saturating_sub(1)).any(|k| {
         let number = words
             .get(k)
@@ -592,8 +441,7 @@ mod reading_time_tests {
     fn reading_times() {
         assert!(is_reading_time("6 min read"));
         assert!(is_reading_time("23.07.2025 · 6 min read"));
-        assert!(is_reading_time("Tempo de leitura: 2 minutos"));
-        assert!(is_reading_time("Lesezeit: 4 Minuten"));
+        assert!(is_reading_time("Reading: 4 minutes"));
         // Durations of other things are text.
         assert!(!is_reading_time(
             "Brew time: approx 12-15 minutes for a full pot"
@@ -621,12 +469,7 @@ pub(crate) fn is_script_notice(text: &str) -> bool {
     if bare == "loading" || bare == "loading, please wait" {
         return true;
     }
-    lower.contains("javascript")
-        && [
-            "enable", "disabled", "requires", "turn on", "activate", "is off",
-        ]
-        .iter()
-        .any(|w| lower.contains(w))
+    lower.contains("javascript") && SCRIPT_NOTICE_WORDS.iter().any(|w| lower.contains(w))
 }
 
 #[cfg(test)]

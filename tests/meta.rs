@@ -123,7 +123,7 @@ fn a_heading_with_an_updated_number_is_the_title() {
 #[test]
 fn a_forum_s_page_kind_is_not_the_title() {
     let html = page(
-        "<title>Harbour Forum • View topic - When does the quay reopen?</title>",
+        "<title>Harbour Forum • Print view - When does the quay reopen?</title>",
         BODY,
     );
     assert_eq!(

@@ -245,16 +245,13 @@ const DESCRIPTION_MIN: u32 = 80;
 /// Whether a short line states a price: a number next to a currency sign or code.
 pub(super) fn is_price_line(b: &BlockView<'_>) -> bool {
     const SIGNS: &[char] = &['$', '€', '£', '¥', '₹', '₩', '₽'];
-    const CODES: &[&str] = &[
-        "EUR", "USD", "GBP", "CAD", "AUD", "CHF", "JPY", "INR", "SEK",
-    ];
     let text = &b.raw.text;
     b.stats.chars <= PRICE_LINE_MAX
         && text.bytes().any(|c| c.is_ascii_digit())
         && (text.contains(SIGNS)
             || text
                 .split(|c: char| !c.is_ascii_alphabetic())
-                .any(|w| CODES.contains(&w)))
+                .any(|w| crate::features::lexicon::CURRENCY_CODES.contains(&w)))
 }
 
 /// On a page that is not a list of products (its own product, an article), repeated cards

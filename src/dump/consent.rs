@@ -6,45 +6,8 @@
 //! Separate from `footer` because the evidence is the vocabulary of the dialog, not a
 //! copyright line: many dialogs follow a footer without one.
 
+use crate::features::lexicon::{CONSENT_TERMS, DIALOG_TERMS};
 use crate::lines::DumpBlock;
-
-/// Words that name consent itself, lower-case, in several languages: a paragraph with one of
-/// them can open a dialog.
-const CONSENT_TERMS: &[&str] = &[
-    "cookie",
-    "consent",
-    "legitimate interest",
-    "einwilligung",
-    "berechtigte",
-    "consentement",
-    "intérêt légitime",
-    "consentimiento",
-    "interés legítimo",
-    "consenso",
-    "interesse legittimo",
-    "toestemming",
-    "consentimento",
-];
-
-/// Words that the rest of a dialog uses: its purposes, partners and choices.
-const DIALOG_TERMS: &[&str] = &[
-    "partner",
-    "advertis",
-    "personalis",
-    "personaliz",
-    "privacy",
-    "device",
-    "tracking",
-    "opt out",
-    "opt-out",
-    "preferences",
-    "datenschutz",
-    "werbung",
-    "publicité",
-    "publicidad",
-    "pubblicità",
-    "données",
-];
 
 /// Words of a paragraph that explains consent (a button or a purpose's name is shorter).
 const PARAGRAPH_WORDS: u32 = 15;

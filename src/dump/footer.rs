@@ -6,41 +6,8 @@
 //! dialogs) after the footer, thousands of words of prose that would otherwise outweigh a
 //! product's description and be taken for the main text.
 
+use crate::features::lexicon::POLICY_TITLES;
 use crate::lines::DumpBlock;
-
-/// Names of a site's policies, lower-case, in several languages, as a footer links them.
-const POLICY_TITLES: &[&str] = &[
-    "privacy policy",
-    "privacy notice",
-    "privacy statement",
-    "cookie policy",
-    "cookies policy",
-    "cookie notice",
-    "refund policy",
-    "return policy",
-    "returns policy",
-    "shipping policy",
-    "terms of service",
-    "terms of use",
-    "terms and conditions",
-    "terms & conditions",
-    "legal notice",
-    "datenschutz",
-    "datenschutzerklärung",
-    "impressum",
-    "agb",
-    "politique de confidentialité",
-    "mentions légales",
-    "conditions générales de vente",
-    "política de privacidad",
-    "política de cookies",
-    "aviso legal",
-    "informativa sulla privacy",
-    "note legali",
-    "política de privacidade",
-    "privacybeleid",
-    "политика конфиденциальности",
-];
 
 /// Words that must come before the copyright line for it to end the page: a dump that opens
 /// with its copyright line (a header) has its text after it.

@@ -6,32 +6,9 @@
 
 use std::collections::HashMap;
 
+use crate::features::lexicon::NOTICE_OPENINGS;
 use crate::lines::DumpBlock;
 use crate::repeat;
-
-/// Openings of a delivery or returns notice, lower-case, in several languages.
-const NOTICE_OPENINGS: &[&str] = &[
-    "free shipping",
-    "free standard shipping",
-    "free express shipping",
-    "free delivery",
-    "free standard delivery",
-    "free returns",
-    "free shipping & returns",
-    "free shipping and returns",
-    "same day shipping",
-    "livraison gratuite",
-    "livraison offerte",
-    "retours gratuits",
-    "kostenloser versand",
-    "kostenlose lieferung",
-    "kostenlose rücksendung",
-    "envío gratis",
-    "envío gratuito",
-    "devoluciones gratis",
-    "spedizione gratuita",
-    "reso gratuito",
-];
 
 /// Most words of a notice.
 const NOTICE_WORDS: u32 = 30;

@@ -9,6 +9,7 @@ use crate::lines::{self, DumpBlock};
 
 use super::evidence::is_hard_furniture;
 use super::fields::label_of;
+use crate::features::lexicon::CELL_WORDS;
 
 /// Fewest items in a list of specifications for [`keep_spec_lists`], and fewest of them that
 /// are "Label: value" lines.
@@ -106,12 +107,6 @@ const MAX_CELL_SKIP: usize = 3;
 const CELL_LABEL_WORDS: u32 = 5;
 const CELL_VALUE_WORDS: u32 = 4;
 const CELL_VALUE_CHARS: u32 = 30;
-
-/// Values of a specification that hold no number, in several languages: "Yes", "N/A".
-const CELL_WORDS: &[&str] = &[
-    "yes", "no", "n/a", "none", "ja", "nein", "oui", "non", "sí", "si", "sì", "sim", "não", "-",
-    "—", "✓", "✔", "✗", "✘",
-];
 
 /// A short line that is not a sentence, not a "Label: value" line, and no furniture: a cell
 /// of a table printed one cell per line.

@@ -4,33 +4,8 @@
 //! Separate because recognising the header takes word lists in several languages that no
 //! other pass needs.
 
+use crate::features::lexicon::{COMMENT_PHRASES, COMMENT_WORDS, COUNTED_COMMENT_WORDS};
 use crate::lines::DumpBlock;
-
-/// Words that head a comment section, lower-case, in several languages: after a count ("109
-/// Comments", "34 responses to …", "3 thoughts on …") or alone ("Comments", "Comments (12)").
-const COMMENT_WORDS: &[&str] = &[
-    "comment",
-    "comments",
-    "response",
-    "responses",
-    "replies",
-    "thoughts",
-    "reacties",
-    "kommentar",
-    "kommentare",
-    "commentaire",
-    "commentaires",
-    "comentario",
-    "comentarios",
-    "commenti",
-    "комментарий",
-    "комментария",
-    "комментариев",
-    "комментарии",
-];
-
-/// Headers that are a phrase of their own.
-const COMMENT_PHRASES: &[&str] = &["leave a reply", "leave a comment", "join the discussion"];
 
 /// `word` opens `s` as a whole word: what follows it is `s`'s remainder.
 fn strip_word<'a>(s: &'a str, word: &str) -> Option<&'a str> {
@@ -83,7 +58,7 @@ fn is_comment_header(b: &DumpBlock) -> bool {
     };
     COMMENT_WORDS
         .iter()
-        .filter(|w| !matches!(**w, "response" | "responses" | "replies" | "thoughts"))
+        .filter(|w| !COUNTED_COMMENT_WORDS.contains(w))
         .chain(COMMENT_PHRASES)
         .any(|w| strip_word(s, w).is_some_and(counted))
 }
@@ -103,7 +78,7 @@ fn is_post_byline(b: &DumpBlock) -> bool {
         return false;
     }
     let first = b.raw.text.split_whitespace().next().unwrap_or("");
-    crate::shape::BYLINE_WORDS
+    crate::features::lexicon::BYLINE_WORDS
         .iter()
         .any(|w| first.eq_ignore_ascii_case(w))
 }
@@ -119,7 +94,7 @@ fn mentions_comments(b: &DumpBlock) -> bool {
     lower.split(|c: char| !c.is_alphanumeric()).any(|w| {
         COMMENT_WORDS
             .iter()
-            .filter(|c| !matches!(**c, "response" | "responses" | "replies" | "thoughts"))
+            .filter(|c| !COUNTED_COMMENT_WORDS.contains(c))
             .any(|c| *c == w)
     })
 }
@@ -220,7 +195,6 @@ mod tests {
             "34 responses to “Anthony Lynn”",
             "3 thoughts on “Business Focus”",
             "Leave a Reply",
-            "12 Kommentare",
         ] {
             assert!(is_comment_header(&block(t)), "{t}");
         }

@@ -5,6 +5,7 @@
 //! headline (not a byline, a field or sentences), which no content pass does.
 
 use crate::block::BlockKind;
+use crate::features::lexicon::MORE_BYLINE_WORDS;
 use crate::lines::DumpBlock;
 use crate::meta::fold;
 
@@ -62,10 +63,6 @@ fn ends_inner_sentence(text: &str) -> bool {
     })
 }
 
-/// Byline openers a dump shows besides those of [`crate::shape::BYLINE_WORDS`], lower-case:
-/// "Przez Jan Nowak", "Written by Jane Doe", "Posted by Ana Ruiz".
-const MORE_BYLINE_WORDS: [&str; 3] = ["przez", "written by", "posted by"];
-
 /// A short line that names the author: a byline word, then a few words ("By Jane Doe", "by
 /// Jacob Trussell—10 min read"). Not a headline, whatever its shape.
 fn is_byline(b: &DumpBlock) -> bool {
@@ -73,7 +70,9 @@ fn is_byline(b: &DumpBlock) -> bool {
         return false;
     }
     let lower = b.raw.text.trim_start().to_lowercase();
-    let mut words = crate::shape::BYLINE_WORDS.iter().chain(&MORE_BYLINE_WORDS);
+    let mut words = crate::features::lexicon::BYLINE_WORDS
+        .iter()
+        .chain(MORE_BYLINE_WORDS);
     words.any(|w| {
         lower
             .strip_prefix(w)
@@ -168,7 +167,7 @@ mod tests {
         for t in [
             "By Ruth Okafor",
             "by Jacob Trussell—10 min read",
-            "Von Max Muster",
+            "Par Marie Dupont",
         ] {
             assert!(is_byline(&block(t)), "{t}");
         }

@@ -16,7 +16,7 @@ use super::date;
 use super::text::collapse;
 use super::{byline_names, is_label, is_name};
 use crate::metadata::PageDate;
-use crate::shape::BYLINE_WORDS;
+use crate::features::lexicon::BYLINE_WORDS;
 
 /// Blocks above the headline that are read.
 const BEFORE: usize = 4;

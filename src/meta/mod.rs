@@ -20,6 +20,7 @@ pub(crate) use facts::{BodyFacts, PageFacts, Place};
 pub(crate) use text::fold;
 
 use crate::block::{BlockKind, Decision};
+use crate::features::lexicon::{BYLINE_PREFIXES, LABEL_WORDS, ROLE_WORDS, WEEKDAYS};
 use crate::metadata::{Metadata, PageDate, TextDirection};
 use crate::segment::RawBlock;
 use facts::{Found, Prop};
@@ -361,24 +362,7 @@ fn byline_names(raw: &str) -> Vec<String> {
         }
     }
     let lower = t.to_lowercase();
-    for prefix in [
-        "written by",
-        "posted by",
-        "published by",
-        "reviewed by",
-        "words by",
-        "story by",
-        "text by",
-        "author:",
-        "authors:",
-        "by:",
-        "by ",
-        "von ",
-        "par ",
-        "por ",
-        "door ",
-        "di ",
-    ] {
+    for prefix in BYLINE_PREFIXES {
         if lower.starts_with(prefix) {
             t = t.get(prefix.len()..).unwrap_or("").trim_start();
             break;
@@ -421,23 +405,8 @@ fn byline_names(raw: &str) -> Vec<String> {
 
 /// Whether a byline part is a job title ("Staff Writer", "AP Auto Writer").
 fn is_role(s: &str) -> bool {
-    s.split_whitespace().any(|w| {
-        matches!(
-            w.to_lowercase().as_str(),
-            "writer"
-                | "editor"
-                | "reporter"
-                | "correspondent"
-                | "columnist"
-                | "contributor"
-                | "staff"
-                | "producer"
-                | "photographer"
-                | "editors"
-                | "writers"
-                | "contributors"
-        )
-    })
+    s.split_whitespace()
+        .any(|w| ROLE_WORDS.contains(&w.to_lowercase().as_str()))
 }
 
 /// Whether a byline part is a link label ("View all", "Follow the author"), a weekday, or a
@@ -445,43 +414,8 @@ fn is_role(s: &str) -> bool {
 fn is_label(s: &str) -> bool {
     let lower = s.to_lowercase();
     let first = lower.split_whitespace().next().unwrap_or_default();
-    let label = matches!(
-        first,
-        "follow"
-            | "view"
-            | "see"
-            | "more"
-            | "read"
-            | "share"
-            | "contact"
-            | "about"
-            | "all"
-            | "undefined"
-            | "null"
-            | "none"
-            | "by"
-            | "unknown"
-    );
-    let weekday = matches!(
-        first.trim_end_matches('.'),
-        "mon"
-            | "tue"
-            | "tues"
-            | "wed"
-            | "thu"
-            | "thur"
-            | "thurs"
-            | "fri"
-            | "sat"
-            | "sun"
-            | "monday"
-            | "tuesday"
-            | "wednesday"
-            | "thursday"
-            | "friday"
-            | "saturday"
-            | "sunday"
-    );
+    let label = LABEL_WORDS.contains(&first);
+    let weekday = WEEKDAYS.contains(&first.trim_end_matches('.'));
     label || weekday
 }
 

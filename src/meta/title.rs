@@ -9,6 +9,7 @@
 //! site name cut off.
 
 use super::text::{collapse, fold, is_domain};
+use crate::features::lexicon::{HOME_TITLES, PAGE_LABELS};
 
 /// Separators between a headline and a site name, most common first.
 const SEPARATORS: [&str; 12] = [
@@ -346,28 +347,12 @@ fn is_annotation(rest: &str) -> bool {
 
 /// Whether a folded title part is the name forum software gives a kind of page, not a title.
 fn is_page_label(folded: &str) -> bool {
-    matches!(
-        folded,
-        "view topic" | "view forum" | "view thread" | "show thread" | "board index" | "print view"
-    )
+    PAGE_LABELS.contains(&folded)
 }
 
 /// Whether a folded headline is a generic name for a home page rather than a title.
 fn is_home(folded: &str) -> bool {
-    matches!(
-        folded,
-        "home"
-            | "homepage"
-            | "home page"
-            | "index"
-            | "welcome"
-            | "start"
-            | "startseite"
-            | "accueil"
-            | "inicio"
-            | "início"
-            | "главная"
-    )
+    HOME_TITLES.contains(&folded)
 }
 
 /// Whether two folded titles share at least four fifths of their words (Dice coefficient over

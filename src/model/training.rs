@@ -28,6 +28,9 @@ use std::hash::{Hash, Hasher};
 use super::Stage;
 use super::page_type::{self, N_PAGE, N_TYPES, PageType};
 pub use super::{Passes, Weights};
+/// Every word and phrase list of the crate, by name, with how the code matches its entries:
+/// the `lexicon` example counts each entry's training pages with it.
+pub use crate::features::lexicon::{List as LexiconList, Match as LexiconMatch, all as lexicon};
 use crate::{Error, Extractor, Options};
 
 /// Blocks shorter than this many tokens are matched whole (see the module docs).

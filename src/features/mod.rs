@@ -6,6 +6,8 @@
 
 use unicode_segmentation::UnicodeSegmentation;
 
+pub(crate) mod lexicon;
+
 /// Measurements of one block's text.
 #[derive(Debug, Clone, Copy, Default, PartialEq)]
 pub(crate) struct TextStats {
