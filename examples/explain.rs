@@ -93,7 +93,11 @@ fn run() -> Result<(), Failure> {
     };
     let bytes = read_input(&args.input)?;
     // No size limit, as in the `extract` example, so the two read the same pages.
-    let extractor = Extractor::new(Options::default().with_explain(true).with_max_input_bytes(usize::MAX));
+    let extractor = Extractor::new(
+        Options::default()
+            .with_explain(true)
+            .with_max_input_bytes(usize::MAX),
+    );
     let extracted = if args.text_mode {
         extractor.extract_text(&String::from_utf8_lossy(&bytes))
     } else {

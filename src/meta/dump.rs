@@ -15,8 +15,8 @@
 use super::date;
 use super::text::collapse;
 use super::{byline_names, is_label, is_name};
-use crate::metadata::PageDate;
 use crate::features::lexicon::BYLINE_WORDS;
+use crate::metadata::PageDate;
 
 /// Blocks above the headline that are read.
 const BEFORE: usize = 4;

@@ -158,7 +158,10 @@ fn page_output(x: &Extracted, format: Format) -> String {
     }
     if let Some(e) = x.explanation() {
         out.push_str("\n--- explanation: decision, score, strongest reasons, start of the block\n");
-        out.push_str(&format!("container: {}\n", e.container.as_deref().unwrap_or("(none)")));
+        out.push_str(&format!(
+            "container: {}\n",
+            e.container.as_deref().unwrap_or("(none)")
+        ));
         for (block, why) in x.blocks().iter().zip(&e.blocks) {
             let mut reasons = why.reasons.clone();
             reasons.sort_by(|a, b| b.1.abs().total_cmp(&a.1.abs()));
