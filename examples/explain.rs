@@ -19,18 +19,20 @@ fn main() -> ExitCode {
         return ExitCode::from(2);
     };
     let html = match std::fs::read(&path) {
-        Ok(b) => String::from_utf8_lossy(&b).into_owned(),
+        Ok(b) => b,
         Err(e) => {
             eprintln!("explain: {path}: {e}");
             return ExitCode::FAILURE;
         }
     };
     let extractor = Extractor::new(Options::default().explain(true));
-    let extracted = match extractor.extract(&html) {
+    // Decoded as `extract_bytes` decodes; bytes that are not text (an image, an archive) and
+    // the limits are errors.
+    let extracted = match extractor.extract_bytes(&html, None) {
         Ok(x) => x,
         Err(e) => {
             eprintln!("explain: {path}: {e}");
-            return ExitCode::FAILURE;
+            return ExitCode::from(2);
         }
     };
     let Some(explanation) = extracted.explanation() else {

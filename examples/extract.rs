@@ -13,6 +13,9 @@
 //! crate's `serde` feature (`cargo run --features serde --example extract -- --format json`).
 //! `--links` and `--images` keep links and images in the Markdown, made absolute against
 //! `--base-url` (or the page's own `<base href>` or canonical URL).
+//!
+//! Errors (bytes that are not text, a page over the memory budget) go to standard error, with
+//! exit status 2.
 
 use std::io::{Read, Write};
 use std::process::ExitCode;

@@ -49,6 +49,7 @@ fn train_dump() {
         let limits = ParseLimits {
             max_depth: 512,
             max_nodes: usize::MAX,
+            memory_budget: usize::MAX,
         };
         let parsed = dom::parse(&html, limits).unwrap();
         let seg = segment::segment(&parsed);

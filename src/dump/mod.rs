@@ -76,7 +76,7 @@ mod train;
 use crate::block::{Block, Decision};
 use crate::classify::{self, Verdict};
 use crate::extracted::Extracted;
-use crate::lines::{self, DumpBlock};
+use crate::lines::DumpBlock;
 use crate::meta::fold;
 use crate::options::Focus;
 use crate::render;
@@ -225,8 +225,7 @@ fn drop_repeated_leads(blocks: &[DumpBlock], decisions: &mut [Decision]) {
 }
 
 /// The whole plain-text pipeline: segment, classify, pick the title, drop repeats, render.
-pub(crate) fn extract(dump: &str, focus: Focus) -> Extracted {
-    let blocks = lines::segment(dump);
+pub(crate) fn extract(blocks: Vec<DumpBlock>, focus: Focus) -> Extracted {
     let DumpDecisions {
         verdicts,
         title,
