@@ -300,11 +300,12 @@ impl<'a> Scanner<'a> {
     fn raw_end(&self, from: usize, name: &[u8]) -> Option<usize> {
         let mut at = from;
         loop {
-            let lt = at + memchr::memmem::find(self.b.get(at..)?, b"</")?;
+            // (A one-byte search: `memmem` would build a searcher on every call.)
+            let lt = at + memchr::memchr(b'<', self.b.get(at..)?)?;
             if self.end_tag_at(lt, name) {
                 return Some(lt);
             }
-            at = lt + 2;
+            at = lt + 1;
         }
     }
 
@@ -389,13 +390,17 @@ pub(crate) enum RawKind {
 /// `--!>`, searched from its opening dashes so that `<!-->` and `<!--->` end at once, as the
 /// tokenizer ends them.
 fn comment_end(b: &[u8], from: usize) -> Option<usize> {
-    let rest = b.get(from..)?;
-    let a = memchr::memmem::find(rest, b"-->").map(|i| i + 3);
-    let c = memchr::memmem::find(rest.get(2..)?, b"--!>").map(|i| i + 2 + 4);
-    match (a, c) {
-        (Some(a), Some(c)) => Some(from + a.min(c)),
-        (Some(e), None) | (None, Some(e)) => Some(from + e),
-        (None, None) => None,
+    // The first `>` that ends either: a one-byte search, then a look back.
+    let mut at = from;
+    loop {
+        let gt = at + memchr::memchr(b'>', b.get(at..)?)?;
+        let ends = |mark: &[u8], earliest: usize| {
+            gt >= earliest + mark.len() && b.get(gt - mark.len()..gt) == Some(mark)
+        };
+        if ends(b"--", from) || ends(b"--!", from + 2) {
+            return Some(gt + 1);
+        }
+        at = gt + 1;
     }
 }
 

@@ -781,9 +781,10 @@ fn keep_read_attributes(tag: &mut TagToken, root_attrs: &mut usize) {
         tag.attrs.truncate(room);
         *root_attrs += tag.attrs.len();
     }
-    // The tokenizer's vector grew by doubling; the tree would keep its spare room.
-    if tag.attrs.capacity() > tag.attrs.len() {
-        tag.attrs.shrink_to_fit();
+    // An emptied vector gives its room back; a shorter one keeps it (reallocating every tag's
+    // vector cost more time than the memory it saves).
+    if tag.attrs.is_empty() {
+        tag.attrs = Vec::new();
     }
 }
 

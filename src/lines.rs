@@ -381,9 +381,10 @@ fn line_key(line: &str) -> u64 {
 
 /// Lines (by [`line_key`]) that occur at least [`FURNITURE_REPEATS`] times, and how many
 /// lines with text the dump has. In memory bounded by a constant: a first pass keeps the
-/// Misra-Gries candidates (every line more frequent than one in `CANDIDATES`; one that occurs
-/// a thousand times in a dump of more lines than that is left in, and costs only its
-/// thousand blocks), a second counts them exactly.
+/// Misra-Gries candidates (every line that makes more than one in `CANDIDATES + 1` of the
+/// lines; a line repeated a thousand times among more than a million others may be missed,
+/// and then costs only its own blocks), a second counts them exactly, unless no candidate can
+/// reach the threshold.
 fn furniture_lines<'a>(
     lines: impl Iterator<Item = &'a str> + Clone,
 ) -> (std::collections::HashSet<u64>, usize) {
@@ -391,12 +392,14 @@ fn furniture_lines<'a>(
     const CANDIDATES: usize = 1024;
     let texts = lines.map(str::trim).filter(|l| !l.is_empty());
     let counted = |l: &&str| l.chars().any(char::is_alphanumeric);
-    let total = texts.clone().count();
-    if total < FURNITURE_REPEATS as usize {
-        return (HashSet::new(), total);
-    }
-    let mut candidates: HashMap<u64, u32> = HashMap::with_capacity(CANDIDATES + 1);
-    for line in texts.clone().filter(counted) {
+    let (mut total, mut seen) = (0usize, 0usize);
+    let mut candidates: HashMap<u64, u32> = HashMap::new();
+    for line in texts.clone() {
+        total += 1;
+        if !counted(&line) {
+            continue;
+        }
+        seen += 1;
         let key = line_key(line);
         if let Some(n) = candidates.get_mut(&key) {
             *n += 1;
@@ -410,6 +413,17 @@ fn furniture_lines<'a>(
                 *n > 0
             });
         }
+    }
+    if total < FURNITURE_REPEATS as usize {
+        return (HashSet::new(), total);
+    }
+    // A counter falls short of its line's count by at most one in `CANDIDATES + 1` lines
+    // counted: the candidates that cannot reach the threshold need no exact count (on most
+    // dumps, none can).
+    let slack = seen / (CANDIDATES + 1);
+    candidates.retain(|_, n| *n as usize + slack >= FURNITURE_REPEATS as usize);
+    if candidates.is_empty() {
+        return (HashSet::new(), total);
     }
     for n in candidates.values_mut() {
         *n = 0;
