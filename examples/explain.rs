@@ -15,7 +15,8 @@
 //! Exit status, the same for the `extract` example: 0 on success, also when the reader of the
 //! output goes away early (`explain page.html | head`); 1 when the input cannot be read, the
 //! extraction stops at a limit or the output cannot be written; 2 for a usage error (an unknown
-//! option, no input or more than one).
+//! option, no input or more than one) or an input that is not text (an image, an archive:
+//! `ErrorKind::NotText`).
 
 use std::io::{BufWriter, Read, Write};
 use std::process::ExitCode;
@@ -33,12 +34,27 @@ Options:
 
 FILE is read as bytes and decoded as a browser would; `-` reads standard input.
 
-Exit status: 0 success, 1 input, extraction or output failure, 2 usage error.";
+Exit status: 0 success, 1 input, extraction or output failure, 2 usage error or an input
+that is not text.";
 
-/// Why the example stopped: a usage error (exit 2) or a failure to read, extract or write (1).
+/// Why the example stopped: a usage error or an input that is not text (exit 2), or a failure to
+/// read, extract or write (1).
 enum Failure {
     Usage(String),
     Failed(String),
+    /// The input is not a page: bytes that are not text (an image, an archive).
+    NotText(String),
+}
+
+impl Failure {
+    /// An extraction error: exit 2 when the input is not text, 1 otherwise (a limit).
+    fn of(e: unboil::Error, input: &str) -> Failure {
+        if e.kind() == unboil::ErrorKind::NotText {
+            Failure::NotText(format!("{input}: {e}"))
+        } else {
+            Failure::Failed(format!("{input}: {e}"))
+        }
+    }
 }
 
 struct Args {
@@ -103,7 +119,7 @@ fn run() -> Result<(), Failure> {
     } else {
         extractor.extract_bytes(&bytes, None)
     }
-    .map_err(|e| Failure::Failed(format!("{}: {e}", args.input)))?;
+    .map_err(|e| Failure::of(e, &args.input))?;
     // `explain(true)` records one for every extraction; say so rather than print nothing.
     let explanation = extracted
         .explanation()
@@ -208,6 +224,10 @@ fn main() -> ExitCode {
         Err(Failure::Failed(message)) => {
             report(message);
             ExitCode::FAILURE
+        }
+        Err(Failure::NotText(message)) => {
+            report(message);
+            ExitCode::from(2)
         }
     }
 }

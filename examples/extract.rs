@@ -18,7 +18,8 @@
 //! Exit status, the same for the `explain` example: 0 on success, also when the reader of the
 //! output goes away early (`extract page.html | head`); 1 when the input cannot be read, the
 //! extraction stops at a limit or the output cannot be written; 2 for a usage error (an unknown
-//! option, a missing value, more than one input).
+//! option, a missing value, more than one input) or an input that is not text (an image, an
+//! archive: `ErrorKind::NotText`).
 
 use std::io::{Read, Write};
 use std::process::ExitCode;
@@ -45,10 +46,24 @@ standard input is read when it is a pipe or a file, else a sample page is extrac
 
 Exit status: 0 success, 1 input, extraction or output failure, 2 usage error.";
 
-/// Why the example stopped: a usage error (exit 2) or a failure to read, extract or write (1).
+/// Why the example stopped: a usage error or an input that is not text (exit 2), or a failure to
+/// read, extract or write (1).
 enum Failure {
     Usage(String),
     Failed(String),
+    /// The input is not a page: bytes that are not text (an image, an archive).
+    NotText(String),
+}
+
+impl Failure {
+    /// An extraction error: exit 2 when the input is not text, 1 otherwise (a limit).
+    fn of(e: unboil::Error, input: &str) -> Failure {
+        if e.kind() == unboil::ErrorKind::NotText {
+            Failure::NotText(format!("{input}: {e}"))
+        } else {
+            Failure::Failed(format!("{input}: {e}"))
+        }
+    }
 }
 
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -190,7 +205,7 @@ fn run() -> Result<(), Failure> {
     } else {
         extractor.extract_bytes(&input, None)
     }
-    .map_err(|e| Failure::Failed(e.to_string()))?;
+    .map_err(|e| Failure::of(e, a.input.as_deref().unwrap_or("input")))?;
     let title = extracted.title().map(|t| format!("# {t}\n\n"));
     let output = match a.format {
         Format::Text => format!("{}{}\n", title.unwrap_or_default(), extracted.text()),
@@ -226,6 +241,10 @@ fn main() -> ExitCode {
         Err(Failure::Failed(message)) => {
             report(message);
             ExitCode::FAILURE
+        }
+        Err(Failure::NotText(message)) => {
+            report(message);
+            ExitCode::from(2)
         }
     }
 }

@@ -14,7 +14,12 @@
 //! 5. windows-1252 when there is nothing to go on (pure ASCII, where every choice reads alike).
 //!
 //! Labels are those of the WHATWG Encoding standard (`latin1` and `ascii` mean windows-1252, as
-//! in browsers). Decoding never fails: a malformed sequence becomes U+FFFD.
+//! in browsers). A malformed sequence becomes U+FFFD, except in UTF-8 that was guessed (not
+//! declared): there a lone stray byte is read as windows-1252, since a quote or a letter pasted
+//! from a windows-1252 document into a UTF-8 page is how such bytes usually get there.
+//!
+//! Bytes that are not text at all (an image or an archive served as `text/html`, random
+//! bytes, a file of NULs) are recognised before decoding ([`not_text`]).
 
 use std::borrow::Cow;
 
@@ -38,14 +43,145 @@ pub(crate) enum Source {
 }
 
 /// Decodes `bytes` to text. Returns the text (borrowed when the bytes are already valid UTF-8
-/// and need no change), the encoding used, and which step chose it.
+/// and need no change), the encoding used, and which step chose it; or, for bytes that are not
+/// text, what they are (see [`not_text`]).
+pub(crate) fn decode_text<'a>(
+    bytes: &'a [u8],
+    hint: Option<&str>,
+) -> Result<(Cow<'a, str>, &'static Encoding, Source), &'static str> {
+    if let Some(what) = magic(bytes) {
+        return Err(what);
+    }
+    let (encoding, source, body) = choose(bytes, hint);
+    if controls_in_head(encoding, body) {
+        return Err(CONTROLS);
+    }
+    let text = if encoding == UTF_8 && source == Source::Guess {
+        decode_utf8_repairing(body)
+    } else {
+        encoding.decode_without_bom_handling(body).0
+    };
+    Ok((text, encoding, source))
+}
+
+/// [`decode_text`] for the tests of the encoding choice: binary input decoded all the same.
+#[cfg(test)]
 pub(crate) fn decode<'a>(
     bytes: &'a [u8],
     hint: Option<&str>,
 ) -> (Cow<'a, str>, &'static Encoding, Source) {
     let (encoding, source, body) = choose(bytes, hint);
-    let (text, _had_errors) = encoding.decode_without_bom_handling(body);
+    let text = if encoding == UTF_8 && source == Source::Guess {
+        decode_utf8_repairing(body)
+    } else {
+        encoding.decode_without_bom_handling(body).0
+    };
     (text, encoding, source)
+}
+
+/// UTF-8 in which a lone stray byte (an invalid sequence of one byte) is read as windows-1252
+/// (`\x92` as `’`, `\xE9` as `é`), and longer broken sequences (a character cut off) become
+/// U+FFFD. The five bytes windows-1252 leaves undefined become U+FFFD too.
+fn decode_utf8_repairing(bytes: &[u8]) -> Cow<'_, str> {
+    if let Ok(text) = std::str::from_utf8(bytes) {
+        return Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(bytes.len() + 16);
+    for chunk in bytes.utf8_chunks() {
+        out.push_str(chunk.valid());
+        match chunk.invalid() {
+            [] => {}
+            &[b] => {
+                let byte = [b];
+                let (c, _) = WINDOWS_1252.decode_without_bom_handling(&byte);
+                let c = c.chars().next().filter(|c| !c.is_control());
+                out.push(c.unwrap_or('\u{FFFD}'));
+            }
+            _ => out.push('\u{FFFD}'),
+        }
+    }
+    Cow::Owned(out)
+}
+
+/// What [`not_text`] calls bytes with many control characters.
+const CONTROLS: &str = "bytes with many control characters (NUL and the like)";
+
+/// How many bytes from the start of the text [`controls_in_head`] reads, as browsers sniff a
+/// resource's first bytes to tell text from binary.
+const SNIFF_BYTES: usize = 4096;
+
+/// What the bytes are when they are not text: an image, an archive, a PDF (known by their
+/// first bytes), or bytes whose head holds many of the control characters that never occur in
+/// text (the WHATWG MIME sniffing standard's "binary data bytes": C0 controls but tab, line
+/// feed, form feed, carriage return and escape). `None` for text.
+#[cfg(test)]
+pub(crate) fn not_text(bytes: &[u8], hint: Option<&str>) -> Option<&'static str> {
+    decode_text(bytes, hint).err()
+}
+
+/// Known file signatures that text never starts with. Each holds a byte no text starts with
+/// (but `%PDF-`, which only a PDF starts with followed by a version).
+fn magic(bytes: &[u8]) -> Option<&'static str> {
+    const SIGNATURES: &[(&[u8], &str)] = &[
+        (b"\x89PNG\r\n\x1a\n", "a PNG image"),
+        (b"GIF87a", "a GIF image"),
+        (b"GIF89a", "a GIF image"),
+        (b"\xFF\xD8\xFF", "a JPEG image"),
+        (b"II*\0", "a TIFF image"),
+        (b"MM\0*", "a TIFF image"),
+        (b"\0\0\x01\0", "an icon"),
+        (b"\x1F\x8B", "gzip-compressed data"),
+        (b"\xFD7zXZ\0", "xz-compressed data"),
+        (b"\x28\xB5\x2F\xFD", "zstd-compressed data"),
+        (b"PK\x03\x04", "a ZIP archive"),
+        (b"PK\x05\x06", "a ZIP archive"),
+        (b"Rar!\x1A\x07", "a RAR archive"),
+        (b"7z\xBC\xAF\x27\x1C", "a 7-Zip archive"),
+        (b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", "an Office document"),
+        (b"\x7FELF", "an executable"),
+        (b"\0asm", "WebAssembly"),
+        (b"\x1A\x45\xDF\xA3", "a video"),
+        (b"wOFF\0", "a web font"),
+        (b"wOF2\0", "a web font"),
+    ];
+    if let Some((_, what)) = SIGNATURES.iter().find(|(m, _)| bytes.starts_with(m)) {
+        return Some(what);
+    }
+    // `RIFF` then a size, then the format.
+    if bytes.starts_with(b"RIFF") {
+        match bytes.get(8..12) {
+            Some(b"WEBP") => return Some("a WebP image"),
+            Some(b"WAVE") => return Some("audio"),
+            Some(b"AVI ") => return Some("a video"),
+            _ => {}
+        }
+    }
+    // MP4 and its kin: a box size, then `ftyp`.
+    if bytes.get(4..8) == Some(b"ftyp") && bytes.first() == Some(&0) {
+        return Some("a video");
+    }
+    let pdf = bytes.strip_prefix(b"%PDF-");
+    if pdf.is_some_and(|v| v.first().is_some_and(u8::is_ascii_digit)) {
+        return Some("a PDF document");
+    }
+    None
+}
+
+/// Whether the text's first [`SNIFF_BYTES`] hold many binary control characters: at least 8,
+/// and at least one in 50 characters. Text has none (a page may carry a stray NUL or two);
+/// compressed or random bytes have one in ten; a file of NULs has nothing else. Read after
+/// decoding, so that UTF-16's zero bytes do not count.
+fn controls_in_head(encoding: &'static Encoding, body: &[u8]) -> bool {
+    let head = body.get(..SNIFF_BYTES).unwrap_or(body);
+    let (text, _) = encoding.decode_without_bom_handling(head);
+    let (mut chars, mut controls) = (0usize, 0usize);
+    for c in text.chars() {
+        chars += 1;
+        if matches!(c, '\0'..='\u{8}' | '\u{b}' | '\u{e}'..='\u{1a}' | '\u{1c}'..='\u{1f}') {
+            controls += 1;
+        }
+    }
+    controls >= 8 && controls * 50 >= chars
 }
 
 /// Chooses the encoding; returns it, the step that chose it, and the bytes to decode (without
@@ -130,9 +266,13 @@ fn utf16_basic_latin(head: &[u8]) -> Option<&'static Encoding> {
     }
 }
 
-/// Whether `bytes` are UTF-8: valid, or with broken sequences at most one for every ten valid
-/// multi-byte characters (a cut at the end of a download, a stray byte in a long page). Legacy
-/// encodings almost never form valid multi-byte UTF-8 sequences, so the ratio separates them.
+/// Whether `bytes` are UTF-8: valid, or with no more broken sequences than valid multi-byte
+/// characters (a cut at the end of a download, a quote pasted from a windows-1252 document).
+/// Legacy encodings almost never form valid multi-byte UTF-8 sequences (a windows-1252 page
+/// would need an accented capital right before a symbol), while each of their non-ASCII
+/// characters is a broken sequence, so the comparison separates them; and a windows-1252 page
+/// with one accidental valid pair loses little, since stray bytes of guessed UTF-8 are read as
+/// windows-1252 (see [`decode_utf8_repairing`]).
 fn mostly_utf8(bytes: &[u8]) -> bool {
     if std::str::from_utf8(bytes).is_ok() {
         return true;
@@ -144,7 +284,7 @@ fn mostly_utf8(bytes: &[u8]) -> bool {
             invalid += 1;
         }
     }
-    valid >= 10 * invalid
+    valid >= 1 && invalid <= valid
 }
 
 /// The WHATWG prescan for a `<meta>` that declares the encoding, over the first bytes of the
@@ -491,11 +631,41 @@ mod tests {
         // UTF-8 with one broken sequence among many good ones is still UTF-8.
         let mut broken = "<p>".to_string() + &"naïve café ".repeat(20);
         broken.push_str("end");
-        let mut broken = broken.into_bytes();
-        broken.insert(40, 0xFF);
+        let broken = broken.replacen("naïve", "na\u{1} \u{2}ve", 1);
+        // A character cut off becomes U+FFFD; a lone stray byte is read as windows-1252.
+        let broken: Vec<u8> = broken
+            .bytes()
+            .flat_map(|b| match b {
+                1 => vec![0xE2, 0x82],
+                2 => vec![0x92],
+                b => vec![b],
+            })
+            .collect();
         assert_eq!(name(&broken, None), ("UTF-8", Source::Guess));
         let (text, _, _) = decode(&broken, None);
-        assert!(text.contains('\u{FFFD}') && text.ends_with("café end"));
+        assert!(text.starts_with("<p>na\u{FFFD} \u{2019}ve café"), "{text}");
+        assert!(text.ends_with("café end"));
+        // Declared UTF-8 replaces it, as browsers do.
+        let (text, _, _) = decode(&broken, Some("utf-8"));
+        assert!(text.starts_with("<p>na\u{FFFD} \u{FFFD}ve café"), "{text}");
+        // A few UTF-8 characters outweigh one stray byte, where chardetng alone guessed a
+        // legacy encoding.
+        let page = "<p>The \u{201c}plan\u{201d} was approved: the council\u{1}s vote.</p>";
+        let page: Vec<u8> = page
+            .bytes()
+            .map(|b| if b == 1 { 0x92 } else { b })
+            .collect();
+        let (text, e, _) = decode(&page, None);
+        assert_eq!(e, UTF_8);
+        assert_eq!(
+            text,
+            "<p>The \u{201c}plan\u{201d} was approved: the council\u{2019}s vote.</p>"
+        );
+        // A windows-1252 page with no valid UTF-8 is not UTF-8.
+        assert_eq!(
+            name(b"<p>Les caf\xE9s du port, d\xE8s six heures.</p>", None).0,
+            "windows-1252"
+        );
         // Russian in windows-1251, no declaration.
         let (cyr, _, _) = encoding_rs::WINDOWS_1251.encode(
             "<p>Москва — столица России, крупнейший по численности населения город страны.</p>",
@@ -518,6 +688,30 @@ mod tests {
         assert_eq!(name(&le, None), ("UTF-16LE", Source::Guess));
         assert_eq!(name(&be, None), ("UTF-16BE", Source::Guess));
         assert_eq!(decode(&le, None).0, "<p>hello</p>");
+    }
+
+    #[test]
+    fn binary_is_not_text() {
+        assert_eq!(
+            not_text(b"\x89PNG\r\n\x1a\n\0\0", None),
+            Some("a PNG image")
+        );
+        assert_eq!(
+            not_text(b"%PDF-1.4\n", Some("utf-8")),
+            Some("a PDF document")
+        );
+        assert_eq!(not_text(&[0u8; 100], None), Some(CONTROLS));
+        let mut few = b"<p>text</p>".repeat(100);
+        few.extend_from_slice(&[0; 7]);
+        assert_eq!(not_text(&few, None), None);
+        // UTF-16's zero bytes are not control characters once decoded.
+        let le: Vec<u8> = "<p>hello, world</p>"
+            .encode_utf16()
+            .flat_map(u16::to_le_bytes)
+            .collect();
+        assert_eq!(not_text(&le, None), None);
+        assert_eq!(not_text(b"%PDF files", None), None);
+        assert_eq!(not_text(b"", None), None);
     }
 
     #[test]

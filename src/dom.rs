@@ -16,6 +16,7 @@ use std::hash::{BuildHasherDefault, Hasher};
 
 use html5ever::TokenizerResult;
 use html5ever::tendril::StrTendril;
+use html5ever::tokenizer::states::RawKind as TokenizerRawKind;
 use html5ever::tokenizer::{
     BufferQueue, Tag as TagToken, TagKind, Token, TokenSink, TokenSinkResult, Tokenizer,
     TokenizerOpts,
@@ -24,19 +25,25 @@ use html5ever::tree_builder::{TreeBuilder, TreeBuilderOpts};
 use html5ever::{LocalName, local_name, ns};
 use markup5ever_rcdom::{Handle, Node, NodeData, RcDom};
 
+use crate::attribute_cap::{RawKind, Scanner};
+
 /// Parse limits; see `Options` for the public knobs.
 #[derive(Clone, Copy, Debug)]
 pub(crate) struct ParseLimits {
     /// Depth beyond which nesting is flattened (never an error).
     pub max_depth: usize,
-    /// Maximum number of nodes (elements and text runs) before the parse stops.
+    /// Maximum number of nodes (elements and text nodes) before the parse stops.
     pub max_nodes: usize,
+    /// Bytes the page may cost, as estimated by [`ELEMENT_COST`] and the like, before the
+    /// parse stops.
+    pub memory_budget: usize,
 }
 
 /// Why a parse stopped early.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum ParseStop {
     TooManyNodes,
+    OverBudget,
 }
 
 /// A parsed page. Immutable once built.
@@ -48,8 +55,29 @@ pub(crate) struct Document {
     pub flattened: bool,
 }
 
-/// Parses `html` into a [`Document`], feeding the tokenizer in chunks so that a node limit can
-/// stop the work early instead of after the whole page has been built.
+/// What one element costs from the parse to the end of the extraction, in bytes: rcdom's node
+/// (about 150 bytes with its reference count and allocation), its slot in its parent's children
+/// and its own children vector, and the segmenter's records of it (a block, when it is one).
+/// Measured with the `extract` example's peak memory on pages of nothing but one kind of small
+/// element: 160 bytes for an empty `<p>`, 540 for an `<li>` with a 40-character text node
+/// (element, text node, text and block), 350 for a `<span>` holding one letter; rounded up
+/// so that the estimate stays above what is spent.
+pub(crate) const ELEMENT_COST: usize = 250;
+
+/// What one text node costs besides its text, measured in the same way as [`ELEMENT_COST`]
+/// (about 190 bytes).
+pub(crate) const TEXT_NODE_COST: usize = 200;
+
+/// What one attribute kept in the tree costs besides its value: the name and the value's
+/// handle (40 bytes) and their share of the vector.
+pub(crate) const ATTRIBUTE_COST: usize = 48;
+
+/// What a byte of text or of an attribute value costs: the tree's copy, the block's copy and
+/// the rendered text (2.7 bytes on a page of long paragraphs).
+pub(crate) const TEXT_BYTE_COST: usize = 3;
+
+/// Parses `html` into a [`Document`], feeding the tokenizer in chunks so that a node limit or
+/// the memory budget can stop the work early instead of after the whole page has been built.
 pub(crate) fn parse(html: &str, limits: ParseLimits) -> Result<Document, ParseStop> {
     // Scripting off, as for a browser without JavaScript: `<noscript>` content is then parsed as
     // markup. Forums and lazy-loading sites put their whole text there for crawlers.
@@ -61,27 +89,24 @@ pub(crate) fn parse(html: &str, limits: ParseLimits) -> Result<Document, ParseSt
     let guard = DepthGuard::new(builder, limits);
     let tokenizer = Tokenizer::new(guard, TokenizerOpts::default());
     let queue = BufferQueue::default();
-    // Chunks on char boundaries; the tokenizer is incremental, so boundaries are harmless.
-    const CHUNK: usize = 1 << 16;
-    let mut rest = html;
-    while !rest.is_empty() {
-        let mut cut = rest.len().min(CHUNK);
-        while !rest.is_char_boundary(cut) {
-            cut += 1;
-        }
-        let (head, tail) = rest.split_at(cut);
-        rest = tail;
-        queue.push_back(StrTendril::from_slice(head));
-        // A script end or a `<meta charset>` pauses the tokenizer; the charset is settled before
-        // parsing (see `decode`), so both just resume.
-        while !matches!(tokenizer.feed(&queue), TokenizerResult::Done) {}
-        if tokenizer.sink.stopped.get() {
-            return Err(ParseStop::TooManyNodes);
+    // The attribute cap in front of the tokenizer decides what is fed; see `attribute_cap`.
+    let mut scanner = Scanner::new(html);
+    while let Some(piece) = scanner.next_piece() {
+        tokenizer.sink.raw_started.replace(None);
+        let start = ceil_char_boundary(html, piece.range.start);
+        let end = ceil_char_boundary(html, piece.range.end);
+        feed(&tokenizer, &queue, html.get(start..end).unwrap_or_default())?;
+        if let Some(name) = piece.raw_candidate {
+            let started = tokenizer.sink.raw_started.take();
+            let kind = started
+                .filter(|(n, _)| n.as_bytes() == name.as_slice())
+                .map(|(_, k)| k);
+            scanner.raw_text(&name, kind);
         }
     }
     tokenizer.end();
-    if tokenizer.sink.stopped.get() {
-        return Err(ParseStop::TooManyNodes);
+    if let Some(stop) = tokenizer.sink.stopped.get() {
+        return Err(stop);
     }
     let flattened = tokenizer.sink.state.borrow().flattened;
     let guard = tokenizer.sink;
@@ -89,6 +114,42 @@ pub(crate) fn parse(html: &str, limits: ParseLimits) -> Result<Document, ParseSt
         dom: guard.inner.sink,
         flattened,
     })
+}
+
+/// The first char boundary at or after `i`.
+fn ceil_char_boundary(s: &str, mut i: usize) -> usize {
+    while i < s.len() && !s.is_char_boundary(i) {
+        i += 1;
+    }
+    i.min(s.len())
+}
+
+type GuardedTokenizer = Tokenizer<DepthGuard<TreeBuilder<Handle, RcDom>>>;
+
+/// Feeds `text` to the tokenizer in chunks on char boundaries (the tokenizer is incremental,
+/// so the boundaries are harmless); stops as soon as the guard stops.
+fn feed(tokenizer: &GuardedTokenizer, queue: &BufferQueue, text: &str) -> Result<(), ParseStop> {
+    const CHUNK: usize = 1 << 16;
+    let mut rest = text;
+    while !rest.is_empty() {
+        let cut = ceil_char_boundary(rest, rest.len().min(CHUNK));
+        let (head, tail) = rest.split_at(cut);
+        rest = tail;
+        queue.push_back(StrTendril::from_slice(head));
+        // A script end or a `<meta charset>` pauses the tokenizer; the charset is settled before
+        // parsing (see `decode`), so both just resume.
+        while !matches!(tokenizer.feed(queue), TokenizerResult::Done) {}
+        // Nothing reads parse errors; the tree builder still reports its own to rcdom, which
+        // would keep them all (two for every NUL byte of a binary page).
+        let errors = &tokenizer.sink.inner.sink.errors;
+        if !errors.borrow().is_empty() {
+            errors.replace(Vec::new());
+        }
+        if let Some(stop) = tokenizer.sink.stopped.get() {
+            return Err(stop);
+        }
+    }
+    Ok(())
 }
 
 /// Elements that never have children: their start tag opens nothing.
@@ -385,7 +446,18 @@ struct GuardState {
     formatting_saved: Vec<u32>,
     /// Fostered tokens so far.
     fostered: usize,
+    /// Elements and text nodes handed to the tree builder.
     nodes: usize,
+    /// The estimated cost of what was handed on, in bytes (see [`ELEMENT_COST`]).
+    cost: usize,
+    /// The last token handed on was text: more text joins its node (rcdom merges adjacent
+    /// text), so only the first text token after a tag makes a node. Entities and the chunked
+    /// input split a paragraph's text into several tokens.
+    in_text: bool,
+    /// Attributes handed on with `<html>` and `<body>` start tags. The tree builder merges a
+    /// repeated tag's attributes into the element, checking each against all it has, so their
+    /// number is capped across the page.
+    root_attrs: usize,
     flattened: bool,
     /// Inside a `<script>` or `<style>` whose text nothing reads (every script but JSON-LD):
     /// its text is not handed to the tree builder, which would only copy it into the tree.
@@ -402,7 +474,10 @@ struct DepthGuard<S> {
     inner: S,
     limits: ParseLimits,
     state: RefCell<GuardState>,
-    stopped: Cell<bool>,
+    stopped: Cell<Option<ParseStop>>,
+    /// The raw text (and the element) the tree builder switched the tokenizer to after the
+    /// last start tag, for the attribute cap's scanner.
+    raw_started: RefCell<Option<(LocalName, RawKind)>>,
 }
 
 impl<S> DepthGuard<S> {
@@ -420,16 +495,36 @@ impl<S> DepthGuard<S> {
                 formatting_saved: Vec::new(),
                 fostered: 0,
                 nodes: 0,
+                cost: 0,
+                in_text: false,
+                root_attrs: 0,
                 flattened: false,
                 unread_text: false,
                 after_block: false,
             }),
-            stopped: Cell::new(false),
+            stopped: Cell::new(None),
+            raw_started: RefCell::new(None),
         }
     }
 }
 
 impl GuardState {
+    /// Counts `n` elements handed on (or re-created by the tree builder).
+    fn elements(&mut self, n: usize) {
+        self.nodes += n;
+        self.cost = self.cost.saturating_add(n.saturating_mul(ELEMENT_COST));
+    }
+
+    /// Counts text handed on.
+    fn text(&mut self, len: usize) {
+        if !self.in_text {
+            self.nodes += 1;
+            self.cost = self.cost.saturating_add(TEXT_NODE_COST);
+        }
+        self.in_text = true;
+        self.cost = self.cost.saturating_add(len.saturating_mul(TEXT_BYTE_COST));
+    }
+
     fn push(&mut self, name: LocalName) {
         if is_marker(&name) {
             self.markers += 1;
@@ -667,6 +762,47 @@ impl GuardState {
     }
 }
 
+/// Attributes beyond this many on the `<html>` and `<body>` start tags of a page (the first
+/// tags and any repeated ones) are dropped; see `GuardState::root_attrs`.
+const MAX_ROOT_ATTRIBUTES: usize = 256;
+
+/// Drops the attributes nothing reads, so that they never reach the tree: what the segmenter,
+/// the hints, the metadata and the layout read (`grep -rn 'attr(' src` and the
+/// `for_each_attr` callers), and what the tree builder itself reads (`type` of `<input>`,
+/// `<meta charset>`, `<font color face size>` in SVG, `encoding` of MathML annotations,
+/// declarative shadow roots). Event handlers, `data-*` (but the lazy-loading image sources),
+/// ARIA labels and inline styles that hide nothing go: on real pages they are most of the
+/// attributes' bytes.
+fn keep_read_attributes(tag: &mut TagToken, root_attrs: &mut usize) {
+    tag.attrs
+        .retain(|a| is_read_attribute(&a.name.local, &a.value));
+    if matches!(&*tag.name, "html" | "body") {
+        let room = MAX_ROOT_ATTRIBUTES.saturating_sub(*root_attrs);
+        tag.attrs.truncate(room);
+        *root_attrs += tag.attrs.len();
+    }
+    // An emptied vector gives its room back; a shorter one keeps it (reallocating every tag's
+    // vector cost more time than the memory it saves).
+    if tag.attrs.is_empty() {
+        tag.attrs = Vec::new();
+    }
+}
+
+/// Whether anything reads an attribute (see [`keep_read_attributes`]).
+fn is_read_attribute(name: &str, value: &str) -> bool {
+    match name {
+        "alt" | "aria-hidden" | "aria-modal" | "charset" | "class" | "color" | "colspan"
+        | "content" | "data-original" | "data-src" | "datetime" | "dir" | "encoding" | "face"
+        | "hidden" | "href" | "http-equiv" | "id" | "itemprop" | "itemtype" | "lang" | "name"
+        | "open" | "property" | "pubdate" | "rel" | "role" | "rowspan" | "size" | "src"
+        | "start" | "type" => true,
+        // The hints read a style only to see whether it hides the element, and only one that
+        // says `none` or `hidden` can (the same first test as `hints::is_hidden_style`).
+        "style" => value.contains("none") || value.contains("hidden"),
+        _ => name.starts_with("shadowroot"),
+    }
+}
+
 /// A `<td>` start tag made by the guard.
 fn cell_tag() -> Token {
     Token::TagToken(html5ever::tokenizer::Tag {
@@ -681,8 +817,12 @@ fn cell_tag() -> Token {
 impl<S: TokenSink> TokenSink for DepthGuard<S> {
     type Handle = S::Handle;
 
-    fn process_token(&self, token: Token, line_number: u64) -> TokenSinkResult<Self::Handle> {
-        if self.stopped.get() {
+    fn process_token(&self, mut token: Token, line_number: u64) -> TokenSinkResult<Self::Handle> {
+        if self.stopped.get().is_some() {
+            return TokenSinkResult::Continue;
+        }
+        // Nothing reads parse errors (rcdom would keep every one).
+        if matches!(token, Token::ParseError(_)) {
             return TokenSinkResult::Continue;
         }
         let mut st = self.state.borrow_mut();
@@ -690,9 +830,8 @@ impl<S: TokenSink> TokenSink for DepthGuard<S> {
         // Set again below for a tag that is handed on.
         let after_block = std::mem::replace(&mut st.after_block, false);
         let mut closes = false;
-        match &token {
+        match &mut token {
             Token::TagToken(tag) if tag.kind == TagKind::StartTag => {
-                st.nodes += 1;
                 let name = &tag.name;
                 let fostered = !is_table_tag(name) && st.in_table_context();
                 if is_void(name) || (tag.self_closing && !is_raw_text(name)) {
@@ -704,7 +843,8 @@ impl<S: TokenSink> TokenSink for DepthGuard<S> {
                         &**name,
                         "br" | "img" | "image" | "input" | "embed" | "keygen" | "wbr" | "area"
                     ) {
-                        st.nodes += st.reconstruct();
+                        let n = st.reconstruct();
+                        st.elements(n);
                     }
                 } else if is_raw_text(name) {
                     if fostered {
@@ -734,13 +874,20 @@ impl<S: TokenSink> TokenSink for DepthGuard<S> {
                         open_cell = st.foster();
                     }
                     if !keeps_formatting_closed(name) {
-                        st.nodes += st.reconstruct();
+                        let n = st.reconstruct();
+                        st.elements(n);
                     }
                     if is_formatting(name) {
                         st.formatting += 1;
                     }
                     st.push(name.clone());
                 }
+                keep_read_attributes(tag, &mut st.root_attrs);
+                st.elements(1);
+                let attrs = tag.attrs.iter().map(|a| {
+                    ATTRIBUTE_COST.saturating_add(a.value.len().saturating_mul(TEXT_BYTE_COST))
+                });
+                st.cost = st.cost.saturating_add(attrs.sum());
             }
             Token::TagToken(tag) => {
                 // Raw text ends only at its own end tag.
@@ -752,6 +899,8 @@ impl<S: TokenSink> TokenSink for DepthGuard<S> {
                     return TokenSinkResult::Continue;
                 }
                 closes = st.end_tag(&tag.name);
+                // The tree builder ignores an end tag's attributes.
+                tag.attrs = Vec::new();
             }
             Token::CharacterTokens(_) if st.unread_text => return TokenSinkResult::Continue,
             Token::CharacterTokens(text)
@@ -768,21 +917,38 @@ impl<S: TokenSink> TokenSink for DepthGuard<S> {
                 return TokenSinkResult::Continue;
             }
             Token::CharacterTokens(text) => {
-                st.nodes += 1;
                 if st.in_table_context() {
                     // Only here does white space matter (it stays in the table, unfostered).
                     if !text.bytes().all(|b| b.is_ascii_whitespace()) {
                         open_cell = st.foster();
-                        st.nodes += st.reconstruct();
+                        let n = st.reconstruct();
+                        st.elements(n);
                     }
                 } else {
-                    st.nodes += st.reconstruct();
+                    let n = st.reconstruct();
+                    st.elements(n);
                 }
+                if open_cell {
+                    st.elements(1);
+                    st.in_text = false;
+                }
+                let len = text.len();
+                st.text(len);
             }
             _ => {}
         }
+        if let Token::TagToken(_) = &token {
+            if open_cell {
+                st.elements(1);
+            }
+            st.in_text = false;
+        }
         if st.nodes > self.limits.max_nodes {
-            self.stopped.set(true);
+            self.stopped.set(Some(ParseStop::TooManyNodes));
+            return TokenSinkResult::Continue;
+        }
+        if st.cost > self.limits.memory_budget {
+            self.stopped.set(Some(ParseStop::OverBudget));
             return TokenSinkResult::Continue;
         }
         st.after_block = match &token {
@@ -792,14 +958,29 @@ impl<S: TokenSink> TokenSink for DepthGuard<S> {
                 (tag.kind == TagKind::StartTag && !matches!(&*tag.name, "html" | "body") || closes)
                     && tag_of(&tag.name).is_block_level()
             }
-            Token::ParseError(_) => after_block,
             _ => false,
         };
         drop(st);
         if open_cell {
             let _ = self.inner.process_token(cell_tag(), line_number);
         }
-        self.inner.process_token(token, line_number)
+        let start = match &token {
+            Token::TagToken(tag) if tag.kind == TagKind::StartTag => Some(tag.name.clone()),
+            _ => None,
+        };
+        let result = self.inner.process_token(token, line_number);
+        if let Some(name) = start {
+            let kind = match &result {
+                TokenSinkResult::RawData(TokenizerRawKind::ScriptData) => Some(RawKind::Script),
+                TokenSinkResult::RawData(_) => Some(RawKind::Text),
+                TokenSinkResult::Plaintext => Some(RawKind::Plaintext),
+                _ => None,
+            };
+            if let Some(kind) = kind {
+                self.raw_started.replace(Some((name, kind)));
+            }
+        }
+        result
     }
 
     fn end(&self) {
@@ -1202,6 +1383,7 @@ mod tests {
     const LIMITS: ParseLimits = ParseLimits {
         max_depth: 512,
         max_nodes: 10_000_000,
+        memory_budget: usize::MAX,
     };
 
     struct Texts(String);
@@ -1339,10 +1521,61 @@ mod tests {
     fn node_limit_stops_the_parse() {
         let html = "<p>x</p>".repeat(1000);
         let limits = ParseLimits {
-            max_depth: 512,
             max_nodes: 100,
+            ..LIMITS
         };
         assert_eq!(parse(&html, limits).err(), Some(ParseStop::TooManyNodes));
+    }
+
+    #[test]
+    fn only_read_attributes_reach_the_tree() {
+        let html = r#"<div class=a id=b onclick="f()" data-x=1 style="color: red" aria-label=l
+            role=main><img data-src=i.jpg data-id=7 alt=A><p style="display: none">t</p></div>"#;
+        struct Names(Vec<String>);
+        impl Visitor for Names {
+            fn open(&mut self, el: Element<'_>) -> bool {
+                el.for_each_attr(|n, _| self.0.push(n.to_string()));
+                true
+            }
+            fn close(&mut self, _: Element<'_>) {}
+            fn text(&mut self, _: &str) {}
+        }
+        let mut names = Names(Vec::new());
+        parse(html, LIMITS).unwrap().walk(&mut names);
+        assert_eq!(names.0, ["class", "id", "role", "data-src", "alt", "style"]);
+    }
+
+    #[test]
+    fn nodes_are_counted_once_per_text_node() {
+        // Entities split the text into tokens; rcdom joins them into one node.
+        let html = "<p>a&nbsp;b&amp;c&lt;d</p>".repeat(100);
+        let exact = ParseLimits {
+            max_nodes: 200,
+            ..LIMITS
+        };
+        assert!(parse(&html, exact).is_ok());
+        let under = ParseLimits {
+            max_nodes: 199,
+            ..LIMITS
+        };
+        assert_eq!(parse(&html, under).err(), Some(ParseStop::TooManyNodes));
+    }
+
+    #[test]
+    fn memory_budget_stops_the_parse() {
+        let html = "<a href=#>x</a>".repeat(1000);
+        // Each link: an element, an attribute with a one-byte value, a text node of one byte.
+        let cost = ELEMENT_COST + ATTRIBUTE_COST + TEXT_BYTE_COST + TEXT_NODE_COST + TEXT_BYTE_COST;
+        let enough = ParseLimits {
+            memory_budget: 1000 * cost + 10 * ELEMENT_COST,
+            ..LIMITS
+        };
+        assert!(parse(&html, enough).is_ok());
+        let short = ParseLimits {
+            memory_budget: 900 * cost,
+            ..LIMITS
+        };
+        assert_eq!(parse(&html, short).err(), Some(ParseStop::OverBudget));
     }
 
     #[test]

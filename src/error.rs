@@ -18,6 +18,33 @@ pub enum ErrorKind {
     InputTooLarge,
     /// The page has more nodes than [`Options::with_max_nodes`](crate::Options::with_max_nodes).
     TooManyNodes,
+    /// The page would cost more memory than its budget (see
+    /// [`Options::with_max_memory`](crate::Options::with_max_memory)): far more elements, text nodes or
+    /// dump lines for its size than any real page has. The extraction stops as soon as the
+    /// estimate passes the budget, before the memory is spent.
+    ///
+    /// ```
+    /// use unboil::{ErrorKind, Extractor, Options};
+    ///
+    /// let links = "<a href=#>x</a>".repeat(10_000);
+    /// let tight = Extractor::new(Options::default().with_max_memory(1 << 20));
+    /// assert_eq!(tight.extract(&links).unwrap_err().kind(), ErrorKind::MemoryBudget);
+    /// assert!(Extractor::default().extract(&links).is_ok());
+    /// ```
+    MemoryBudget,
+    /// The bytes given to [`Extractor::extract_bytes`](crate::Extractor::extract_bytes) are not
+    /// text: an image, an archive, a PDF (known by their first bytes), or bytes with many
+    /// control characters (NUL and the like) in their first kilobytes.
+    ///
+    /// ```
+    /// use unboil::{ErrorKind, Extractor};
+    ///
+    /// let png = b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x10\0\0\0\x10\x08\x02";
+    /// let err = Extractor::default().extract_bytes(png, None).unwrap_err();
+    /// assert_eq!(err.kind(), ErrorKind::NotText);
+    /// assert_eq!(err.to_string(), "not text: a PNG image");
+    /// ```
+    NotText,
 }
 
 impl fmt::Display for ErrorKind {
@@ -25,11 +52,14 @@ impl fmt::Display for ErrorKind {
         f.write_str(match self {
             ErrorKind::InputTooLarge => "input too large",
             ErrorKind::TooManyNodes => "too many nodes",
+            ErrorKind::MemoryBudget => "over the memory budget",
+            ErrorKind::NotText => "not text",
         })
     }
 }
 
-/// An extraction that stopped at a limit set in [`Options`](crate::Options).
+/// An extraction that stopped at a limit set in [`Options`](crate::Options), or bytes that are
+/// not text.
 ///
 /// The type is opaque: match on [`Error::kind`]; the message is for people.
 ///

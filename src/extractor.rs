@@ -75,9 +75,10 @@ impl Extractor {
     ///
     /// # Errors
     ///
-    /// Only when a limit of [`Options`] is hit: [`ErrorKind::InputTooLarge`] or
-    /// [`ErrorKind::TooManyNodes`]. A page without main text gives an empty
-    /// [`Extracted`], not an error.
+    /// Only when a limit of [`Options`] is hit: [`ErrorKind::InputTooLarge`],
+    /// [`ErrorKind::TooManyNodes`] or [`ErrorKind::MemoryBudget`]. A page without main text
+    /// gives an empty [`Extracted`], not an error. The string is not sniffed for binary
+    /// content (see [`crate::extract`]).
     pub fn extract(&self, html: &str) -> Result<Extracted, Error> {
         self.check_size(html.len())?;
         // A byte order mark left at the head of a string read from a file is not text.
@@ -99,8 +100,14 @@ impl Extractor {
     ///    otherwise chardetng's statistical guess;
     /// 5. windows-1252.
     ///
-    /// Malformed sequences become U+FFFD: bytes are never an error.
+    /// Malformed sequences become U+FFFD, but in UTF-8 that was guessed rather than declared, a
+    /// lone stray byte (a quote pasted from a windows-1252 document) is read as windows-1252.
     /// [`Extracted::encoding`] reports the encoding used.
+    ///
+    /// Bytes that are not text are an error, [`ErrorKind::NotText`], whatever the charset
+    /// hint says: the signature of an image, an archive, a PDF or an executable at the start,
+    /// or many control characters (NUL and the like, which text never holds) in the first
+    /// 4 KB, as browsers sniff a resource. A few stray NULs in a page are not enough.
     ///
     /// ```
     /// use unboil::{Extractor, Options};
@@ -117,14 +124,16 @@ impl Extractor {
     ///
     /// # Errors
     ///
-    /// As [`Extractor::extract`]; the size limit applies to the bytes as given.
+    /// As [`Extractor::extract`] (the size limit applies to the bytes as given), and
+    /// [`ErrorKind::NotText`] for bytes that are not text.
     pub fn extract_bytes(
         &self,
         html: &[u8],
         charset_hint: Option<&str>,
     ) -> Result<Extracted, Error> {
         self.check_size(html.len())?;
-        let (text, encoding, _) = crate::decode::decode(html, charset_hint);
+        let (text, encoding, _) = crate::decode::decode_text(html, charset_hint)
+            .map_err(|what| Error::new(ErrorKind::NotText, what.to_string()))?;
         let mut extracted = self.extract_html(&text)?;
         extracted.encoding = Some(encoding.name());
         Ok(extracted)
@@ -158,12 +167,14 @@ impl Extractor {
         let limits = ParseLimits {
             max_depth: o.max_depth,
             max_nodes: o.max_nodes,
+            memory_budget: o.memory_budget(html.len()),
         };
         let doc = dom::parse(html, limits).map_err(|stop| match stop {
             ParseStop::TooManyNodes => Error::new(
                 ErrorKind::TooManyNodes,
                 format!("more than {} nodes", o.max_nodes),
             ),
+            ParseStop::OverBudget => over_budget(limits.memory_budget),
         })?;
         let record = Record {
             links: o.links,
@@ -190,13 +201,18 @@ impl Extractor {
     ///
     /// # Errors
     ///
-    /// Only when the dump is longer than [`Options::with_max_input_bytes`]
-    /// ([`ErrorKind::InputTooLarge`]).
+    /// When the dump is longer than [`Options::with_max_input_bytes`]
+    /// ([`ErrorKind::InputTooLarge`]) or would cost more than its memory budget
+    /// ([`ErrorKind::MemoryBudget`]: a million distinct short lines). Any line ending counts
+    /// (line feed, carriage return, both), and a line repeated a thousand times or more is
+    /// furniture: it makes no block.
     pub fn extract_text(&self, dump: &str) -> Result<Extracted, Error> {
         self.check_size(dump.len())?;
         let dump = dump.strip_prefix('\u{feff}').unwrap_or(dump);
+        let budget = self.options.memory_budget(dump.len());
+        let blocks = crate::lines::segment_within(dump, budget).map_err(|_| over_budget(budget))?;
         Ok(crate::dump::extract(
-            dump,
+            blocks,
             self.options.focus,
             Stage::shipped(),
             None,
@@ -318,6 +334,13 @@ impl Extractor {
             page_type: Some(page_type),
         }
     }
+}
+
+fn over_budget(budget: usize) -> Error {
+    Error::new(
+        ErrorKind::MemoryBudget,
+        format!("would cost more than {budget} bytes (see Options::max_memory)"),
+    )
 }
 
 /// The absolute URL that relative links resolve against: the page's `<base href>` resolved

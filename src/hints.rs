@@ -434,6 +434,7 @@ mod tests {
         let limits = ParseLimits {
             max_depth: 64,
             max_nodes: 1000,
+            memory_budget: usize::MAX,
         };
         let mut marks = Marks(Vec::new());
         parse(html, limits).unwrap().walk(&mut marks);

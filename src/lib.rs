@@ -15,6 +15,7 @@
     )
 )]
 
+mod attribute_cap;
 mod block;
 mod classify;
 mod controls;
@@ -59,8 +60,15 @@ pub use model::training;
 
 /// Extracts the main text of an HTML page with default options.
 ///
-/// Unlike [`Extractor::extract`] this sets no size or node limit, so it cannot fail; nesting is
-/// still flattened beyond 512 levels, which keeps the time linear in the input size.
+/// Unlike [`Extractor::extract`] this sets no size or node limit; nesting is still flattened
+/// beyond 512 levels, which keeps the time linear in the input size, and the default memory
+/// budget still holds (see [`Options::with_max_memory`]): a page over it, made of masses of tiny
+/// elements, gives an empty result, as nothing else can go wrong.
+///
+/// A string is taken for HTML as it is: it is not sniffed for binary content as bytes are (see
+/// [`Extractor::extract_bytes`]). NUL bytes in it are dropped, as browsers drop them, and no
+/// other control character reaches the output, so a string of NULs or of binary garbage gives
+/// an empty or a meaningless result, never an error; pass bytes to have them recognised.
 ///
 /// ```
 /// let page = "<body><div class='menu'><a href='/'>Home</a></div>
@@ -83,8 +91,10 @@ pub fn extract(html: &str) -> Extracted {
 /// The encoding is chosen as a browser chooses it: a byte order mark, then `charset_hint` (the
 /// charset of the HTTP `Content-Type` header, as a label like `"iso-8859-1"` or the whole
 /// header value), then a `<meta charset>` in the first 1024 bytes, then a guess from the bytes
-/// (chardetng), then windows-1252. Malformed sequences become U+FFFD; like [`extract`], this
-/// cannot fail. [`Extracted::encoding`] tells which encoding was used.
+/// (chardetng), then windows-1252. Malformed sequences become U+FFFD; [`Extracted::encoding`]
+/// tells which encoding was used. Like [`extract`], this returns an empty result where
+/// [`Extractor::extract_bytes`] would return an error: for bytes that are not text (an image,
+/// an archive, random bytes; [`ErrorKind::NotText`]) and for a page over the memory budget.
 ///
 /// ```
 /// // "Café" in windows-1252, declared in the page.
@@ -125,6 +135,9 @@ pub fn extract_bytes(html: &[u8], charset_hint: Option<&str>) -> Extracted {
 /// assert!(!extracted.text().contains("Sport"));
 /// assert!(!extracted.text().contains("Courier"));
 /// ```
+///
+/// A line repeated a thousand times or more is furniture and makes no block; a dump over the
+/// memory budget (a million distinct short lines) gives an empty result.
 pub fn extract_text(dump: &str) -> Extracted {
     let unlimited = Options::default().with_max_input_bytes(usize::MAX);
     Extractor::new(unlimited)

@@ -53,6 +53,18 @@ impl Focus {
     }
 }
 
+/// Bytes of memory the default budget allows per byte of input (see [`Options::with_max_memory`]).
+/// The estimate counts what the whole extraction keeps, not just the tree, so the process's
+/// peak stays below this multiple plus the input itself (and a few MB of program): at most 12
+/// times the input, however the page is made. A page of long paragraphs costs under half of it.
+pub(crate) const MEMORY_PER_INPUT_BYTE: usize = 10;
+
+/// Bytes of memory the default budget allows any input, however small (see
+/// [`Options::with_max_memory`]): small pages are the densest in markup. A page would need an
+/// element for every 15 bytes to reach the budget, and no page of the project's datasets
+/// comes near it.
+pub(crate) const MEMORY_FLOOR: usize = 8 << 20;
+
 /// Settings for an [`Extractor`](crate::Extractor).
 ///
 /// Fields are private. Set them with the by-value builder methods `with_*`, starting from
@@ -77,6 +89,7 @@ pub struct Options {
     pub(crate) focus: Focus,
     pub(crate) max_input_bytes: usize,
     pub(crate) max_nodes: usize,
+    pub(crate) max_memory: Option<usize>,
     pub(crate) max_depth: usize,
     pub(crate) explain: bool,
     pub(crate) links: bool,
@@ -95,6 +108,7 @@ impl Default for Options {
             // 4 million elements and text runs is far beyond any real page (the largest
             // dataset page has about 60 thousand) yet bounds memory at a few hundred MB.
             max_nodes: 4_000_000,
+            max_memory: None,
             max_depth: 512,
             explain: false,
             links: false,
@@ -153,6 +167,51 @@ impl Options {
     pub fn with_max_nodes(mut self, nodes: usize) -> Self {
         self.max_nodes = nodes;
         self
+    }
+
+    /// The memory an extraction may cost, in bytes. Default: 10 bytes per byte of input plus
+    /// 8 MiB, so that any page, however made, costs at most a fixed multiple of its size (see
+    /// the README's "Limits and guarantees").
+    ///
+    /// The cost is estimated as the page is parsed (elements, text nodes, attributes kept and
+    /// text, each with what the later stages add for it) or as a dump is cut into lines, and the
+    /// extraction stops with [`ErrorKind::MemoryBudget`](crate::ErrorKind::MemoryBudget) as
+    /// soon as the estimate passes the budget, before the memory is spent. A page of long
+    /// paragraphs is estimated at about half of the default budget; only pages made of masses
+    /// of tiny elements or lines (a few hundred bytes each, whatever their size) reach it.
+    ///
+    /// ```
+    /// use unboil::{ErrorKind, Extractor, Options};
+    ///
+    /// let page = "<p>A paragraph of the page, long enough to be read as a paragraph.</p>".repeat(100);
+    /// let tight = Extractor::new(Options::default().with_max_memory(10_000));
+    /// assert_eq!(tight.extract(&page).unwrap_err().kind(), ErrorKind::MemoryBudget);
+    /// assert!(Extractor::new(Options::default()).extract(&page).is_ok());
+    /// ```
+    pub fn with_max_memory(mut self, bytes: usize) -> Self {
+        self.max_memory = Some(bytes);
+        self
+    }
+
+    /// The memory budget set with [`Options::with_max_memory`], or `None` for the default (which
+    /// grows with the input).
+    ///
+    /// ```
+    /// use unboil::Options;
+    ///
+    /// assert_eq!(Options::default().max_memory(), None);
+    /// assert_eq!(Options::default().with_max_memory(1 << 30).max_memory(), Some(1 << 30));
+    /// ```
+    pub fn max_memory(&self) -> Option<usize> {
+        self.max_memory
+    }
+
+    /// The memory budget for an input of `len` bytes (see [`Options::with_max_memory`]).
+    pub(crate) fn memory_budget(&self, len: usize) -> usize {
+        self.max_memory.unwrap_or_else(|| {
+            len.saturating_mul(MEMORY_PER_INPUT_BYTE)
+                .saturating_add(MEMORY_FLOOR)
+        })
     }
 
     /// Returns the reader comments below an article apart from the main text, one block per

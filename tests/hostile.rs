@@ -51,8 +51,16 @@ fn assert_in_order(text: &str, parts: &[&str]) {
     }
 }
 
+/// Extracts `page` with no limit but the depth cap: these tests are about time and about what
+/// text survives; the memory budget, which stops the densest of these pages, has its own
+/// tests below.
 fn html(page: &str, secs: u64) -> Extracted {
-    let e = timed("extract", secs, || unboil::extract(page));
+    let unlimited = Extractor::new(
+        Options::default()
+            .with_max_nodes(usize::MAX)
+            .with_max_memory(usize::MAX),
+    );
+    let e = timed("extract", secs, || unlimited.extract(page)).unwrap();
     assert_clean(&e);
     e
 }
@@ -314,12 +322,12 @@ fn random_binary() {
     let extractor = Extractor::new(Options::default());
     for seed in 1..=8u64 {
         let bytes = random_bytes(seed, 256 << 10);
+        // As bytes, it is not text; as a string (the caller's decision), it is parsed.
+        let err = timed("random bytes", 30, || extractor.extract_bytes(&bytes, None)).unwrap_err();
+        assert_eq!(err.kind(), ErrorKind::NotText);
         let lossy = String::from_utf8_lossy(&bytes);
         let e = timed("random html", 30, || extractor.extract(&lossy)).unwrap();
         assert_clean(&e);
-        let e = timed("random bytes", 30, || extractor.extract_bytes(&bytes, None)).unwrap();
-        assert_clean(&e);
-        assert!(e.encoding().is_some());
         let e = timed("random dump", 30, || extractor.extract_text(&lossy)).unwrap();
         assert_clean(&e);
     }
@@ -331,8 +339,11 @@ fn random_binary() {
         .zip(tags.iter().cycle())
         .flat_map(|(c, t)| c.iter().copied().chain([b'<', *t, b'>']))
         .collect();
-    let e = timed("mixed", 60, || extractor.extract_bytes(&mixed, None)).unwrap();
+    let lossy = String::from_utf8_lossy(&mixed);
+    let e = timed("mixed", 60, || extractor.extract(&lossy)).unwrap();
     assert_clean(&e);
+    let err = extractor.extract_bytes(&mixed, None).unwrap_err();
+    assert_eq!(err.kind(), ErrorKind::NotText);
 }
 
 #[test]
@@ -445,4 +456,253 @@ fn dump_of_a_million_empty_lines() {
         unboil::extract_text(&dump)
     });
     assert_eq!(e.text(), MARKER);
+}
+
+// The rows of issue 13: each input that broke a promise, at a size that keeps `cargo test`
+// quick (the README's "Limits and guarantees" gives the full-size figures).
+
+#[test]
+fn attributes_200k_on_one_element() {
+    // The tokenizer checks each attribute against all earlier ones: 15 s when uncapped.
+    let attrs: String = (0..200_000).map(|i| format!(" a{i}=x")).collect();
+    let page = format!("<div class=story{attrs}><p>{MARKER}</p></div>");
+    assert_eq!(html(&page, 5).text(), MARKER);
+    // A `>` in a quoted value does not end the tag; end tags are tokenized the same way.
+    let page = format!("<div title='>'{attrs}><p>{MARKER}</p></div{attrs}>");
+    assert_eq!(html(&page, 5).text(), MARKER);
+    // Hidden where a scan that skipped raw text blindly would not look: a `<style>` inside
+    // `<svg>` is markup, and a script's `</script>` inside `<!--<script>` ends nothing.
+    for (open, close) in [
+        ("<svg><style>", ""),
+        ("<script><!--<script></script>'<b x='", "</script>"),
+        ("<!--->", ""),
+    ] {
+        let page = format!("<p>{MARKER}</p>{open}{close}<div{attrs}>x</div>");
+        let e = html(&page, 5);
+        assert!(e.text().starts_with(MARKER), "{open}");
+    }
+    // Attributes repeated on `<body>` tags are merged into one element, each checked against
+    // the ones it has.
+    let bodies: String = (0..100_000).map(|i| format!("<body b{i}=x>")).collect();
+    let page = format!("<p>{MARKER}</p>{bodies}");
+    assert_eq!(html(&page, 5).text(), MARKER);
+}
+
+#[test]
+fn attributes_below_the_cap_and_read_ones_are_kept() {
+    // The attributes the hints read still reach them after many that nothing reads.
+    let noise: String = (0..45)
+        .map(|i| format!(" data-x{i}='{i}' onclick='f()'"))
+        .collect();
+    let page = format!(
+        "<div{noise} class='nav'><p><a href=/a>Home</a> <a href=/b>News</a></p></div>\
+         <article><p>{MARKER}</p></article>"
+    );
+    let e = html(&page, 5);
+    assert_eq!(e.text(), MARKER);
+}
+
+#[test]
+fn nul_bytes() {
+    // As bytes: not text, at once.
+    let nuls = vec![0u8; 20 << 20];
+    let extractor = Extractor::default();
+    let err = timed("20 MB of NULs", 5, || extractor.extract_bytes(&nuls, None)).unwrap_err();
+    assert_eq!(err.kind(), ErrorKind::NotText);
+    assert!(unboil::extract_bytes(&nuls, None).is_empty());
+    // As a string: parsed, and the parse errors of every NUL are not kept.
+    let text = "\0".repeat(4 << 20);
+    assert!(html(&text, 20).is_empty());
+    // A page with a few stray NULs is still text.
+    let page = format!("<p>{MARKER}</p>\0\0\0<p>\0{MARKER}</p>");
+    let e = extractor.extract_bytes(page.as_bytes(), None).unwrap();
+    assert!(e.text().contains(MARKER));
+}
+
+#[test]
+fn dense_small_elements_hit_the_memory_budget() {
+    // A million tiny links cost 560 bytes each (35 times the page) before the budget.
+    let links = "<a href=#>x</a>\n".repeat(1 << 20);
+    let extractor = Extractor::default();
+    let err = timed("1M links", 20, || extractor.extract(&links)).unwrap_err();
+    assert_eq!(err.kind(), ErrorKind::MemoryBudget);
+    let err = extractor.extract(&"<p></p>".repeat(100_000)).unwrap_err();
+    assert_eq!(err.kind(), ErrorKind::MemoryBudget);
+    // The same links among enough text are a page: the budget grows with the input.
+    let text = format!("<p>{MARKER}</p>\n").repeat(20_000);
+    let page = format!("{text}{}", "<a href=#>x</a>\n".repeat(20_000));
+    let e = extractor.extract(&page).unwrap();
+    assert!(e.text().starts_with(MARKER));
+    // A larger budget lets the dense page through.
+    let roomy = Extractor::new(Options::default().with_max_memory(1 << 30));
+    assert!(roomy.extract(&"<p></p>".repeat(100_000)).is_ok());
+}
+
+#[test]
+fn paragraphs_with_entities_count_nodes_not_tokens() {
+    // Every `&nbsp;` splits the text into another token; rcdom joins them into one node.
+    let words = "the council met on Tuesday evening to discuss the new harbour plan, which sets \
+                 out moorings, a slipway and a boat store for the sailing club."
+        .replace(' ', "&nbsp;");
+    let n = 20_000;
+    let page: String = (0..n)
+        .map(|i| format!("<p>Paragraph {i}: {words}</p>\n"))
+        .collect();
+    // Two nodes a paragraph (and a few for the page); 24 tokens a paragraph.
+    let extractor = Extractor::new(Options::default().with_max_nodes(2 * n + 10));
+    let e = timed("entities", 30, || extractor.extract(&page)).unwrap();
+    assert_eq!(e.text().matches("Paragraph ").count(), n);
+    assert!(e.text().contains(&format!("Paragraph {}: the", n - 1)));
+    let err = Extractor::new(Options::default().with_max_nodes(2 * n - 10))
+        .extract(&page)
+        .unwrap_err();
+    assert_eq!(err.kind(), ErrorKind::TooManyNodes);
+}
+
+#[test]
+fn dump_of_a_line_repeated_millions_of_times() {
+    let dump = "Home\n".repeat(2_000_000);
+    let e = timed("2M Home lines", 30, || unboil::extract_text(&dump));
+    assert!(e.is_empty(), "{:?}", e.text().get(..100));
+    // Around an article, the repeated line goes and the article stays.
+    let article = format!("Harbour plan approved\n\n{MARKER}\n\n{MARKER} Again.\n\n");
+    let dump = format!(
+        "{}{article}{}",
+        "Home\n".repeat(5000),
+        "Home\n".repeat(5000)
+    );
+    let e = unboil::extract_text(&dump);
+    assert!(e.text().contains(MARKER));
+    assert!(!e.text().contains("Home"));
+    assert!(!e.blocks().iter().any(|b| b.text() == "Home"));
+    // Below the threshold a line makes its blocks as before; braces are never furniture.
+    let dump = format!("{article}{}", "Home\n\n".repeat(999));
+    assert_eq!(
+        unboil::extract_text(&dump)
+            .blocks()
+            .iter()
+            .filter(|b| b.text() == "Home")
+            .count(),
+        999
+    );
+    let dump = format!("{article}{}", "}\n\n".repeat(1500));
+    let e = unboil::extract_text(&dump);
+    let braces: usize = e
+        .blocks()
+        .iter()
+        .map(|b| b.text().matches('}').count())
+        .sum();
+    assert_eq!(braces, 1500);
+}
+
+#[test]
+fn dump_of_distinct_short_lines_hits_the_memory_budget() {
+    // A block costs a few hundred bytes whatever its line's length.
+    let dump: String = (0..1_000_000).map(|i| format!("L{i}\n")).collect();
+    let err = timed("1M short lines", 20, || {
+        Extractor::default().extract_text(&dump)
+    })
+    .unwrap_err();
+    assert_eq!(err.kind(), ErrorKind::MemoryBudget);
+}
+
+#[test]
+fn dump_line_endings() {
+    let lines = [
+        "Home",
+        "News",
+        "",
+        "Harbour plan approved",
+        "",
+        MARKER,
+        "",
+        "The vote passed by nine to two, and work on the slipway starts in May next year.",
+        "",
+        "(c) 2024 The Courier",
+    ];
+    let lf = unboil::extract_text(&lines.join("\n"));
+    assert_eq!(lf.title(), Some("Harbour plan approved"));
+    assert!(lf.text().starts_with(MARKER));
+    for ending in ["\r", "\r\n"] {
+        let e = unboil::extract_text(&lines.join(ending));
+        assert_eq!(e.text(), lf.text(), "{ending:?}");
+        assert_eq!(e.title(), lf.title(), "{ending:?}");
+        assert_eq!(e.blocks().len(), lf.blocks().len(), "{ending:?}");
+    }
+}
+
+#[test]
+fn utf8_page_with_a_stray_windows_1252_byte() {
+    // Few non-ASCII characters, one of them pasted from windows-1252: no declaration.
+    let mut page = Vec::new();
+    page.extend_from_slice("<h1>The cafés of the harbour</h1>".as_bytes());
+    for i in 0..8 {
+        page.extend_from_slice(
+            format!(
+                "<p>Paragraph {i}: the owners who met on Tuesday said the plan was good news \
+                 for the sailors and the town.</p>"
+            )
+            .as_bytes(),
+        );
+    }
+    page.extend_from_slice(b"<p>The harbour plan\x92s moorings open in May, the council said.</p>");
+    let e = Extractor::default().extract_bytes(&page, None).unwrap();
+    assert_eq!(e.encoding(), Some("UTF-8"));
+    assert_clean(&e);
+    assert!(
+        e.text().contains("The harbour plan\u{2019}s moorings"),
+        "{}",
+        e.text()
+    );
+    assert!(
+        e.blocks()
+            .iter()
+            .any(|b| b.text() == "The cafés of the harbour")
+    );
+    // A declared charset still wins, as in a browser.
+    let e = Extractor::default()
+        .extract_bytes(&page, Some("windows-1252"))
+        .unwrap();
+    assert!(e.text().contains("plan\u{2019}s"));
+    assert!(
+        e.blocks()
+            .iter()
+            .any(|b| b.text() == "The cafÃ©s of the harbour")
+    );
+}
+
+#[test]
+fn binary_files_are_not_text() {
+    let png = b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\x01\0\0\0\x01\0\x08\x02\0\0\0".to_vec();
+    let gzip = b"\x1f\x8b\x08\0\0\0\0\0\0\x03\xcb\x48\xcd\xc9\xc9\x07\0".to_vec();
+    let pdf = b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj << /Type /Catalog >> endobj".to_vec();
+    let zip = b"PK\x03\x04\x14\0\0\0\x08\0".to_vec();
+    let random = random_bytes(5, 1 << 20);
+    let extractor = Extractor::default();
+    for (bytes, what) in [
+        (png, "a PNG image"),
+        (gzip, "gzip-compressed data"),
+        (pdf, "a PDF document"),
+        (zip, "a ZIP archive"),
+        (random, "bytes with many control characters"),
+    ] {
+        // Even when the server calls it HTML in UTF-8.
+        for hint in [None, Some("text/html; charset=utf-8")] {
+            let err = extractor.extract_bytes(&bytes, hint).unwrap_err();
+            assert_eq!(err.kind(), ErrorKind::NotText, "{what}");
+            assert!(
+                err.to_string().starts_with(&format!("not text: {what}")),
+                "{err}"
+            );
+        }
+        assert!(unboil::extract_bytes(&bytes, None).is_empty());
+    }
+    // Text that starts like one of them is text.
+    for page in [
+        "%PDF files are documents, the page says.",
+        "PK and GIF are letters",
+    ] {
+        let page = format!("<p>{page} {MARKER}</p>");
+        assert!(extractor.extract_bytes(page.as_bytes(), None).is_ok());
+    }
 }

@@ -75,7 +75,7 @@ use crate::block::{Block, Decision};
 use crate::classify::{self, Verdict};
 use crate::explain::Reason;
 use crate::extracted::Extracted;
-use crate::lines::{self, DumpBlock};
+use crate::lines::DumpBlock;
 use crate::meta::fold;
 use crate::model::Stage;
 use crate::model::training::Sample;
@@ -406,13 +406,12 @@ fn drop_repeated_leads(blocks: &[DumpBlock], decisions: &mut [Decision]) {
 
 /// The whole plain-text pipeline: segment, classify, pick the title, drop repeats, render.
 pub(crate) fn extract(
-    dump: &str,
+    blocks: Vec<DumpBlock>,
     focus: Focus,
     stage: Stage<'_>,
     samples: Option<&mut Vec<Sample>>,
     explain: bool,
 ) -> Extracted {
-    let blocks = lines::segment(dump);
     let DumpDecisions {
         verdicts,
         title,

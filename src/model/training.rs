@@ -125,7 +125,7 @@ pub fn dump_samples(dump: &str, weights: &Weights) -> (String, PageSamples) {
         passes: Passes::ALL,
     };
     let extracted = crate::dump::extract(
-        dump,
+        crate::lines::segment_within(dump, usize::MAX).unwrap_or_default(),
         crate::Focus::Balanced,
         stage,
         Some(&mut samples.blocks),
@@ -137,7 +137,7 @@ pub fn dump_samples(dump: &str, weights: &Weights) -> (String, PageSamples) {
 /// Extracts a plain-text dump's main text with `weights` and `passes`.
 pub fn extract_dump(dump: &str, weights: &Weights, passes: Passes) -> String {
     crate::dump::extract(
-        dump,
+        crate::lines::segment_within(dump, usize::MAX).unwrap_or_default(),
         crate::Focus::Balanced,
         Stage { weights, passes },
         None,
