@@ -18,11 +18,17 @@ fn extracted_serialises_to_the_documented_object() {
     let e = unboil::extract(PAGE);
     let v = serde_json::to_value(&e).unwrap();
     let keys: Vec<&str> = v.as_object().unwrap().keys().map(String::as_str).collect();
-    assert_eq!(keys.len(), 4);
-    for k in ["title", "metadata", "text", "blocks"] {
+    assert_eq!(keys.len(), 5);
+    for k in ["title", "page_type", "metadata", "text", "blocks"] {
         assert!(keys.contains(&k), "{k} missing from {keys:?}");
     }
     assert_eq!(v["title"], "Quay to be extended");
+    let page_type = e.page_type().expect("HTML mode judges the page type");
+    assert_eq!(v["page_type"], page_type.as_str());
+    // Plain-text mode has no page-type classifier: the key is there, with null.
+    let dump =
+        serde_json::to_value(unboil::extract_text("A line of text, and a sentence.")).unwrap();
+    assert_eq!(dump["page_type"], Value::Null);
     assert_eq!(v["text"], e.text());
     assert_eq!(
         v["metadata"],
