@@ -237,11 +237,13 @@ impl Extractor {
             &seg.elems,
             &views,
             self.options.focus,
-            explain,
             forum_thread,
             heads.article(),
             stage,
-            samples.is_some(),
+            classify::Recording {
+                explain,
+                features: samples.is_some(),
+            },
         );
         let page_type = outcome.page_type;
         if let (Some(samples), Some(features)) = (samples, outcome.features.take()) {

@@ -62,6 +62,15 @@ use shop::drop_shop_policy;
 use teasers::{drop_teaser_summaries, teaser_cards};
 use trailing::{drop_after_comments, drop_trailing_sidebar, footer_follows_menu};
 
+/// What a classification records besides its verdicts.
+#[derive(Debug, Clone, Copy, Default)]
+pub(crate) struct Recording {
+    /// Every block's evidence and weights (`Options::with_explain`).
+    pub explain: bool,
+    /// Every block's block-score features (for training).
+    pub features: bool,
+}
+
 /// Per-block result of classification.
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct Verdict {
@@ -334,18 +343,22 @@ fn hints_below(elems: &[Elem], container: usize) -> Vec<Hints> {
 /// page says it is an article (JSON-LD, OpenGraph), so comment sections below its text are
 /// comments however short the text.
 ///
-/// With `record`, the block score's features are kept in the outcome (for training).
+/// `recording` says what is kept besides the verdicts: the explanation, the block score's
+/// features (for training).
 pub(crate) fn classify(
     elems: &[Elem],
     blocks: &[BlockView<'_>],
     focus: Focus,
-    explain: bool,
     forum_thread: bool,
     declared_article: bool,
     stage: model::Stage<'_>,
-    record: bool,
+    recording: Recording,
 ) -> Outcome {
     let (weights, passes) = (stage.weights, stage.passes);
+    let Recording {
+        explain,
+        features: record,
+    } = recording;
     let mut reasons: Option<Vec<Vec<(Reason, f32)>>> =
         explain.then(|| blocks.iter().map(|_| Vec::new()).collect());
     let mut features: Option<Vec<[f32; model::N_BLOCK]>> =
