@@ -622,6 +622,12 @@ pub(crate) const SCRIPT_NOTICE_WORDS: &[&str] = &[
 /// Names forum software gives a kind of page, not a title, folded (`meta::title`).
 pub(crate) const PAGE_LABELS: &[&str] = &["board index", "print view"];
 
+/// A documented convention (the page-kind labels of the default title templates of phpBB,
+/// "Site • View topic - Topic", and vBulletin, "Show thread"): kept whatever the count, read
+/// with [`PAGE_LABELS`] (`meta::title`).
+pub(crate) const FORUM_PAGE_KINDS: &[&str] =
+    &["view topic", "view forum", "view thread", "show thread"];
+
 /// Generic names of a home page rather than a title, folded (`meta::title`).
 pub(crate) const HOME_TITLES: &[&str] =
     &["home", "homepage", "home page", "index", "welcome", "start"];
@@ -826,6 +832,12 @@ pub fn all() -> Vec<List> {
             SCRIPT_NOTICE_WORDS,
         ),
         list("PAGE_LABELS", Match::TitlePart, None, PAGE_LABELS),
+        list(
+            "FORUM_PAGE_KINDS",
+            Match::TitlePart,
+            Some("page-kind labels of phpBB's and vBulletin's default title templates"),
+            FORUM_PAGE_KINDS,
+        ),
         list("HOME_TITLES", Match::TitlePart, None, HOME_TITLES),
         list("BYLINE_PREFIXES", Match::LineStart, None, BYLINE_PREFIXES),
         list("ROLE_WORDS", Match::Word, None, ROLE_WORDS),

@@ -9,7 +9,7 @@
 //! site name cut off.
 
 use super::text::{collapse, fold, is_domain};
-use crate::features::lexicon::{HOME_TITLES, PAGE_LABELS};
+use crate::features::lexicon::{FORUM_PAGE_KINDS, HOME_TITLES, PAGE_LABELS};
 
 /// Separators between a headline and a site name, most common first.
 const SEPARATORS: [&str; 12] = [
@@ -347,7 +347,7 @@ fn is_annotation(rest: &str) -> bool {
 
 /// Whether a folded title part is the name forum software gives a kind of page, not a title.
 fn is_page_label(folded: &str) -> bool {
-    PAGE_LABELS.contains(&folded)
+    PAGE_LABELS.contains(&folded) || FORUM_PAGE_KINDS.contains(&folded)
 }
 
 /// Whether a folded headline is a generic name for a home page rather than a title.
