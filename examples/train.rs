@@ -239,17 +239,30 @@ struct Labelled {
     weight: f64,
 }
 
-/// A page's features and every labelled block of it, with the block features computed under
-/// `weights`.
-fn labelled(page: &Page, gold: &Gold, weights: &Weights, floor: f64) -> (Vec<f32>, Vec<Labelled>) {
-    let Ok((_, samples)) = training::html_samples(&page.html, weights) else {
-        return (Vec::new(), Vec::new());
-    };
-    let labels: Vec<Option<(bool, usize)>> =
-        samples.blocks.iter().map(|s| gold.label(&s.text)).collect();
+/// Fits one linear score on labelled blocks: on their prose (own) features, or on their block
+/// features with `block`.
+fn fit_labelled<'a>(
+    labelled: impl Iterator<Item = &'a Labelled>,
+    block: bool,
+    l2: f64,
+) -> Vec<f32> {
+    let examples: Vec<Example<'_>> = labelled
+        .map(|l| Example {
+            x: if block { &l.block } else { &l.prose },
+            y: l.y,
+            weight: l.weight,
+        })
+        .collect();
+    let dims = examples.first().map_or(0, |e| e.x.len());
+    training::fit(&examples, dims, l2)
+}
+
+/// Labels a page's block samples against its gold; each block weighs its share of the page's
+/// tokens plus `floor`.
+fn label_samples(samples: Vec<training::Sample>, gold: &Gold, floor: f64) -> Vec<Labelled> {
+    let labels: Vec<Option<(bool, usize)>> = samples.iter().map(|s| gold.label(&s.text)).collect();
     let page_tokens: usize = labels.iter().flatten().map(|l| l.1).sum();
-    let blocks = samples
-        .blocks
+    samples
         .into_iter()
         .zip(labels)
         .filter_map(|(s, l)| {
@@ -261,8 +274,16 @@ fn labelled(page: &Page, gold: &Gold, weights: &Weights, floor: f64) -> (Vec<f32
                 weight: tokens as f64 / page_tokens.max(1) as f64 + floor,
             })
         })
-        .collect();
-    (samples.page, blocks)
+        .collect()
+}
+
+/// A page's features and every labelled block of it, with the block features computed under
+/// `weights`.
+fn labelled(page: &Page, gold: &Gold, weights: &Weights, floor: f64) -> (Vec<f32>, Vec<Labelled>) {
+    let Ok((_, samples)) = training::html_samples(&page.html, weights) else {
+        return (Vec::new(), Vec::new());
+    };
+    (samples.page, label_samples(samples.blocks, gold, floor))
 }
 
 /// Fits one linear score per page type on the pages' features, one-vs-rest; a page without a
@@ -295,22 +316,7 @@ fn fit_all(pages: &[&Page], golds: &[&Gold], start: &Weights, a: &Args) -> Weigh
     let both: Vec<(&Page, &Gold)> = pages.iter().copied().zip(golds.iter().copied()).collect();
     let first: Vec<(Vec<f32>, Vec<Labelled>)> =
         par_map(&both, |(p, g)| labelled(p, g, start, a.floor));
-    let examples: Vec<Example<'_>> = first
-        .iter()
-        .flat_map(|(_, b)| b)
-        .map(|l| Example {
-            x: &l.prose,
-            y: l.y,
-            weight: l.weight,
-        })
-        .collect();
-    let dims = first
-        .iter()
-        .flat_map(|(_, b)| b)
-        .next()
-        .map_or(0, |l| l.prose.len());
-    let prose = training::fit(&examples, dims, a.l2);
-    drop(examples);
+    let prose = fit_labelled(first.iter().flat_map(|(_, b)| b), false, a.l2);
     drop(first);
     let with_prose = Weights {
         prose: prose.clone(),
@@ -325,21 +331,7 @@ fn fit_all(pages: &[&Page], golds: &[&Gold], start: &Weights, a: &Args) -> Weigh
             training::set_page_type(&mut l.block, f, &page);
         }
     }
-    let examples: Vec<Example<'_>> = second
-        .iter()
-        .flat_map(|(_, b)| b)
-        .map(|l| Example {
-            x: &l.block,
-            y: l.y,
-            weight: l.weight,
-        })
-        .collect();
-    let dims = second
-        .iter()
-        .flat_map(|(_, b)| b)
-        .next()
-        .map_or(0, |l| l.block.len());
-    let block = training::fit(&examples, dims, a.l2);
+    let block = fit_labelled(second.iter().flat_map(|(_, b)| b), true, a.l2);
     Weights {
         prose,
         block,
@@ -351,23 +343,7 @@ fn fit_all(pages: &[&Page], golds: &[&Gold], start: &Weights, a: &Args) -> Weigh
 /// Every labelled block of a dump, with its features under `weights`.
 fn labelled_dump(page: &Page, gold: &Gold, weights: &Weights, floor: f64) -> Vec<Labelled> {
     let (_, samples) = training::dump_samples(&page.text, weights);
-    let labels: Vec<Option<(bool, usize)>> =
-        samples.blocks.iter().map(|s| gold.label(&s.text)).collect();
-    let page_tokens: usize = labels.iter().flatten().map(|l| l.1).sum();
-    samples
-        .blocks
-        .into_iter()
-        .zip(labels)
-        .filter_map(|(s, l)| {
-            let (y, tokens) = l?;
-            Some(Labelled {
-                prose: s.prose,
-                block: s.block,
-                y,
-                weight: tokens as f64 / page_tokens.max(1) as f64 + floor,
-            })
-        })
-        .collect()
+    label_samples(samples.blocks, gold, floor)
 }
 
 /// Fits text mode's two scores on `pages`' dumps, in the order the pipeline uses them: the
@@ -377,17 +353,7 @@ fn fit_text(pages: &[&Page], golds: &[&Gold], start: &Weights, a: &Args) -> Weig
     let both: Vec<(&Page, &Gold)> = pages.iter().copied().zip(golds.iter().copied()).collect();
     let fit_on = |w: &Weights, block: bool| -> Vec<f32> {
         let labelled: Vec<Vec<Labelled>> = par_map(&both, |(p, g)| labelled_dump(p, g, w, a.floor));
-        let examples: Vec<Example<'_>> = labelled
-            .iter()
-            .flatten()
-            .map(|l| Example {
-                x: if block { &l.block } else { &l.prose },
-                y: l.y,
-                weight: l.weight,
-            })
-            .collect();
-        let dims = examples.first().map_or(0, |e| e.x.len());
-        training::fit(&examples, dims, a.l2)
+        fit_labelled(labelled.iter().flatten(), block, a.l2)
     };
     let dump_local = fit_on(start, false);
     let with_local = Weights {
