@@ -169,14 +169,21 @@ pub(crate) fn classify(
     let (page, rest) = blocks.split_at(end.min(blocks.len()));
     let mut d = classify_page(page, focus, stage, samples, explain);
     for b in rest {
+        let x = local_features(b);
         d.verdicts.push(Verdict {
             decision: Decision::Boilerplate,
-            score: dot(&local_features(b), &stage.weights.dump_local),
+            score: dot(&x, &stage.weights.dump_local),
         });
         d.cards.push(false);
         d.in_main.push(false);
         if let Some(r) = d.reasons.as_mut() {
-            r.push(vec![(Reason::Rule("text:page-end"), 0.0)]);
+            // The score is the own score alone: its reasons add up to it, as everywhere.
+            let mut why = Vec::new();
+            for (j, (v, w)) in x.iter().zip(&stage.weights.dump_local).enumerate() {
+                add_reason(&mut why, evidence::reason(j), v * w);
+            }
+            why.push((Reason::Rule("text:page-end"), 0.0));
+            r.push(why);
         }
     }
     d

@@ -72,20 +72,24 @@ pub const PAGE_FEATURES: usize = N_PAGE;
 /// Rewrites a block's page-type features for a page with features `page`, as the page-type
 /// weights `page_weights` judge it: what the block features would have been under them.
 pub fn set_page_type(block: &mut [f32], page: &[f32], page_weights: &[f32]) {
+    super::set_page_type(
+        block,
+        &page_type::probabilities(&page_array(page), page_weights),
+    );
+}
+
+/// A page's features as the classifier takes them (missing ones zero).
+fn page_array(page: &[f32]) -> [f32; N_PAGE] {
     let mut x = [0.0f32; N_PAGE];
     for (d, s) in x.iter_mut().zip(page) {
         *d = *s;
     }
-    super::set_page_type(block, &page_type::probabilities(&x, page_weights));
+    x
 }
 
 /// The index of the most probable page type of a page with features `page`.
 pub fn predict_page_type(page: &[f32], page_weights: &[f32]) -> usize {
-    let mut x = [0.0f32; N_PAGE];
-    for (d, s) in x.iter_mut().zip(page) {
-        *d = *s;
-    }
-    let t = page_type::most_probable(&page_type::probabilities(&x, page_weights));
+    let t = page_type::most_probable(&page_type::probabilities(&page_array(page), page_weights));
     PageType::ALL.iter().position(|&u| u == t).unwrap_or(0)
 }
 
