@@ -5,8 +5,8 @@
 //! With the `serde` feature they serialise to JSON (see [`Explanation`] for the shape).
 
 use crate::block::{BlockKind, Decision};
-use crate::classify::{BlockView, Verdict};
-use crate::segment::Elem;
+use crate::blocks::segment::Elem;
+use crate::passes::{BlockView, Verdict};
 
 /// The explanation of one extraction: the main container and every block's evidence.
 ///
@@ -402,7 +402,7 @@ pub(crate) fn build(
 /// The explanation of a plain-text dump's blocks: the same record as in HTML mode, with what a
 /// dump has (no tag path, no hints; the main region stands for the container).
 pub(crate) fn build_text(
-    blocks: &[crate::lines::DumpBlock],
+    blocks: &[crate::blocks::lines::DumpBlock],
     verdicts: &[Verdict],
     decisions: &[Decision],
     reasons: Vec<Vec<(Reason, f32)>>,

@@ -1,8 +1,8 @@
 //! The result of an extraction.
 
 use crate::block::Block;
+use crate::blocks::structure::Layout;
 use crate::explain::Explanation;
-use crate::layout::Layout;
 use crate::metadata::Metadata;
 use crate::model::page_type::PageType;
 
@@ -126,7 +126,7 @@ impl Extracted {
     ///                       The fair closes at four, when the raffle is drawn.\n");
     /// ```
     pub fn to_markdown(&self) -> String {
-        crate::markdown::render(&self.blocks, &self.layout)
+        crate::render::markdown::render(&self.blocks, &self.layout)
     }
 
     /// The encoding the page was decoded from, by its WHATWG name (`"UTF-8"`, `"windows-1252"`,

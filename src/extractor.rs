@@ -1,23 +1,23 @@
 //! The configured extractor: options in, one pipeline per call.
 
 use crate::block::{Block, Decision};
-use crate::classify;
-use crate::dom::{self, ParseLimits, ParseStop};
+use crate::blocks::repeat;
+use crate::blocks::segment;
+use crate::blocks::structure::Record;
 use crate::error::{Error, ErrorKind};
 use crate::explain;
 use crate::extracted::Extracted;
-use crate::href;
-use crate::layout::Record;
 use crate::meta;
 use crate::model::{
     self, Stage,
     training::{PageSamples, Sample},
 };
 use crate::options::Options;
+use crate::parse::dom::{self, ParseLimits, ParseStop};
+use crate::passes;
+use crate::passes::description_fallback;
 use crate::render;
-use crate::repeat;
-use crate::rescue;
-use crate::segment;
+use crate::render::href;
 
 /// A reusable extractor with fixed [`Options`]. Cheap to clone, `Send + Sync`: share one across
 /// threads.
@@ -132,7 +132,7 @@ impl Extractor {
         charset_hint: Option<&str>,
     ) -> Result<Extracted, Error> {
         self.check_size(html.len())?;
-        let (text, encoding, _) = crate::decode::decode_text(html, charset_hint)
+        let (text, encoding, _) = crate::parse::decode::decode_text(html, charset_hint)
             .map_err(|what| Error::new(ErrorKind::NotText, what.to_string()))?;
         let mut extracted = self.extract_html(&text)?;
         extracted.encoding = Some(encoding.name());
@@ -210,8 +210,9 @@ impl Extractor {
         self.check_size(dump.len())?;
         let dump = dump.strip_prefix('\u{feff}').unwrap_or(dump);
         let budget = self.options.memory_budget(dump.len());
-        let blocks = crate::lines::segment_within(dump, budget).map_err(|_| over_budget(budget))?;
-        Ok(crate::dump::extract(
+        let blocks =
+            crate::blocks::lines::segment_within(dump, budget).map_err(|_| over_budget(budget))?;
+        Ok(crate::text_mode::extract(
             blocks,
             self.options.focus,
             Stage::shipped(),
@@ -231,16 +232,16 @@ impl Extractor {
         // metadata prefers facts near the main text, so it comes after.
         let heads = meta::heads(&seg.facts, &seg.blocks);
         let early_title = title_block(&seg.blocks, heads.title());
-        let forum_thread = classify::is_forum_thread(&seg.elems, heads.forum_thread());
-        let views = classify::views(&seg.elems, &seg.blocks, early_title, forum_thread);
-        let mut outcome = classify::classify(
+        let forum_thread = passes::is_forum_thread(&seg.elems, heads.forum_thread());
+        let views = passes::views(&seg.elems, &seg.blocks, early_title, forum_thread);
+        let mut outcome = passes::classify(
             &seg.elems,
             &views,
             self.options.focus,
             forum_thread,
             heads.article(),
             stage,
-            classify::Recording {
+            passes::Recording {
                 explain,
                 features: samples.is_some(),
             },
@@ -277,7 +278,7 @@ impl Extractor {
             }
         }
         let description = if stage.passes.on("description-rescue") {
-            rescue::description_text(
+            description_fallback::description_text(
                 &views,
                 &mut decisions,
                 outcome.reasons.as_mut(),
@@ -323,7 +324,7 @@ impl Extractor {
             })
             .collect();
         if let Some(description) = description {
-            rescue::append(description, &mut blocks, explanation.as_mut());
+            description_fallback::append(description, &mut blocks, explanation.as_mut());
         }
         Extracted {
             text: render::text(&blocks),
@@ -368,14 +369,11 @@ fn base_url(
 
 /// One block per comment: the text of the blocks marked with the same comment number, in page
 /// order (a comment section's headings, counts, links and buttons are not marked).
-fn gather_comments(
-    views: &[classify::BlockView<'_>],
-    marks: &[classify::CommentMark],
-) -> Vec<Block> {
+fn gather_comments(views: &[passes::BlockView<'_>], marks: &[passes::CommentMark]) -> Vec<Block> {
     let mut out: Vec<Block> = Vec::new();
     let mut current: Option<u32> = None;
     for (v, mark) in views.iter().zip(marks) {
-        let classify::CommentMark::Comment(n) = *mark else {
+        let passes::CommentMark::Comment(n) = *mark else {
             continue;
         };
         match out.last_mut() {

@@ -15,32 +15,21 @@
     )
 )]
 
-mod attribute_cap;
 mod block;
-mod classify;
-mod controls;
-mod decode;
-mod dom;
-mod dump;
+mod blocks;
 mod error;
 mod explain;
 mod extracted;
 mod extractor;
 mod features;
-mod hints;
-mod href;
-mod layout;
-mod lines;
-mod markdown;
 mod meta;
 mod metadata;
 mod model;
 mod options;
+mod parse;
+mod passes;
 mod render;
-mod repeat;
-mod rescue;
-mod segment;
-mod shape;
+mod text_mode;
 
 pub use block::{Block, BlockKind, Decision};
 pub use error::{Error, ErrorKind};

@@ -6,6 +6,8 @@
 
 use unicode_segmentation::UnicodeSegmentation;
 
+pub(crate) mod furniture_cues;
+pub(crate) mod hints;
 pub(crate) mod lexicon;
 
 /// Measurements of one block's text.

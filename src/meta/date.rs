@@ -8,7 +8,7 @@
 //! gives nothing: no date beats a wrong one. No time zone database is needed, since nothing is
 //! converted between zones.
 //!
-//! Month names are read in the languages whose names [`crate::shape`] knows for dates in
+//! Month names are read in the languages whose names [`crate::features::furniture_cues`] knows for dates in
 //! furniture lines: English, French, German, Spanish, Italian, Portuguese and Dutch.
 
 use jiff::civil;
@@ -383,7 +383,7 @@ fn number(w: &str) -> Option<(u32, usize)> {
     Some((num.parse().ok()?, num.len()))
 }
 
-/// Month names in the languages of [`crate::shape`]'s month list, lowercase, with their
+/// Month names in the languages of [`crate::features::furniture_cues`]'s month list, lowercase, with their
 /// number: full names, and the abbreviations the languages write (`janv`, `févr`, `mrt`,
 /// `okt`, `dez`). A word is a month when it is one of these, with or without a full stop.
 const MONTH_NAMES: &[(&str, u32)] = &[
@@ -614,7 +614,7 @@ mod tests {
     #[test]
     fn every_month_word_of_the_shape_list_is_read() {
         // The furniture check and the date reader know the same languages.
-        for w in crate::shape::month_words() {
+        for w in crate::features::furniture_cues::month_words() {
             assert!(
                 super::month_of(w).is_some(),
                 "{w} is a month name the date reader does not read"

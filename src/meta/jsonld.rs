@@ -84,7 +84,7 @@ pub(crate) fn read(scripts: &[String]) -> LdFacts {
     let mut f = LdFacts {
         is_forum_thread: objects
             .iter()
-            .any(|o| has_type(o, crate::hints::is_forum_thread_type)),
+            .any(|o| has_type(o, crate::features::hints::is_forum_thread_type)),
         ..LdFacts::default()
     };
     if let Some(a) = article {

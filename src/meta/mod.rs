@@ -10,20 +10,18 @@
 
 mod date;
 mod dump;
-mod facts;
 mod jsonld;
 mod text;
 mod title;
 
 pub(crate) use dump::read_dump;
-pub(crate) use facts::{BodyFacts, PageFacts, Place};
 pub(crate) use text::fold;
 
 use crate::block::{BlockKind, Decision};
+use crate::blocks::facts::{Found, PageFacts, Prop};
+use crate::blocks::segment::RawBlock;
 use crate::features::lexicon::{BYLINE_PREFIXES, LABEL_WORDS, ROLE_WORDS, WEEKDAYS};
 use crate::metadata::{Metadata, PageDate, TextDirection};
-use crate::segment::RawBlock;
-use facts::{Found, Prop};
 use text::{clean, looks_like_url};
 
 /// What is read before the classifier runs, because the classifier uses where the title

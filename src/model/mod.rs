@@ -16,9 +16,9 @@
 use std::sync::LazyLock;
 
 use crate::block::BlockKind;
-use crate::classify::{BlockView, TitleSide};
 use crate::explain::Reason;
-use crate::hints::Hints;
+use crate::features::hints::Hints;
+use crate::passes::{BlockView, TitleSide};
 
 pub(crate) mod page_type;
 pub mod training;

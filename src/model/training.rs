@@ -128,8 +128,8 @@ pub fn dump_samples(dump: &str, weights: &Weights) -> (String, PageSamples) {
         weights,
         passes: Passes::ALL,
     };
-    let extracted = crate::dump::extract(
-        crate::lines::segment_within(dump, usize::MAX).unwrap_or_default(),
+    let extracted = crate::text_mode::extract(
+        crate::blocks::lines::segment_within(dump, usize::MAX).unwrap_or_default(),
         crate::Focus::Balanced,
         stage,
         Some(&mut samples.blocks),
@@ -140,8 +140,8 @@ pub fn dump_samples(dump: &str, weights: &Weights) -> (String, PageSamples) {
 
 /// Extracts a plain-text dump's main text with `weights` and `passes`.
 pub fn extract_dump(dump: &str, weights: &Weights, passes: Passes) -> String {
-    crate::dump::extract(
-        crate::lines::segment_within(dump, usize::MAX).unwrap_or_default(),
+    crate::text_mode::extract(
+        crate::blocks::lines::segment_within(dump, usize::MAX).unwrap_or_default(),
         crate::Focus::Balanced,
         Stage { weights, passes },
         None,

@@ -1,0 +1,9 @@
+//! The page cut into blocks, one block record for both inputs: the DOM walk ([`segment`]) with
+//! what it records on the way (the metadata's raw [`facts`], the Markdown [`structure`]), the
+//! plain-text dump's lines ([`lines`]), and the blocks a page repeats ([`repeat`]).
+
+pub(crate) mod facts;
+pub(crate) mod lines;
+pub(crate) mod repeat;
+pub(crate) mod segment;
+pub(crate) mod structure;

@@ -1,0 +1,79 @@
+//! Context rules over the final scores: short blocks take their neighbours' side, headings
+//! take the side of what follows them, and a page with text never comes back empty.
+//! Separate because text mode ([`crate::text_mode`]) runs the smoothing and the fallback too.
+
+use super::BlockView;
+use crate::block::BlockKind;
+use crate::explain::Reason;
+
+/// Short blocks take their neighbours' side: a short line between two content blocks is content,
+/// a lone weak block among boilerplate is boilerplate. `short(i)` tells which blocks are short
+/// enough to follow their neighbours; `may_join(i)` which of them may be pulled up to content
+/// (a link list between two paragraphs may not). Both modes share this pass; it returns the
+/// blocks it moved, with the change, for explanations.
+pub(crate) fn smooth(
+    short: impl Fn(usize) -> bool,
+    may_join: impl Fn(usize) -> bool,
+    score: &mut [f32],
+) -> Vec<(usize, f32)> {
+    let n = score.len();
+    let orig = score.to_vec();
+    let mut moved = Vec::new();
+    for i in 1..n.saturating_sub(1) {
+        if !short(i) {
+            continue;
+        }
+        let (Some(&p), Some(&nx)) = (orig.get(i - 1), orig.get(i + 1)) else {
+            continue;
+        };
+        let Some(s) = score.get_mut(i) else { continue };
+        let before = *s;
+        if p > 0.0 && nx > 0.0 && may_join(i) {
+            *s = s.max(0.1);
+        } else if p <= 0.0 && nx <= 0.0 {
+            *s = s.min(-0.1);
+        }
+        if *s != before {
+            moved.push((i, *s - before));
+        }
+    }
+    moved
+}
+
+/// Never empty when text exists: if no block was kept, keep the best-scoring ones (within one
+/// point of the best). Both modes share this fallback; it returns whether it acted.
+pub(crate) fn never_empty(score: &[f32], keep: &mut [bool]) -> bool {
+    if keep.iter().any(|&k| k) || score.is_empty() {
+        return false;
+    }
+    let best = score.iter().copied().fold(f32::MIN, f32::max);
+    for (k, &s) in keep.iter_mut().zip(score) {
+        *k = s >= best - 1.0;
+    }
+    true
+}
+
+/// A heading is kept when the block after it is content and it is not a list of links.
+pub(super) fn headings_follow_content(
+    blocks: &[BlockView<'_>],
+    keep: &mut [bool],
+    mut reasons: Option<&mut Vec<Vec<(Reason, f32)>>>,
+    score: &[f32],
+) {
+    for i in 0..blocks.len() {
+        let Some(b) = blocks.get(i) else { continue };
+        if !matches!(b.raw.kind, BlockKind::Heading { .. }) {
+            continue;
+        }
+        let next_content = keep.get(i + 1).copied().unwrap_or(false);
+        let Some(k) = keep.get_mut(i) else { continue };
+        let new = next_content && b.link_density() < 0.6;
+        if new != *k {
+            *k = new;
+            if let Some(r) = reasons.as_deref_mut().and_then(|r| r.get_mut(i)) {
+                let s = score.get(i).copied().unwrap_or(0.0);
+                r.push((Reason::HeadingContext, if new { 0.1 - s } else { -0.1 - s }));
+            }
+        }
+    }
+}
