@@ -22,6 +22,7 @@ mod explain;
 mod extracted;
 mod extractor;
 mod features;
+mod hash;
 mod meta;
 mod metadata;
 mod model;

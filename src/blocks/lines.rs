@@ -23,6 +23,7 @@ use crate::blocks::segment::RawBlock;
 use crate::features::TextStats;
 use crate::features::hints::Hints;
 use crate::features::lexicon;
+use crate::hash;
 
 /// A block of a dump with the shape of its line(s).
 #[derive(Debug, Clone)]
@@ -373,11 +374,8 @@ pub(crate) struct OverBudget;
 /// Hash of a line's text, to count repeats.
 fn line_key(line: &str) -> u64 {
     // FNV-1a: lines are short, and this runs over every line of a large dump.
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    for b in line.bytes() {
-        h = (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
-    }
-    h
+    line.bytes()
+        .fold(hash::OFFSET, |h, b| hash::step(h, u32::from(b)))
 }
 
 /// Lines (by [`line_key`]) that occur at least [`FURNITURE_REPEATS`] times, and how many

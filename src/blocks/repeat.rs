@@ -4,14 +4,8 @@
 use std::collections::HashSet;
 
 use crate::features::is_alphanumeric;
+use crate::hash;
 use crate::meta::fold;
-
-/// FNV-1a: the offset basis, and one step over a character or byte.
-pub(crate) const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
-
-pub(crate) fn fnv_step(h: u64, c: u32) -> u64 {
-    (h ^ u64::from(c)).wrapping_mul(0x100_0000_01b3)
-}
 
 /// The hash and length in characters of [`fold`]`(text)`, without building the string: two
 /// texts with the same key fold to the same string (up to a 64-bit hash collision). Computed
@@ -28,7 +22,7 @@ fn fold_prefix_key(text: &str, limit: usize) -> u64 {
 /// The hash and length of [`fold`]`(text)`, stopped after `limit` folded characters.
 #[inline(always)]
 fn fold_hash(text: &str, limit: usize) -> (u64, usize) {
-    let mut h = FNV_OFFSET;
+    let mut h = hash::OFFSET;
     let mut len = 0;
     let mut gap = false;
     for c in text.chars() {
@@ -40,16 +34,16 @@ fn fold_hash(text: &str, limit: usize) -> (u64, usize) {
             break;
         }
         if gap && len > 0 {
-            h = fnv_step(h, u32::from(' '));
+            h = hash::step(h, u32::from(' '));
             len += 1;
         }
         gap = false;
         if c.is_ascii() {
-            h = fnv_step(h, u32::from(c.to_ascii_lowercase()));
+            h = hash::step(h, u32::from(c.to_ascii_lowercase()));
             len += 1;
         } else {
             for l in c.to_lowercase() {
-                h = fnv_step(h, u32::from(l));
+                h = hash::step(h, u32::from(l));
                 len += 1;
             }
         }
@@ -204,9 +198,9 @@ mod tests {
             "!!!",
         ] {
             let f = fold(t);
-            let mut h = FNV_OFFSET;
+            let mut h = hash::OFFSET;
             for c in f.chars() {
-                h = fnv_step(h, u32::from(c));
+                h = hash::step(h, u32::from(c));
             }
             assert_eq!(fold_key(t), (h, f.chars().count()), "{t:?}");
         }

@@ -16,6 +16,7 @@ use crate::blocks::facts::{BodyFacts, PageFacts, Place};
 use crate::blocks::structure::{Layout, Record, Recorder};
 use crate::features::hints::{self, Hints};
 use crate::features::is_alphanumeric;
+use crate::hash;
 use crate::parse::dom::{Document, Element, Tag, Visitor};
 
 /// A block-level element of the page.
@@ -168,7 +169,7 @@ impl Segmenter {
             hints: Hints::default(),
             inline: Hints::default(),
             block_inline: Hints::default(),
-            path_hash: 0xcbf2_9ce4_8422_2325,
+            path_hash: hash::OFFSET,
             kind: None,
             link_depth: 0,
             button_depth: 0,
@@ -414,13 +415,12 @@ impl Segmenter {
 
 /// Hash step for the element path: FNV-1a over the tag and the class attribute.
 fn path_step(hash: u64, tag: Tag, class: Option<&str>) -> u64 {
-    let mut h = hash ^ (tag as u64 + 1);
-    h = h.wrapping_mul(0x100_0000_01b3);
+    let mut h = hash::step(hash, tag as u32 + 1);
     if let Some(c) = class {
         for b in c.bytes() {
             // Digits vary between repeated items (`item-1`, `item-2`); leave them out.
             if !b.is_ascii_digit() {
-                h = (h ^ b as u64).wrapping_mul(0x100_0000_01b3);
+                h = hash::step(h, u32::from(b));
             }
         }
     }

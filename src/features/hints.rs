@@ -7,10 +7,10 @@
 //! other words (`sharebar`, `sidebarleft`).
 
 use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::LazyLock;
 
 use crate::features::lexicon::{self, STATE_PREFIXES};
+use crate::hash::BuildFnv;
 use crate::parse::dom::{Element, Tag};
 
 /// A set of hint categories, as bits.
@@ -126,7 +126,7 @@ pub(crate) fn of_tokens(value: &str) -> Hints {
 pub(crate) struct Memo {
     // Keyed by the page's own strings with a fast unkeyed hash: a page that made its values
     // collide would only slow its own lookups, and the size cap bounds that.
-    seen: HashMap<Box<str>, Hints, BuildHasherDefault<Fnv>>,
+    seen: HashMap<Box<str>, Hints, BuildFnv>,
 }
 
 impl Memo {
@@ -272,57 +272,34 @@ fn of_class_name(name: &str) -> Hints {
 
 /// Hints of whole class-name tokens, in lower case. A hash lookup: the table is large and
 /// every class and id token of the page goes through it.
-static TOKENS: LazyLock<HashMap<&'static [u8], Hints, BuildHasherDefault<Fnv>>> =
-    LazyLock::new(|| {
-        let table: &[(&[&str], Hints)] = &[
-            (lexicon::NAV_TOKENS, Hints::NAV),
-            (lexicon::FOOTER_TOKENS, Hints::FOOTER),
-            (lexicon::HEADER_TOKENS, Hints::HEADER),
-            (lexicon::SIDEBAR_TOKENS, Hints::SIDEBAR),
-            (lexicon::RELATED_TOKENS, Hints::RELATED),
-            (lexicon::SHARE_TOKENS, Hints::SHARE),
-            (lexicon::COMMENT_TOKENS, Hints::COMMENT),
-            (lexicon::AD_TOKENS, Hints::AD),
-            (lexicon::CONSENT_TOKENS, Hints::CONSENT),
-            (lexicon::META_TOKENS, Hints::META),
-            (lexicon::BYLINE_TOKENS, Hints::BYLINE),
-            (lexicon::DATE_TOKENS, Hints::DATE),
-            (lexicon::TAGS_TOKENS, Hints::TAGS),
-            (lexicon::REVIEW_TOKENS, Hints::REVIEW),
-            (lexicon::SHOP_TOKENS, Hints::SHOP),
-            (lexicon::FORM_TOKENS, Hints::FORM),
-            (lexicon::HIDDEN_TOKENS, Hints::HIDDEN),
-            (lexicon::CONTENT_TOKENS, Hints::CONTENT),
-            (lexicon::TEASER_TOKENS, Hints::TEASER),
-            (lexicon::CAPTION_TOKENS, Hints::CAPTION),
-        ];
-        table
-            .iter()
-            .flat_map(|(words, h)| words.iter().map(move |w| (w.as_bytes(), *h)))
-            .collect()
-    });
-
-/// FNV-1a: a fast hash for the short keys of this module's tables, where SipHash's resistance
-/// to chosen keys buys nothing (the keys are ours; page text only looks them up).
-pub(crate) struct Fnv(u64);
-
-impl Default for Fnv {
-    fn default() -> Self {
-        Fnv(crate::blocks::repeat::FNV_OFFSET)
-    }
-}
-
-impl Hasher for Fnv {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-
-    fn write(&mut self, bytes: &[u8]) {
-        for b in bytes {
-            self.0 = crate::blocks::repeat::fnv_step(self.0, u32::from(*b));
-        }
-    }
-}
+static TOKENS: LazyLock<HashMap<&'static [u8], Hints, BuildFnv>> = LazyLock::new(|| {
+    let table: &[(&[&str], Hints)] = &[
+        (lexicon::NAV_TOKENS, Hints::NAV),
+        (lexicon::FOOTER_TOKENS, Hints::FOOTER),
+        (lexicon::HEADER_TOKENS, Hints::HEADER),
+        (lexicon::SIDEBAR_TOKENS, Hints::SIDEBAR),
+        (lexicon::RELATED_TOKENS, Hints::RELATED),
+        (lexicon::SHARE_TOKENS, Hints::SHARE),
+        (lexicon::COMMENT_TOKENS, Hints::COMMENT),
+        (lexicon::AD_TOKENS, Hints::AD),
+        (lexicon::CONSENT_TOKENS, Hints::CONSENT),
+        (lexicon::META_TOKENS, Hints::META),
+        (lexicon::BYLINE_TOKENS, Hints::BYLINE),
+        (lexicon::DATE_TOKENS, Hints::DATE),
+        (lexicon::TAGS_TOKENS, Hints::TAGS),
+        (lexicon::REVIEW_TOKENS, Hints::REVIEW),
+        (lexicon::SHOP_TOKENS, Hints::SHOP),
+        (lexicon::FORM_TOKENS, Hints::FORM),
+        (lexicon::HIDDEN_TOKENS, Hints::HIDDEN),
+        (lexicon::CONTENT_TOKENS, Hints::CONTENT),
+        (lexicon::TEASER_TOKENS, Hints::TEASER),
+        (lexicon::CAPTION_TOKENS, Hints::CAPTION),
+    ];
+    table
+        .iter()
+        .flat_map(|(words, h)| words.iter().map(move |w| (w.as_bytes(), *h)))
+        .collect()
+});
 
 /// The length of the shortest of [`lexicon::CLASS_STEMS`].
 const SHORTEST_STEM: usize = 5;

@@ -174,7 +174,7 @@ fn token_hashes(text: &str) -> Vec<u64> {
 }
 
 fn hash<T: Hash + ?Sized>(t: &T) -> u64 {
-    let mut h = std::collections::hash_map::DefaultHasher::new();
+    let mut h = crate::hash::Fnv::default();
     t.hash(&mut h);
     h.finish()
 }

@@ -12,7 +12,6 @@
 
 use std::cell::{Cell, Ref, RefCell};
 use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
 
 use html5ever::TokenizerResult;
 use html5ever::tendril::StrTendril;
@@ -25,6 +24,7 @@ use html5ever::tree_builder::{TreeBuilder, TreeBuilderOpts};
 use html5ever::{LocalName, local_name, ns};
 use markup5ever_rcdom::{Handle, Node, NodeData, RcDom};
 
+use crate::hash::BuildFnv;
 use crate::parse::attribute_cap::{RawKind, Scanner};
 
 /// Parse limits; see `Options` for the public knobs.
@@ -404,28 +404,10 @@ fn is_special(name: &LocalName) -> bool {
 }
 
 /// A map keyed by element name. An atom hashes itself (string_cache keeps a 32-bit hash in
-/// or beside it), so the hasher only spreads that value: the guard looks names up on every
-/// tag, and SipHash over an already-hashed value was a tenth of the guard's cost.
-type NameMap<V> = HashMap<LocalName, V, BuildHasherDefault<AtomHasher>>;
-
-#[derive(Default)]
-struct AtomHasher(u64);
-
-impl Hasher for AtomHasher {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-
-    fn write(&mut self, bytes: &[u8]) {
-        for b in bytes {
-            self.0 = (self.0.rotate_left(8) ^ u64::from(*b)).wrapping_mul(0x9e37_79b9_7f4a_7c15);
-        }
-    }
-
-    fn write_u64(&mut self, n: u64) {
-        self.0 = (self.0 ^ n).wrapping_mul(0x9e37_79b9_7f4a_7c15);
-    }
-}
+/// or beside it), so the hasher only spreads that value, with the crate's FNV-1a: the guard
+/// looks names up on every tag, and SipHash over an already-hashed value was a tenth of the
+/// guard's cost.
+type NameMap<V> = HashMap<LocalName, V, BuildFnv>;
 
 struct GuardState {
     /// Modelled stack of open elements (names only), at most `max_depth` (+ raw-text) deep.

@@ -7,6 +7,7 @@ use super::{BlockView, TitleSide};
 use crate::block::BlockKind;
 use crate::blocks::segment::Elem;
 use crate::features::hints::Hints;
+use crate::hash;
 
 /// Prose the page must hold outside its dialogs for the dialogs to be set aside: a page whose
 /// only prose is in a dialog (an article opened over an empty page) keeps it.
@@ -279,12 +280,12 @@ fn is_section_furniture(b: &BlockView<'_>) -> bool {
 /// A hash of the tags and hints of an element and its ancestors: where a block sits in the
 /// markup, the same for the name line of every comment of a template.
 fn markup_place(elems: &[Elem], mut id: usize) -> u64 {
-    let mut h = 0xcbf2_9ce4_8422_2325u64;
+    let mut h = hash::OFFSET;
     // Parents precede children in the arena, so the walk up ends; the bound guards it anyway.
     for _ in 0..elems.len() {
         let Some(e) = elems.get(id) else { break };
-        h = (h ^ (e.tag as u64 + 1)).wrapping_mul(0x100_0000_01b3);
-        h = (h ^ u64::from(e.hints.0)).wrapping_mul(0x100_0000_01b3);
+        h = hash::step(h, e.tag as u32 + 1);
+        h = hash::step(h, e.hints.0);
         if id == 0 {
             break;
         }

@@ -1,0 +1,64 @@
+//! The crate's one hash function: 64-bit FNV-1a.
+//!
+//! Every key the crate hashes itself is short (a folded text, an element path, a dump line, a
+//! class token, an element name) and is only compared, counted or looked up: a page that made
+//! its keys collide would only slow its own lookups, within the caps that bound those maps, so
+//! SipHash's resistance to chosen keys buys little while FNV-1a costs one multiply per byte.
+//! One function, so that keys built alike hash alike wherever they are built. Maps keyed by
+//! anything else keep std's default hasher.
+
+use std::hash::{BuildHasherDefault, Hasher};
+
+/// The FNV-1a offset basis: the hash of nothing.
+pub(crate) const OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
+
+/// The 64-bit FNV prime.
+const PRIME: u64 = 0x100_0000_01b3;
+
+/// One FNV-1a step: mixes `c` (a byte, a character or a small code) into `h`.
+#[inline(always)]
+pub(crate) fn step(h: u64, c: u32) -> u64 {
+    (h ^ u64::from(c)).wrapping_mul(PRIME)
+}
+
+/// FNV-1a as a [`Hasher`], one [`step`] per byte, for maps keyed by short strings or atoms.
+pub(crate) struct Fnv(u64);
+
+impl Default for Fnv {
+    fn default() -> Self {
+        Fnv(OFFSET)
+    }
+}
+
+impl Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        for b in bytes {
+            self.0 = step(self.0, u32::from(*b));
+        }
+    }
+}
+
+/// The [`std::hash::BuildHasher`] of a map hashed with [`Fnv`].
+pub(crate) type BuildFnv = BuildHasherDefault<Fnv>;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn matches_the_published_fnv1a_vectors() {
+        // From the FNV reference test suite (64-bit FNV-1a).
+        let hash = |s: &[u8]| {
+            let mut h = Fnv::default();
+            h.write(s);
+            h.finish()
+        };
+        assert_eq!(hash(b""), 0xcbf2_9ce4_8422_2325);
+        assert_eq!(hash(b"a"), 0xaf63_dc4c_8601_ec8c);
+        assert_eq!(hash(b"foobar"), 0x8594_4171_f739_67e8);
+    }
+}
