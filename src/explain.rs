@@ -6,7 +6,7 @@
 
 use crate::block::{BlockKind, Decision};
 use crate::blocks::segment::Elem;
-use crate::passes::{BlockView, Verdict};
+use crate::blocks::view::{BlockView, Verdict};
 
 /// The explanation of one extraction: the main container and every block's evidence.
 ///

@@ -4,14 +4,12 @@ use crate::block::{Block, Decision};
 use crate::blocks::repeat;
 use crate::blocks::segment;
 use crate::blocks::structure::Record;
+use crate::blocks::view::BlockView;
 use crate::error::{Error, ErrorKind};
 use crate::explain;
 use crate::extracted::Extracted;
 use crate::meta;
-use crate::model::{
-    self, Stage,
-    training::{PageSamples, Sample},
-};
+use crate::model::{self, PageSamples, Sample, Stage};
 use crate::options::Options;
 use crate::parse::dom::{self, ParseLimits, ParseStop};
 use crate::passes;
@@ -369,7 +367,7 @@ fn base_url(
 
 /// One block per comment: the text of the blocks marked with the same comment number, in page
 /// order (a comment section's headings, counts, links and buttons are not marked).
-fn gather_comments(views: &[passes::BlockView<'_>], marks: &[passes::CommentMark]) -> Vec<Block> {
+fn gather_comments(views: &[BlockView<'_>], marks: &[passes::CommentMark]) -> Vec<Block> {
     let mut out: Vec<Block> = Vec::new();
     let mut current: Option<u32> = None;
     for (v, mark) in views.iter().zip(marks) {
@@ -396,13 +394,14 @@ fn gather_comments(views: &[passes::BlockView<'_>], marks: &[passes::CommentMark
 /// The block that states the title: the first heading whose text is the title, or failing that
 /// the first block of any kind (a bold line, a table cell in an old layout) whose text is.
 pub(crate) fn title_block(blocks: &[segment::RawBlock], title: Option<&str>) -> Option<usize> {
-    let title = meta::fold(title?);
+    let title = repeat::fold(title?);
     if title.is_empty() {
         return None;
     }
     // The length check skips the fold for blocks that cannot match.
-    let states =
-        |b: &segment::RawBlock| b.text.len() < title.len() * 2 + 16 && meta::fold(&b.text) == title;
+    let states = |b: &segment::RawBlock| {
+        b.text.len() < title.len() * 2 + 16 && repeat::fold(&b.text) == title
+    };
     blocks
         .iter()
         .position(|b| b.kind.is_heading() && states(b))

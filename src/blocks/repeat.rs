@@ -1,11 +1,29 @@
 //! Repeated blocks inside a page: a deck repeated as the first paragraph, a headline shown twice,
 //! a teaser that is the start of a paragraph below it. The first full occurrence is kept.
+//!
+//! Texts are compared folded ([`fold`]: case, punctuation and spacing ignored), here and
+//! wherever else the crate asks whether two texts say the same (titles, dump lines).
 
 use std::collections::HashSet;
 
 use crate::features::is_alphanumeric;
 use crate::hash;
-use crate::meta::fold;
+
+/// Folds case, punctuation and white space for comparisons: lowercase alphanumeric words
+/// joined by single spaces. `"It's  Here!"` and `"it s here"` fold alike.
+pub(crate) fn fold(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for w in s
+        .split(|c: char| !is_alphanumeric(c))
+        .filter(|w| !w.is_empty())
+    {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.extend(w.chars().flat_map(char::to_lowercase));
+    }
+    out
+}
 
 /// The hash and length in characters of [`fold`]`(text)`, without building the string: two
 /// texts with the same key fold to the same string (up to a 64-bit hash collision). Computed
@@ -187,6 +205,12 @@ pub(crate) fn merged_copies(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn folding_ignores_case_and_punctuation() {
+        assert_eq!(fold("It’s  Here!"), "it s here");
+        assert_eq!(fold("¿Qué?"), "qué");
+    }
 
     #[test]
     fn fold_key_is_the_key_of_the_folded_string() {

@@ -15,10 +15,10 @@ mod text;
 mod title;
 
 pub(crate) use dump::read_dump;
-pub(crate) use text::fold;
 
 use crate::block::{BlockKind, Decision};
 use crate::blocks::facts::{Found, PageFacts, Prop};
+use crate::blocks::repeat::fold;
 use crate::blocks::segment::RawBlock;
 use crate::features::lexicon::{BYLINE_PREFIXES, LABEL_WORDS, ROLE_WORDS, WEEKDAYS};
 use crate::metadata::{Metadata, PageDate, TextDirection};

@@ -1,28 +1,11 @@
-//! Small text helpers shared by the metadata readers: white space, HTML entities, folding.
+//! Small text helpers shared by the metadata readers: white space, HTML entities, addresses.
+//! (Folding for comparisons is [`crate::blocks::repeat::fold`].)
 //!
 //! Attribute values and `<title>` reach us already decoded by the HTML parser, but JSON-LD is
 //! raw script text, and many CMSs write HTML-escaped strings into it (`"Tom &amp; Jerry"`,
 //! `"It&#8217;s"`); some escape twice. So every value goes through [`clean`].
 
 use std::borrow::Cow;
-
-use crate::features::is_alphanumeric;
-
-/// Folds case, punctuation and white space for comparisons: lowercase alphanumeric words
-/// joined by single spaces. `"It's  Here!"` and `"it s here"` fold alike.
-pub(crate) fn fold(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for w in s
-        .split(|c: char| !is_alphanumeric(c))
-        .filter(|w| !w.is_empty())
-    {
-        if !out.is_empty() {
-            out.push(' ');
-        }
-        out.extend(w.chars().flat_map(char::to_lowercase));
-    }
-    out
-}
 
 /// Decodes HTML entities, collapses white space (no-break spaces included) and trims.
 pub(crate) fn clean(s: &str) -> String {
@@ -158,12 +141,6 @@ mod tests {
         );
         assert_eq!(clean("a\u{a0}\u{a0}b \n c"), "a b c");
         assert_eq!(clean("Assis\u{ad}tance\u{200b}"), "Assistance");
-    }
-
-    #[test]
-    fn folding_ignores_case_and_punctuation() {
-        assert_eq!(fold("It’s  Here!"), "it s here");
-        assert_eq!(fold("¿Qué?"), "qué");
     }
 
     #[test]

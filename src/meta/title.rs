@@ -8,7 +8,8 @@
 //! titles confirms it, and otherwise the stated title that the most places agree on, with the
 //! site name cut off.
 
-use super::text::{collapse, fold, is_domain};
+use super::text::{collapse, is_domain};
+use crate::blocks::repeat::fold;
 use crate::features::lexicon::{FORUM_PAGE_KINDS, HOME_TITLES, PAGE_LABELS};
 
 /// Separators between a headline and a site name, most common first.

@@ -16,9 +16,9 @@
 use std::sync::LazyLock;
 
 use crate::block::BlockKind;
+use crate::blocks::view::{BlockView, TitleSide};
 use crate::explain::Reason;
 use crate::features::hints::Hints;
-use crate::passes::{BlockView, TitleSide};
 
 pub(crate) mod page_type;
 pub mod training;
@@ -147,6 +147,27 @@ impl Stage<'static> {
             passes: Passes::ALL,
         }
     }
+}
+
+/// The features of one block, as the decision stage saw them: what the extraction records for
+/// the training driver ([`training`], which re-exports it).
+#[derive(Debug, Clone)]
+pub struct Sample {
+    /// The block's text.
+    pub text: String,
+    /// The prose score's features.
+    pub prose: Vec<f32>,
+    /// The block score's features (computed with the prose weights in use).
+    pub block: Vec<f32>,
+}
+
+/// A page's features: the page-type classifier's and every block's.
+#[derive(Debug, Clone, Default)]
+pub struct PageSamples {
+    /// The page-type classifier's features.
+    pub page: Vec<f32>,
+    /// Every block's, in page order.
+    pub blocks: Vec<Sample>,
 }
 
 /// Number of text features, shared by both scores.

@@ -4,8 +4,8 @@
 //! The block score reads the type's probabilities (see [`super::block_features`]), so one model
 //! serves every kind of page without a rule per kind.
 
+use crate::blocks::view::BlockView;
 use crate::features::hints::Hints;
-use crate::passes::BlockView;
 
 /// The kind of page, as the page-type classifier judges it from the page's blocks.
 ///

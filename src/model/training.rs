@@ -27,7 +27,7 @@ use std::hash::{Hash, Hasher};
 
 use super::Stage;
 use super::page_type::{self, N_PAGE, N_TYPES, PageType};
-pub use super::{Passes, Weights};
+pub use super::{PageSamples, Passes, Sample, Weights};
 /// Every word and phrase list of the crate, by name, with how the code matches its entries:
 /// the `lexicon` example counts each entry's training pages with it.
 pub use crate::features::lexicon::{List as LexiconList, Match as LexiconMatch, all as lexicon};
@@ -37,26 +37,6 @@ use crate::{Error, Extractor, Options};
 pub const SHORT_BLOCK: usize = 8;
 /// How much longer than a short block the gold line holding it may be (see the module docs).
 pub const SHORT_LINE_RATIO: usize = 3;
-
-/// The features of one block, as the decision stage saw them.
-#[derive(Debug, Clone)]
-pub struct Sample {
-    /// The block's text.
-    pub text: String,
-    /// The prose score's features.
-    pub prose: Vec<f32>,
-    /// The block score's features (computed with the prose weights in use).
-    pub block: Vec<f32>,
-}
-
-/// A page's features: the page-type classifier's and every block's.
-#[derive(Debug, Clone, Default)]
-pub struct PageSamples {
-    /// The page-type classifier's features.
-    pub page: Vec<f32>,
-    /// Every block's, in page order.
-    pub blocks: Vec<Sample>,
-}
 
 /// The page types, in the order of the classifier's weights: `(name, index)` by name.
 pub fn page_type_index(name: &str) -> Option<usize> {

@@ -9,10 +9,10 @@
 //! classifier's fallback kept for want of anything better are dropped.
 
 use crate::block::{Block, BlockKind, Decision};
+use crate::blocks::repeat;
+use crate::blocks::view::BlockView;
 use crate::explain::{BlockExplanation, BlockFeatures, Explanation, Reason};
 use crate::features::TextStats;
-use crate::meta;
-use crate::passes::BlockView;
 
 /// Kept text under this many words is "next to nothing": a logo, a menu, a sign-in line.
 const NOTHING_KEPT: u32 = 15;
@@ -48,8 +48,8 @@ pub(crate) fn description_text(
     if stats.words < PASSAGE || stats.words < 3 * kept_words || stats.sentence_marks == 0 {
         return None;
     }
-    let folded = meta::fold(description);
-    if kept().any(|v| meta::fold(&v.raw.text).contains(&folded)) {
+    let folded = repeat::fold(description);
+    if kept().any(|v| repeat::fold(&v.raw.text).contains(&folded)) {
         return None;
     }
     let mut reasons = reasons;

@@ -9,8 +9,8 @@ use std::collections::HashMap;
 
 use crate::block::BlockKind;
 use crate::blocks::lines::{DumpBlock, Phrases};
+use crate::blocks::repeat::fold;
 use crate::explain::Reason;
-use crate::meta::fold;
 
 /// Characters, with CJK counted three times (as in HTML mode).
 pub(super) fn weight_chars(b: &DumpBlock) -> f32 {

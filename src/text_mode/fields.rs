@@ -6,7 +6,7 @@
 
 use crate::blocks::lines::DumpBlock;
 use crate::blocks::repeat;
-use crate::meta::fold;
+use crate::blocks::repeat::fold;
 
 /// The label that opens a short "Label: value" line ("Release date: Mar 4", "Screen Size: Up
 /// to 43\""), folded: one to three words before a colon.

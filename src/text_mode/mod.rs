@@ -74,13 +74,14 @@ mod title;
 use crate::block::{Block, Decision};
 use crate::blocks::lines::DumpBlock;
 use crate::blocks::repeat;
+use crate::blocks::repeat::fold;
+use crate::blocks::view::Verdict;
 use crate::explain::Reason;
 use crate::extracted::Extracted;
-use crate::meta::fold;
+use crate::model::Sample;
 use crate::model::Stage;
-use crate::model::training::Sample;
 use crate::options::Focus;
-use crate::passes::{self, Verdict};
+use crate::passes;
 use crate::render;
 
 use article::{drop_headline_runs, drop_lone_outsiders};

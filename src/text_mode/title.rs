@@ -6,8 +6,8 @@
 
 use crate::block::BlockKind;
 use crate::blocks::lines::DumpBlock;
+use crate::blocks::repeat::fold;
 use crate::features::lexicon::MORE_BYLINE_WORDS;
-use crate::meta::fold;
 
 /// Whether a block could be a headline: a few words to a long line, not a sentence ending in a
 /// period, not a date, menu, address or furniture phrase.
