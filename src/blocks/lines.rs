@@ -15,8 +15,8 @@
 //! - Markdown's `#` headings and `[text](url)` links, which some converters write, give the
 //!   block kind and the characters inside links.
 //!
-//! Besides the block, each line gets its [`Shape`]: the measurements that a dump still has
-//! once the markup is gone (see `dump/evidence.rs` for how they are weighed).
+//! Besides the block, each line gets its [`LineTraits`]: the measurements that a dump still has
+//! once the markup is gone (see `text_mode/evidence.rs` for how they are weighed).
 
 use crate::block::BlockKind;
 use crate::blocks::segment::RawBlock;
@@ -30,12 +30,12 @@ use crate::hash;
 pub(crate) struct DumpBlock {
     pub raw: RawBlock,
     pub stats: TextStats,
-    pub shape: Shape,
+    pub shape: LineTraits,
 }
 
 /// What the layout and the wording of a line tell, without markup.
 #[derive(Debug, Clone, Copy, Default, PartialEq)]
-pub(crate) struct Shape {
+pub(crate) struct LineTraits {
     /// A blank line (or the start of the dump) comes before the block.
     pub gap_before: bool,
     /// Leading white space of the first line, in columns.
@@ -648,10 +648,10 @@ fn join_code_runs(blocks: Vec<DumpBlock>) -> Vec<DumpBlock> {
             .collect();
         let text = lines.join("\n");
         let stats = TextStats::of(&text);
-        let shape = Shape {
+        let shape = LineTraits {
             gap_before: true,
             lines: u16::try_from(lines.len()).unwrap_or(u16::MAX),
-            ..Shape::default()
+            ..LineTraits::default()
         };
         let raw = RawBlock {
             kind: BlockKind::Code,
@@ -732,13 +732,13 @@ fn finish((line, text, n): (Line<'_>, String, u16)) -> DumpBlock {
     };
     let stats = TextStats::of(&text);
     let cells = if n == 1 { line.cells } else { 0 };
-    let mut shape = Shape {
+    let mut shape = LineTraits {
         gap_before: line.gap_before,
         indent: line.indent,
         bullet: line.bullet.is_some(),
         lines: n,
         cells,
-        ..shape_of(&text, &stats)
+        ..traits_of(&text, &stats)
     };
     // The pipes between cells do not make a row a menu.
     if cells > 0 {
@@ -891,7 +891,7 @@ fn is_sentence_case(text: &str) -> bool {
 }
 
 /// The shape of a block's text (layout fields are filled in by the caller).
-fn shape_of(text: &str, st: &TextStats) -> Shape {
+fn traits_of(text: &str, st: &TextStats) -> LineTraits {
     let trimmed = text.trim_end();
     let glued = glued_boundaries(text);
     // Legal notices (cookies, rights) are looked for in the whole of a short block, the other
@@ -909,7 +909,7 @@ fn shape_of(text: &str, st: &TextStats) -> Shape {
         (t.starts_with("http://") || t.starts_with("https://") || t.starts_with("www."))
             && !t.contains(' ')
     };
-    Shape {
+    LineTraits {
         menu_parts: menu_parts(text),
         numeric: is_numeric_line(text, st),
         copyright: text.contains('©')
@@ -937,12 +937,12 @@ fn shape_of(text: &str, st: &TextStats) -> Shape {
         },
         glued,
         count_suffix: count_suffix(trimmed),
-        ..Shape::default()
+        ..LineTraits::default()
     }
 }
 
 /// Words from which a line that opens with a social word and reads as a sentence is prose,
-/// not a share bar (see [`shape_of`]).
+/// not a share bar (see [`traits_of`]).
 const SOCIAL_SENTENCE_WORDS: u32 = 6;
 
 /// Words that, anywhere in a short block, ask the reader to subscribe ("Stay up to date.

@@ -144,7 +144,7 @@ struct Segmenter {
     /// Where the current line of the block began (after its last `<br>`): byte offset into
     /// `text` and link characters before it.
     line_start: (usize, u32),
-    /// Inline structure and containers, for Markdown (see `layout.rs`).
+    /// Inline structure and containers, for Markdown (see [`super::structure`]).
     layout: Recorder,
     /// Hints of the class and id values met so far.
     hint_memo: hints::Memo,

@@ -6,7 +6,7 @@
 use crate::block::Decision;
 use crate::blocks::segment::RawBlock;
 use crate::features::TextStats;
-use crate::features::furniture_cues::Shape;
+use crate::features::furniture_cues::FurnitureCues;
 use crate::features::hints::Hints;
 
 /// Per-block result of classification.
@@ -20,7 +20,7 @@ pub(crate) struct Verdict {
 pub(crate) struct BlockView<'a> {
     pub raw: &'a RawBlock,
     pub stats: TextStats,
-    pub shape: Shape,
+    pub shape: FurnitureCues,
     /// Effective hints: the element's, less those that describe the page's layout (see
     /// [`crate::passes`]).
     pub hints: Hints,

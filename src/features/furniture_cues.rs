@@ -1,6 +1,7 @@
-//! The shape of a short line of text: does it look like a byline, a date, a copyright line, a
-//! rating or a `Label: value` field? Page furniture has these shapes in every language; the
-//! few words used here (a byline's "by", month names) are weak evidence that the classifier
+//! The cues that a short line of text is page furniture: does it look like a byline, a date, a
+//! copyright line, a rating or a `Label: value` field ([`FurnitureCues`]), a picture credit, an
+//! ad label, a reading time, a relative age? Page furniture has these shapes in every language;
+//! the few words used here (a byline's "by", month names) are weak evidence that the classifier
 //! weighs with everything else, never a verdict.
 
 use std::sync::LazyLock;
@@ -11,9 +12,9 @@ use crate::features::lexicon::{
     SCRIPT_NOTICE_WORDS, STAMP_WORDS,
 };
 
-/// Shape flags of a block's text.
+/// The furniture cues of a block's text, as flags.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub(crate) struct Shape {
+pub(crate) struct FurnitureCues {
     /// Starts with "By", "Von", "Par", "Por", "Di", "Door", "Av" followed by a capitalised word.
     pub byline: bool,
     /// Holds a date: a month name next to a number, a numeric date, or a CJK date.
@@ -37,11 +38,11 @@ pub(crate) fn month_words() -> &'static [&'static str] {
     MONTHS
 }
 
-impl Shape {
-    pub fn of(text: &str) -> Shape {
-        let mut s = Shape {
+impl FurnitureCues {
+    pub fn of(text: &str) -> FurnitureCues {
+        let mut s = FurnitureCues {
             copyright: text.contains('©') || has_copyright_word(text),
-            ..Shape::default()
+            ..FurnitureCues::default()
         };
         if text.len() > SHORT {
             return s;
@@ -193,14 +194,14 @@ mod tests {
 
     #[test]
     fn bylines_and_dates() {
-        let s = Shape::of("By Ana Ferreira · 12 March 2026");
+        let s = FurnitureCues::of("By Ana Ferreira · 12 March 2026");
         assert!(s.byline && s.date && !s.time);
-        assert!(Shape::of("Tue 30th March 2021 | 11:00 AM").time);
-        assert!(Shape::of("Updated 2021-03-12").date);
-        assert!(Shape::of("12/03/21").date);
-        assert!(!Shape::of("by the river we walked").byline);
-        assert!(!Shape::of("Version 1.2 of the tool").date);
-        assert!(Shape::of("2024年3月12日").date);
+        assert!(FurnitureCues::of("Tue 30th March 2021 | 11:00 AM").time);
+        assert!(FurnitureCues::of("Updated 2021-03-12").date);
+        assert!(FurnitureCues::of("12/03/21").date);
+        assert!(!FurnitureCues::of("by the river we walked").byline);
+        assert!(!FurnitureCues::of("Version 1.2 of the tool").date);
+        assert!(FurnitureCues::of("2024年3月12日").date);
     }
 
     #[test]
@@ -217,16 +218,16 @@ mod tests {
 
     #[test]
     fn furniture_lines() {
-        assert!(Shape::of("© 2026 The Coastline Gazette").copyright);
-        assert!(Shape::of("Copyright 2026 The Coastline Gazette").copyright);
-        assert!(Shape::of("COPYRIGHT (C) 2026. ALL RIGHTS RESERVED.").copyright);
-        assert!(Shape::of("Text and photos copyright: the author").copyright);
-        assert!(!Shape::of("Copyrighted material is reused with permission.").copyright);
-        assert!(!Shape::of("All rights reserved.").copyright);
-        assert!(Shape::of("★★★★☆").rating);
-        assert!(Shape::of("Posts: 212").field);
-        assert!(Shape::of("Joined: Mar 2019").field);
-        assert!(!Shape::of("Note: this is a longer sentence that goes on and on.").field);
+        assert!(FurnitureCues::of("© 2026 The Coastline Gazette").copyright);
+        assert!(FurnitureCues::of("Copyright 2026 The Coastline Gazette").copyright);
+        assert!(FurnitureCues::of("COPYRIGHT (C) 2026. ALL RIGHTS RESERVED.").copyright);
+        assert!(FurnitureCues::of("Text and photos copyright: the author").copyright);
+        assert!(!FurnitureCues::of("Copyrighted material is reused with permission.").copyright);
+        assert!(!FurnitureCues::of("All rights reserved.").copyright);
+        assert!(FurnitureCues::of("★★★★☆").rating);
+        assert!(FurnitureCues::of("Posts: 212").field);
+        assert!(FurnitureCues::of("Joined: Mar 2019").field);
+        assert!(!FurnitureCues::of("Note: this is a longer sentence that goes on and on.").field);
     }
 }
 
@@ -347,7 +348,7 @@ mod credit_tests {
 /// A publication stamp: a short line that opens with "Published", "Last updated",
 /// "Updated", "Posted" (with "on", "at" or a colon) and holds a date or a time, or nothing else
 /// ("Published:" above a date element). It dates the page; it does not tell the text.
-pub(crate) fn is_date_stamp(text: &str, shape: &Shape) -> bool {
+pub(crate) fn is_date_stamp(text: &str, shape: &FurnitureCues) -> bool {
     let t = text.trim();
     // Every stamp word starts with one of these letters; most lines do not, and need no more.
     let first = t.bytes().next().unwrap_or(0).to_ascii_lowercase();
@@ -375,10 +376,10 @@ pub(crate) fn is_date_stamp(text: &str, shape: &Shape) -> bool {
 
 #[cfg(test)]
 mod stamp_tests {
-    use super::{Shape, is_date_stamp};
+    use super::{FurnitureCues, is_date_stamp};
 
     fn stamp(t: &str) -> bool {
-        is_date_stamp(t, &Shape::of(t))
+        is_date_stamp(t, &FurnitureCues::of(t))
     }
 
     #[test]
@@ -533,7 +534,7 @@ fn is_age_unit(w: &str) -> bool {
 /// ends with the age, without a full stop (a sentence that ends "two years ago." is prose),
 /// and what precedes the age is at most two words, a byline, or a name cut off by a
 /// separator; a longer line ("What I learned 10 years ago") is a heading or a sentence.
-pub(crate) fn is_relative_age(text: &str, shape: &Shape) -> bool {
+pub(crate) fn is_relative_age(text: &str, shape: &FurnitureCues) -> bool {
     let t = text.trim();
     if t.len() > 120 || t.chars().count() > 60 {
         return false;
@@ -582,10 +583,10 @@ pub(crate) fn is_relative_age(text: &str, shape: &Shape) -> bool {
 
 #[cfg(test)]
 mod age_tests {
-    use super::{Shape, is_relative_age};
+    use super::{FurnitureCues, is_relative_age};
 
     fn age(t: &str) -> bool {
-        is_relative_age(t, &Shape::of(t))
+        is_relative_age(t, &FurnitureCues::of(t))
     }
 
     #[test]

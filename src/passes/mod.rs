@@ -12,7 +12,8 @@
 //!    kept (the page never comes back empty when it has text).
 //!
 //! This file keeps that pipeline: the views ([`views`]), the container search, the scoring
-//! loop and the order of the passes ([`classify`]), and the types the rest of the crate reads.
+//! loop and the order of the passes ([`classify`]); the types they read are in
+//! [`crate::blocks::view`].
 //! Each pass that judges one kind of block lives in its own submodule, so it can be read,
 //! measured and changed alone:
 //!
@@ -24,7 +25,9 @@
 //! - [`trailing`]: the footer, a trailing sidebar, and what follows an article's comments;
 //! - [`links`]: "Related:" links, shouted promotions, feeds framed by share rows;
 //! - [`items`]: pages whose text is a list of items or an A-Z index, kept back last;
-//! - [`context`]: neighbour smoothing, headings, never empty (shared with text mode).
+//! - [`context`]: neighbour smoothing, headings, never empty (shared with text mode);
+//! - [`description_fallback`]: the page's own description when next to nothing is kept (run
+//!   by the extractor, after the metadata).
 //!
 //! The drop passes share [`drop_kept`], which records the reason with the drop; it lives here
 //! so that every submodule reaches it.
@@ -35,7 +38,7 @@ use crate::blocks::segment::{Elem, RawBlock};
 use crate::blocks::view::{BlockView, TitleSide, Verdict};
 use crate::explain::Reason;
 use crate::features::TextStats;
-use crate::features::furniture_cues::Shape;
+use crate::features::furniture_cues::FurnitureCues;
 use crate::features::hints::Hints;
 use crate::model;
 use crate::model::page_type::{self, N_PAGE, PageType};
@@ -188,7 +191,7 @@ pub(crate) fn views<'a>(
             let (pf, pe) = parent.map_or((i, i + 1), range);
             let parent_chars = range_sum(&chars_prefix, pf, pe);
             BlockView {
-                shape: Shape::of(&raw.text),
+                shape: FurnitureCues::of(&raw.text),
                 raw,
                 stats,
                 hints: inherited

@@ -136,7 +136,7 @@ fn is_date_line(b: &DumpBlock) -> bool {
     if !is_stamp(b, 2) {
         return false;
     }
-    let s = crate::features::furniture_cues::Shape::of(&b.raw.text);
+    let s = crate::features::furniture_cues::FurnitureCues::of(&b.raw.text);
     s.date || s.time
 }
 

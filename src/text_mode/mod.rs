@@ -3,9 +3,9 @@
 //! A dump has no markup, so the evidence is the text and the layout that the converter kept:
 //!
 //! 1. Each block starts from the same text evidence as in HTML mode (length, sentence
-//!    punctuation, kind), plus its [`Shape`](crate::blocks::lines::Shape): menu lines, dates and
-//!    counts, copyright lines, teasers cut off with an ellipsis or in mid-sentence, web
-//!    addresses, weak phrase hints.
+//!    punctuation, kind), plus its [`LineTraits`](crate::blocks::lines::LineTraits): menu
+//!    lines, dates and counts, copyright lines, teasers cut off with an ellipsis or in
+//!    mid-sentence, web addresses, weak phrase hints.
 //! 2. Context that only the sequence shows: runs of short lines (menus, link lists), lines that
 //!    repeat in the dump (a menu printed twice), lines that share an opening ("Also read – …"),
 //!    headline + teaser pairs.
