@@ -15,6 +15,28 @@
     )
 )]
 
+// Layout: one folder per stage of the pipeline. A folder imports only from the folders listed
+// before it and from the top-level files; nothing imports upwards (checked over the `use
+// crate::` paths when the folders were made; the commit "Break the import cycles" has the graph).
+//
+//   parse/      bytes to a tree: the encoding (decode), the attribute and depth guards in front
+//               of html5ever (attribute_cap, dom), the parse behind one function (dom), control
+//               characters that never reach the output (control_chars)
+//   features/   per-block measurements (TextStats), markup hints (hints), the cues that a short
+//               line is furniture (furniture_cues), the lexicon of word and phrase lists
+//   blocks/     DOM to blocks (segment, with what the walk records on the way: the metadata's raw
+//               facts, the Markdown structure), dump lines to blocks (lines), text folding and
+//               repeats (repeat), the view of a block that the decision stage reads (view)
+//   meta/       title, authors, dates, site, language, JSON-LD: the metadata readers
+//   model/      the learned scores, the generated weights, the page type; model/training (the
+//               `train` example's driver, hidden) runs the whole pipeline, so it sits on top
+//   passes/     HTML mode's decision: views, container search, scores, the structural passes, the
+//               description fallback
+//   render/     content blocks to plain text and to Markdown (href: links made absolute)
+//   text_mode/  plain-text mode's decision over a dump's blocks, and its passes
+//
+// Top-level files: the public types (block, metadata, explain, extracted, error, options), the
+// crate's one hash function (hash), and the extractor, which runs the stages in order.
 mod block;
 mod blocks;
 mod error;
