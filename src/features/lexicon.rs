@@ -722,7 +722,7 @@ pub enum Match {
     Line,
     /// Anywhere in the text, case-folded.
     Substring,
-    /// A whole line that is an [`ABOUT_WORDS`] entry, a space and the entry.
+    /// A whole line that is an `ABOUT_WORDS` entry, a space and the entry.
     AfterAbout,
     /// A part of the page's `<title>` between separators, case-folded.
     TitlePart,

@@ -33,11 +33,11 @@ use page_type::N_TYPES;
 /// example fits others fold by fold and scores pages with them, through [`training`].
 #[derive(Debug, Clone, PartialEq)]
 pub struct Weights {
-    /// The prose score, over [`text_features`].
+    /// The prose score, over `text_features`.
     pub prose: Vec<f32>,
-    /// The block score, over [`block_features`].
+    /// The block score, over `block_features`.
     pub block: Vec<f32>,
-    /// The page-type classifier: one score per type over [`page_type::page_features`].
+    /// The page-type classifier: one score per type over `page_type::page_features`.
     pub page: Vec<f32>,
     /// Text mode's own score of a dump block, over its features alone and its neighbours'.
     pub dump_local: Vec<f32>,
