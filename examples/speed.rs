@@ -2,6 +2,7 @@
 //!
 //! ```text
 //! cargo run --release --example speed -- [DIR] [--passes N] [--text]
+//! cargo run --release --example speed -- [DIR] --once parse|extract|text
 //! ```
 //!
 //! For every `.html` file in DIR (default `../shared/datasets/aeb/html`), each pass parses the
@@ -20,6 +21,16 @@
 //!
 //! With `--text`, DIR holds `.txt` dumps (default `../shared/datasets/aeb/text`) and only
 //! `unboil::extract_text` is timed: mean and median milliseconds per dump.
+//!
+//! With `--once MODE`, nothing is timed: every page of DIR goes through one thing exactly once,
+//! inside a function of its own, for counting instructions with callgrind (`benches/callgrind.sh`
+//! runs all three and prints the figures; BENCHMARKS.md says how to read them). The modes:
+//! `parse` parses each `.html` page into an rcdom tree and drops it (the floor), `extract` runs
+//! `unboil::extract` on each and drops the result, `text` runs `unboil::extract_text` on each
+//! `.txt` dump (DIR defaults to `aeb/text` then). The functions are `speed::once_parse`,
+//! `speed::once_extract` and `speed::once_text`, never inlined, so that
+//! `valgrind --tool=callgrind --collect-atstart=no --toggle-collect='speed::once_*'` counts the
+//! work on the pages and nothing else: not start-up, not reading the files.
 
 use std::hint::black_box;
 use std::path::{Path, PathBuf};
@@ -34,6 +45,7 @@ fn main() -> ExitCode {
     let mut dir: Option<PathBuf> = None;
     let mut passes = 5usize;
     let mut text = false;
+    let mut once: Option<Once> = None;
     let mut args = std::env::args().skip(1);
     while let Some(a) = args.next() {
         match a.as_str() {
@@ -42,10 +54,21 @@ fn main() -> ExitCode {
                 _ => return usage("--passes takes a positive number"),
             },
             "--text" => text = true,
+            "--once" => match args.next().as_deref() {
+                Some("parse") => once = Some(Once::Parse),
+                Some("extract") => once = Some(Once::Extract),
+                Some("text") => once = Some(Once::Text),
+                _ => return usage("--once takes parse, extract or text"),
+            },
             "-h" | "--help" => return usage(""),
             _ if dir.is_none() => dir = Some(PathBuf::from(a)),
             _ => return usage(&format!("unexpected argument {a}")),
         }
+    }
+    match once {
+        Some(Once::Text) => text = true,
+        Some(_) if text => return usage("--once parse and --once extract read HTML, not --text"),
+        _ => {}
     }
     let default = if text { "aeb/text" } else { "aeb/html" };
     let dir = dir.unwrap_or_else(|| Path::new("../shared/datasets").join(default));
@@ -56,6 +79,20 @@ fn main() -> ExitCode {
         Err(e) => return usage(&format!("cannot read {}: {e}", dir.display())),
     };
     let bytes: usize = pages.iter().map(String::len).sum();
+    if let Some(mode) = once {
+        match mode {
+            Once::Parse => once_parse(&pages),
+            Once::Extract => once_extract(&pages),
+            Once::Text => once_text(&pages),
+        }
+        println!(
+            "{} {}, {:.1} MB, each once ({mode:?})",
+            pages.len(),
+            if text { "dumps" } else { "pages" },
+            bytes as f64 / 1e6
+        );
+        return ExitCode::SUCCESS;
+    }
     println!(
         "{} pages, {:.1} MB, {passes} passes",
         pages.len(),
@@ -132,6 +169,41 @@ fn main() -> ExitCode {
     ExitCode::SUCCESS
 }
 
+/// What `--once` runs on each page.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Once {
+    Parse,
+    Extract,
+    Text,
+}
+
+// The three `--once` loops. Each is a function of its own that is never inlined, so that
+// callgrind can be told to count inside it only (`--toggle-collect`); dropping the tree or the
+// result is part of the work in each.
+
+#[inline(never)]
+fn once_parse(pages: &[String]) {
+    for p in pages {
+        let dom = html5ever::parse_document(RcDom::default(), ParseOpts::default())
+            .one(black_box(p.as_str()));
+        drop(black_box(dom));
+    }
+}
+
+#[inline(never)]
+fn once_extract(pages: &[String]) {
+    for p in pages {
+        drop(black_box(unboil::extract(black_box(p))));
+    }
+}
+
+#[inline(never)]
+fn once_text(dumps: &[String]) {
+    for d in dumps {
+        drop(black_box(unboil::extract_text(black_box(d))));
+    }
+}
+
 /// The thread's CPU time where Linux gives it in nanoseconds, else the wall clock.
 enum Clock {
     Cpu,
@@ -194,7 +266,7 @@ fn usage(problem: &str) -> ExitCode {
     if !problem.is_empty() {
         eprintln!("speed: {problem}");
     }
-    eprintln!("usage: speed [DIR] [--passes N] [--text]");
+    eprintln!("usage: speed [DIR] [--passes N] [--text] | speed [DIR] --once parse|extract|text");
     if problem.is_empty() {
         ExitCode::SUCCESS
     } else {
