@@ -201,6 +201,10 @@ pub enum Reason {
     Focus,
     /// Nothing passed the threshold, so the best blocks were kept.
     Fallback,
+    /// The page's cut: every block's score moves by the same amount, so that the blocks kept
+    /// are the set with the best expected F1 given the scores' probabilities (a page of many
+    /// middling blocks keeps more of them than a page with a few sure ones).
+    PageCut,
     /// The text appeared earlier in the page.
     Repeated,
     /// The block states the page title.
@@ -268,6 +272,7 @@ impl Reason {
             Reason::HeadingContext => "heading_context",
             Reason::Focus => "focus",
             Reason::Fallback => "fallback",
+            Reason::PageCut => "page_cut",
             Reason::Repeated => "repeated",
             Reason::Title => "title",
             Reason::PageFooter => "page_footer",

@@ -20,6 +20,7 @@ use crate::blocks::view::{BlockView, TitleSide};
 use crate::explain::Reason;
 use crate::features::hints::Hints;
 
+pub(crate) mod cut;
 pub(crate) mod page_type;
 pub mod training;
 #[rustfmt::skip]
@@ -71,6 +72,7 @@ impl Passes {
         "comment-sections",
         "neighbours",
         "furniture-cap",
+        "page-cut",
         "footer-after-menu",
         "shop-policy",
         "teaser-summaries",
@@ -91,6 +93,7 @@ impl Passes {
     pub const TEXT: &'static [&'static str] = &[
         "text:page-end",
         "text:neighbours",
+        "text:page-cut",
         "text:headlines-follow-next",
         "text:furniture-edges",
         "text:never-empty",
@@ -113,6 +116,14 @@ impl Passes {
 
     /// Every pass on.
     pub const ALL: Passes = Passes(u64::MAX);
+
+    /// The passes the crate runs: all but those the shipped weights file switches off (the
+    /// `train` example decides, from how the weights were fitted).
+    pub fn shipped() -> Passes {
+        weights::PASSES_OFF.iter().fold(Passes::ALL, |p, name| {
+            Passes::bit(name).map_or(p, |b| Passes(p.0 & !(1u64 << b)))
+        })
+    }
 
     /// The bit of pass `name`: HTML mode's from 0, text mode's from 32.
     fn bit(name: &str) -> Option<u32> {
@@ -144,7 +155,7 @@ impl Stage<'static> {
     pub(crate) fn shipped() -> Stage<'static> {
         Stage {
             weights: Weights::trained(),
-            passes: Passes::ALL,
+            passes: Passes::shipped(),
         }
     }
 }

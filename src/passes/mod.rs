@@ -521,6 +521,10 @@ pub(crate) fn classify(
         .map(|(b, h)| h.has(Hints::SIDEBAR) && b.hints.has(Hints::SIDEBAR))
         .collect();
     let caption: Vec<bool> = ctx_hints.iter().map(|h| h.has(Hints::CAPTION)).collect();
+    if passes.on("page-cut") {
+        let words: Vec<u32> = blocks.iter().map(|b| b.stats.words).collect();
+        model::cut::apply(&mut score, &words, bias, reasons.as_mut());
+    }
     let mut keep: Vec<bool> = score.iter().map(|&s| s > 0.0).collect();
     // Only on article pages, where the container holds nearly all the prose: on listings
     // and shops the items can follow a menu.

@@ -287,6 +287,10 @@ fn classify_page(
             }
         }
     }
+    if passes.on("text:page-cut") {
+        let words: Vec<u32> = blocks.iter().map(|b| b.stats.words).collect();
+        crate::model::cut::apply(&mut score, &words, bias, reasons.as_mut());
+    }
     let mut keep: Vec<bool> = score.iter().map(|&s| s > 0.0).collect();
     // Each pass below runs when switched on and, when explaining, leaves its name on the
     // blocks whose decision it changed.
