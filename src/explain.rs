@@ -209,10 +209,6 @@ pub enum Reason {
     Repeated,
     /// The block states the page title.
     Title,
-    /// After the main container and past a link menu there: the page's footer.
-    PageFooter,
-    /// In a section a shop adds to every product (delivery, shipping, returns).
-    ShopPolicy,
     /// The summary of a teaser in a list of teasers for other pages: one of several blocks of
     /// one template that each follow a linked headline.
     TeaserList,
@@ -275,8 +271,6 @@ impl Reason {
             Reason::PageCut => "page_cut",
             Reason::Repeated => "repeated",
             Reason::Title => "title",
-            Reason::PageFooter => "page_footer",
-            Reason::ShopPolicy => "shop_policy",
             Reason::TeaserList => "teaser_list",
             Reason::TrailingSidebar => "trailing_sidebar",
             Reason::RelatedLink => "related_link",

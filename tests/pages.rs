@@ -60,7 +60,6 @@ pages! {
     page_dont_miss_links => "dont-miss-links",
     page_shop_grid_specs => "shop-grid-specs",
     page_services_a_z => "services-a-z",
-    page_policy_accordion => "policy-accordion",
     page_paywall_body => "paywall-body",
     page_after_comments => "after-comments",
     page_shared_feed => "shared-feed",

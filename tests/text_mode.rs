@@ -344,24 +344,6 @@ fn the_same_details_with_dashes_and_blank_lines_are_kept_too() {
 }
 
 #[test]
-fn teasers_closed_by_the_same_line_after_the_text_are_not_the_text() {
-    check("teasers");
-}
-
-#[test]
-fn the_same_teasers_with_dashes_and_capitals_go_too() {
-    // Another converter prints "- LEARN MORE" where the first printed "  • Learn more".
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/dumps/teasers");
-    let dump = std::fs::read_to_string(dir.join("dump.txt")).unwrap();
-    let other = dump.replace("  • Learn more", "- LEARN MORE");
-    let text = unboil::extract_text(&other).text().to_string();
-    assert!(text.contains("put the switch within reach"), "{text}");
-    for teaser in ["Explore more", "Choosing a desk lamp", "Five lamps"] {
-        assert!(!text.contains(teaser), "{teaser} kept: {text}");
-    }
-}
-
-#[test]
 fn counts_and_dates_over_each_post_of_a_thread_stay_out() {
     check("stamps");
 }

@@ -356,11 +356,11 @@ pub(crate) const SUBSCRIPTION_WORDS: &[&str] =
     &["newsletter", "newsletters", "subscribe", "unsubscribe"];
 
 /// Words of a shop's policy (delivery, shipping, returns), lower-case, in a few languages, matched as
-/// whole words (`classify::shop::mentions_shop_policy`).
+/// whole words (`passes::furniture::mentions_shop_policy`).
 pub(crate) const SHOP_POLICY_WORDS: &[&str] =
     &["delivery", "shipping", "returns", "refunds", "livraison"];
 
-/// Currency codes next to a number that make a short line a price (`classify::items::is_price_line`).
+/// Currency codes next to a number that make a short line a price (`passes::items::is_price_line`).
 ///
 /// A documented convention (ISO 4217 currency codes): kept whatever the count.
 pub(crate) const CURRENCY_CODES: &[&str] = &[
@@ -368,14 +368,14 @@ pub(crate) const CURRENCY_CODES: &[&str] = &[
 ];
 
 /// Words that open a byline, lower-case: "By", "Par", "Door", "Av", "Af"
-/// (`dump::title`, `dump::threads`, `shape`).
+/// (`text_mode::title`, `text_mode::threads`, `features::furniture_cues`).
 pub(crate) const BYLINE_WORDS: &[&str] = &["by", "par", "door", "av", "af"];
 
-/// Byline openers a dump shows besides those of [`BYLINE_WORDS`], lower-case: "Written by Jane Doe", "Posted by Ana Ruiz" (`dump::title::is_byline`).
+/// Byline openers a dump shows besides those of [`BYLINE_WORDS`], lower-case: "Written by Jane Doe", "Posted by Ana Ruiz" (`text_mode::title::is_byline`).
 pub(crate) const MORE_BYLINE_WORDS: &[&str] = &["written by", "posted by"];
 
 /// Openings of a shop's delivery or returns notice, lower-case, in several languages
-/// (`dump::notices`).
+/// (`text_mode::notices`).
 pub(crate) const NOTICE_OPENINGS: &[&str] = &[
     "free shipping",
     "free standard shipping",
@@ -386,7 +386,7 @@ pub(crate) const NOTICE_OPENINGS: &[&str] = &[
 ];
 
 /// Names of a site's policies, lower-case, in several languages, as a footer links them: a block
-/// that is nothing but one of them is a policy's title (`dump::footer`).
+/// that is nothing but one of them is a policy's title (`text_mode::footer`).
 pub(crate) const POLICY_TITLES: &[&str] = &[
     "privacy policy",
     "privacy notice",
@@ -407,11 +407,11 @@ pub(crate) const POLICY_TITLES: &[&str] = &[
 ];
 
 /// Words that name consent itself, lower-case, in several languages: a paragraph with one of
-/// them can open a consent dialog (`dump::consent`).
+/// them can open a consent dialog (`text_mode::consent`).
 pub(crate) const CONSENT_TERMS: &[&str] = &["cookie", "consent", "legitimate interest"];
 
 /// Words that the rest of a consent dialog uses: its purposes, partners and choices
-/// (`dump::consent`).
+/// (`text_mode::consent`).
 pub(crate) const DIALOG_TERMS: &[&str] = &[
     "partner",
     "advertis",
@@ -426,12 +426,12 @@ pub(crate) const DIALOG_TERMS: &[&str] = &[
 ];
 
 /// Values of a specification that hold no number, in several languages: "Yes", "N/A"
-/// (`dump::specs`).
+/// (`text_mode::specs`).
 pub(crate) const CELL_WORDS: &[&str] = &["yes", "no", "n/a", "none", "ja", "-", "—", "✓", "✔"];
 
 /// Words that head a comment section, lower-case, in several languages: after a count ("109
 /// Comments", "34 responses to …", "3 thoughts on …") or alone ("Comments", "Comments (12)")
-/// (`dump::threads`).
+/// (`text_mode::threads`).
 pub(crate) const COMMENT_WORDS: &[&str] = &[
     "comment",
     "comments",
@@ -442,15 +442,15 @@ pub(crate) const COMMENT_WORDS: &[&str] = &[
 ];
 
 /// Entries of [`COMMENT_WORDS`] that head comments only after a count ("34 responses"): alone
-/// they are ordinary words (`dump::threads`).
+/// they are ordinary words (`text_mode::threads`).
 pub(crate) const COUNTED_COMMENT_WORDS: &[&str] = &["response", "responses", "replies", "thoughts"];
 
-/// Headers of a comment section that are a phrase of their own (`dump::threads`).
+/// Headers of a comment section that are a phrase of their own (`text_mode::threads`).
 pub(crate) const COMMENT_PHRASES: &[&str] = &["leave a reply", "leave a comment"];
 
 /// Openings of the header over a shop's customer reviews, lower-case, in several languages:
 /// "Customer reviews", "Reviews (76)", "Top reviews from …", "Write a review"
-/// (`dump::tail`).
+/// (`text_mode::tail`).
 pub(crate) const REVIEW_HEADS: &[&str] = &[
     "reviews",
     "customer reviews",
@@ -462,11 +462,11 @@ pub(crate) const REVIEW_HEADS: &[&str] = &[
 
 /// Phrases that only the posts of a shop's reviews carry, lower-case, in several languages:
 /// the vote under a post ("12 people found this helpful") and the buyer's badge ("Verified
-/// Purchase") (`dump::tail`).
+/// Purchase") (`text_mode::tail`).
 pub(crate) const REVIEW_MARKERS: &[&str] = &["verified purchase", "verified buyer"];
 
 /// Openings of the header over a shop's other products, lower-case, in several languages:
-/// "You may also like", "Customers also bought", "Frequently bought together" (`dump::tail`).
+/// "You may also like", "Customers also bought", "Frequently bought together" (`text_mode::tail`).
 pub(crate) const SHOP_TAIL_HEADS: &[&str] = &[
     "you may also like",
     "you might also like",
@@ -476,21 +476,21 @@ pub(crate) const SHOP_TAIL_HEADS: &[&str] = &[
 ];
 
 /// Words that open the header of an author's box under an article, lower-case: "About Jane
-/// Doe", "Over Anna Jansen" (`dump::tail`).
+/// Doe", "Over Anna Jansen" (`text_mode::tail`).
 pub(crate) const ABOUT_WORDS: &[&str] = &["about", "over", "om"];
 
 /// What follows an [`ABOUT_WORDS`] entry in an author box's header that names no one: "About the
-/// author" (`dump::tail`).
+/// author" (`text_mode::tail`).
 pub(crate) const AUTHOR_WORDS: &[&str] = &["the author"];
 
-/// Words that do not open a person's name: articles and determiners (`dump::tail`).
+/// Words that do not open a person's name: articles and determiners (`text_mode::tail`).
 pub(crate) const NOT_NAMES: &[&str] = &[
     "the", "a", "an", "this", "our", "my", "your", "der", "die", "das", "den", "le", "la", "les",
     "el", "los", "las", "o", "os", "as", "il", "lo", "de",
 ];
 
 /// Month names and common abbreviations in English, French, German, Spanish, Italian, Portuguese
-/// and Dutch, lowercase (`shape`).
+/// and Dutch, lowercase (`features::furniture_cues`).
 ///
 /// A documented convention (month names of the languages named): kept whatever the count.
 pub(crate) const MONTHS: &[&str] = &[
@@ -574,11 +574,11 @@ pub(crate) const MONTHS: &[&str] = &[
 ];
 
 /// Labels that announce an advertisement, in several languages: the first word of a short line
-/// (`shape::is_ad_label`).
+/// (`features::furniture_cues::is_ad_label`).
 pub(crate) const AD_LABELS: &[&str] = &["advertisement", "advertising", "sponsored"];
 
 /// Words that open a picture credit in parentheses: "(Image: Agency)", "(Photo credit: Name)"
-/// (`shape::credit_label`).
+/// (`features::furniture_cues::credit_label`).
 pub(crate) const CREDIT_LABELS: &[&str] = &[
     "image",
     "images",
@@ -593,10 +593,10 @@ pub(crate) const CREDIT_LABELS: &[&str] = &[
 ];
 
 /// Picture agencies whose name ends a bare credit line ("Jane Roe/City Times/Getty Images")
-/// (`shape::is_picture_credit`).
+/// (`features::furniture_cues::is_picture_credit`).
 pub(crate) const AGENCIES: &[&str] = &["getty images", "shutterstock"];
 
-/// Words that open a publication stamp, lower-case, in a few languages (`shape::is_date_stamp`).
+/// Words that open a publication stamp, lower-case, in a few languages (`features::furniture_cues::is_date_stamp`).
 pub(crate) const STAMP_WORDS: &[&str] = &[
     "published",
     "last updated",
@@ -607,14 +607,14 @@ pub(crate) const STAMP_WORDS: &[&str] = &[
 ];
 
 /// Words that say a duration is a reading time, lower-case, in a few languages
-/// (`shape::is_reading_time`).
+/// (`features::furniture_cues::is_reading_time`).
 pub(crate) const READING_WORDS: &[&str] = &["read", "reading", "lecture"];
 
-/// Words for minutes in a reading time (`shape::is_reading_time`).
+/// Words for minutes in a reading time (`features::furniture_cues::is_reading_time`).
 pub(crate) const MINUTE_WORDS: &[&str] = &["min", "mins", "minute", "minutes"];
 
 /// Words that, with "javascript", make a short line a notice about the page's machinery:
-/// "This slideshow requires JavaScript." (`shape::is_script_notice`).
+/// "This slideshow requires JavaScript." (`features::furniture_cues::is_script_notice`).
 pub(crate) const SCRIPT_NOTICE_WORDS: &[&str] = &[
     "enable", "disabled", "requires", "turn on", "activate", "is off",
 ];

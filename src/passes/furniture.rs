@@ -5,6 +5,7 @@
 use super::{BlockView, drop_kept};
 use crate::explain::Reason;
 use crate::features::hints::Hints;
+use crate::features::lexicon::SHOP_POLICY_WORDS;
 
 /// The score a furniture line is capped at: below the cut in every focus, so that even
 /// `Focus::Recall` leaves it out.
@@ -33,7 +34,7 @@ pub(super) fn is_furniture(b: &BlockView<'_>, hints: Hints) -> bool {
     // container or above it, so the block's own inherited hints are asked as well.
     let policy = b.stats.chars < POLICY_LINE
         && (hints.has(Hints::SHOP) || b.hints.has(Hints::SHOP))
-        && super::shop::mentions_shop_policy(&b.raw.text);
+        && mentions_shop_policy(&b.raw.text);
     hints.has(Hints::BYLINE)
         || policy
         || crate::features::furniture_cues::is_ad_label(&b.raw.text)
@@ -94,4 +95,18 @@ pub(super) fn drop_credited_captions(
         }
         drop_kept(keep, &mut reasons, i, Reason::Caption);
     }
+}
+
+/// Whether a text holds one of the words of a shop's policy (delivery, shipping, returns), in
+/// a few languages, as a whole word.
+fn mentions_shop_policy(text: &str) -> bool {
+    text.split(|c: char| !crate::features::is_alphanumeric(c))
+        .any(|w| {
+            // Lower-cased once per word, and only when ASCII case folding cannot do.
+            if w.is_ascii() {
+                SHOP_POLICY_WORDS.iter().any(|p| p.eq_ignore_ascii_case(w))
+            } else {
+                SHOP_POLICY_WORDS.contains(&w.to_lowercase().as_str())
+            }
+        })
 }

@@ -51,7 +51,6 @@ mod furniture;
 mod items;
 mod links;
 mod sections;
-mod shop;
 mod teasers;
 mod trailing;
 
@@ -63,9 +62,8 @@ use items::{Scored, keep_item_lists, keep_letter_index};
 use links::{drop_related_links, drop_shared_items};
 pub(crate) use sections::CommentMark;
 use sections::{CommentEvidence, comment_blocks, comment_sections, dialog_blocks, is_name_list};
-use shop::drop_shop_policy;
 use teasers::{drop_teaser_summaries, teaser_cards};
-use trailing::{drop_after_comments, drop_trailing_sidebar, footer_follows_menu};
+use trailing::{drop_after_comments, drop_trailing_sidebar};
 
 /// What a classification records besides its verdicts.
 #[derive(Debug, Clone, Copy, Default)]
@@ -526,14 +524,6 @@ pub(crate) fn classify(
         model::cut::apply(&mut score, &words, bias, reasons.as_mut());
     }
     let mut keep: Vec<bool> = score.iter().map(|&s| s > 0.0).collect();
-    // Only on article pages, where the container holds nearly all the prose: on listings
-    // and shops the items can follow a menu.
-    if container_prose >= 0.8 * page_prose && passes.on("footer-after-menu") {
-        footer_follows_menu(blocks, end, &mut keep, reasons.as_mut(), &score);
-    }
-    if passes.on("shop-policy") {
-        drop_shop_policy(elems, blocks, &mut keep, reasons.as_mut());
-    }
     if passes.on("teaser-summaries") {
         drop_teaser_summaries(blocks, &score, bias, &mut keep, reasons.as_mut());
     }

@@ -1,52 +1,9 @@
-//! What follows the text: the footer after a link menu, a sidebar inside the container after
-//! the article, and what comes after an article's comments. Separate because each finds the
+//! What follows the text: a sidebar inside the container after the article, and what comes
+//! after an article's comments. Separate because each finds the
 //! end of the text first and drops the site's blocks past it.
 
 use super::{BlockView, drop_kept};
 use crate::explain::Reason;
-
-/// Past the main container, a dropped link menu ("Home | Privacy | Contact") marks the
-/// start of the page's footer: what follows it outside the container (an address, a
-/// registration line) belongs to the site, not to the text, whatever its punctuation.
-pub(super) fn footer_follows_menu(
-    blocks: &[BlockView<'_>],
-    end: usize,
-    keep: &mut [bool],
-    mut reasons: Option<&mut Vec<Vec<(Reason, f32)>>>,
-    score: &[f32],
-) {
-    let kept = |i: usize| keep.get(i).copied().unwrap_or(false);
-    let kept_prose = |i: usize| kept(i) && blocks.get(i).is_some_and(|b| b.stats.chars >= 150);
-    // The footer starts after the container, or after the last kept paragraph when the
-    // container reaches the end of the page (a body holding both text and footer).
-    let last_prose = (0..blocks.len()).rev().find(|&i| kept_prose(i));
-    let from = last_prose.map_or(end, |p| end.min(p + 1));
-    let menu = (from..blocks.len()).find(|&i| {
-        !kept(i)
-            // A link row the template repeats ("Reply | Quote" under every post) belongs
-            // to each item; the footer menu is the page's own.
-            && blocks
-                .get(i)
-                .is_some_and(|b| b.link_density() >= 0.5 && b.path_repeats <= 2)
-    });
-    let Some(menu) = menu else { return };
-    // A footer holds no prose: a long kept paragraph after the menu means the menu was a
-    // link list inside the page's content (tags, a table of contents) and not its footer.
-    // And a footer is short: many kept blocks after the menu are a list of items or posts.
-    let after = menu + 1..blocks.len();
-    if after.clone().any(kept_prose) || after.clone().filter(|&i| kept(i)).count() > 2 {
-        return;
-    }
-    // What is kept after the menu is short, then: the footer's lines.
-    for i in after {
-        if let Some(k) = keep.get_mut(i).filter(|k| **k) {
-            *k = false;
-            if let Some(r) = reasons.as_mut().and_then(|r| r.get_mut(i)) {
-                r.push((Reason::PageFooter, -score.get(i).copied().unwrap_or(0.0)));
-            }
-        }
-    }
-}
 
 /// Characters of text a page must have before a trailing sidebar for it to be dropped: a
 /// short post of a few sentences. The listings of wcxb-dev that have such a sidebar hold less

@@ -1,8 +1,8 @@
 //! The short lines that recur in every card of a listing: a "Label: value" field's label, and
 //! a marker line (a button or a badge: "Star", "Compare").
 //!
-//! Separate because the listings of cards, the teaser cards, the spec lists and the tail cut
-//! all recognise them.
+//! Separate because the listings of cards, the spec lists and the tail cut all recognise
+//! them.
 
 use crate::blocks::lines::DumpBlock;
 use crate::blocks::repeat;

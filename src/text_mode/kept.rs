@@ -1,7 +1,7 @@
 //! Word counts over the kept blocks.
 //!
-//! Separate because the thin-output rescue, the listings of cards, the teaser cards and the
-//! tail cut all weigh the text kept before, inside and after a span against each other.
+//! Separate because the thin-output rescue, the listings of cards and the tail cut all weigh
+//! the text kept before, inside and after a span against each other.
 
 use crate::blocks::lines::DumpBlock;
 

@@ -23,9 +23,7 @@
 //!    among them; an output of fewer than 50 words (under a fifth of the dump's) takes back
 //!    every block that nearly made it and is not furniture; a listing of cards that repeat the
 //!    same "Label: value" fields at a steady interval is kept from the first field to the last,
-//!    and a field repeated from card to card is not a repeat; on a page whose text is spread
-//!    out, so is a listing whose cards each carry the same short line (a "Compare" or "Star"
-//!    button), unless a longer text comes before them; a table printed row by row (cells
+//!    and a field repeated from card to card is not a repeat; a table printed row by row (cells
 //!    separated by tabs or pipes) is kept with its heading, and so is one printed a cell per
 //!    line, a label over a value that is a measure or a yes or no ("Debounce Time" / "N/A");
 //!    a shop's delivery or returns notice ("Free standard shipping on orders over $29") goes
@@ -50,7 +48,7 @@
 //! The pipeline ([`classify()`], [`extract()`]) lives here; the passes live in submodules
 //! named by what they hold: `evidence` (what a block and its neighbours say, steps 1 and 2),
 //! `regions` (step 3), `edges`, `gaps`, `tables`, `specs`, `records` with the `fields` its
-//! cards share, `article`, `threads`, `teasers`, `notices` and `tail` (step 4), `title`
+//! cards share, `article`, `threads`, `notices` and `tail` (step 4), `title`
 //! (step 5), and `kept` (word counts that several passes weigh).
 
 mod article;
@@ -67,7 +65,6 @@ mod regions;
 mod specs;
 mod tables;
 mod tail;
-mod teasers;
 mod threads;
 mod title;
 
@@ -85,7 +82,7 @@ use crate::passes;
 use crate::render;
 
 use article::{drop_headline_runs, drop_lone_outsiders};
-use edges::{headlines_follow_next, trim_furniture_edges};
+use edges::headlines_follow_next;
 use evidence::{N_DUMP, context_features, dot, is_furniture, local_features, weight_chars};
 use gaps::{fill_gaps, keep_announced, rescue_thin_output};
 use records::keep_records;
@@ -93,7 +90,6 @@ use regions::{FOCUSED_SHARE, Place, SPREAD_SHARE, places};
 use specs::{keep_cell_pairs, keep_spec_lists};
 use tables::keep_tables;
 use tail::cut_tail;
-use teasers::drop_teaser_cards;
 use threads::drop_comment_threads;
 use title::find_title;
 
@@ -311,10 +307,6 @@ fn classify_page(
         "text:headlines-follow-next",
         headlines_follow_next(blocks, &mut keep)
     );
-    pass!(
-        "text:furniture-edges",
-        trim_furniture_edges(blocks, &mut keep)
-    );
     pass!("text:never-empty", passes::never_empty(&score, &mut keep));
     pass!(
         "text:announced-lists",
@@ -344,10 +336,6 @@ fn classify_page(
     pass!(
         "text:comment-threads",
         drop_comment_threads(blocks, &mut keep)
-    );
-    pass!(
-        "text:teaser-cards",
-        drop_teaser_cards(blocks, &mut keep, &cards)
     );
     pass!(
         "text:shop-notices",
