@@ -31,6 +31,11 @@ const SHOUTED_LETTERS: u32 = 12;
 /// leaving room for a "'s" or a unit.
 const SHOUTED_TENTHS: u32 = 9;
 
+/// Characters of a block's opening lowered for the phrase lookup: enough for an opening
+/// phrase ("Related:", "Leggi anche", "Don't miss"), and no work on a long paragraph's rest.
+/// Phrases longer than this are never found in HTML mode.
+const OPENING_CHARS: usize = 24;
+
 /// The phrases text mode knows ([`lines::phrase_hints`](crate::blocks::lines::phrase_hints)) that a
 /// block's text opens with.
 fn opening_phrases(b: &BlockView<'_>) -> crate::blocks::lines::Phrases {
@@ -39,7 +44,7 @@ fn opening_phrases(b: &BlockView<'_>) -> crate::blocks::lines::Phrases {
         .text
         .trim_start()
         .chars()
-        .take(24)
+        .take(OPENING_CHARS)
         .flat_map(char::to_lowercase)
         .collect();
     crate::blocks::lines::phrase_hints(&lower, b.stats.chars)

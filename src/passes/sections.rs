@@ -139,7 +139,8 @@ pub(super) struct CommentEvidence<'a> {
 
 /// The main container is the article when it holds at least one in this many of the kept
 /// characters: half (documented on [`comment_blocks`]); a container chosen inside a rating
-/// widget holds less.
+/// widget holds less. Measured (0214f36): check-set outputs unchanged, 2 of 1,088 wcxb-train
+/// outputs differ, F1 unchanged at three decimals.
 const CONTAINER_KEPT_PARTS: u32 = 2;
 
 /// What comment detection made of a block.

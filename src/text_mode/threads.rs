@@ -69,6 +69,8 @@ fn is_comment_header(b: &DumpBlock) -> bool {
 
 /// Words from which a line is not taken for a post's byline.
 const POST_BYLINE_WORDS: u32 = 16;
+/// Fewest words of a post's byline: a byline word and a name.
+const POST_BYLINE_MIN_WORDS: u32 = 2;
 /// Words from which a line is not taken for a line about comments.
 const COMMENT_LINE_WORDS: u32 = 25;
 
@@ -79,7 +81,10 @@ const LOOSE_HEADER_POSTS: usize = 3;
 /// A post's byline in a thread of readers' comments: a byline word, a name and perhaps a date
 /// or a score ("by jdoe ( 12345 ) writes:", "von Leser123 am 3. Mai"), no sentence.
 fn is_post_byline(b: &DumpBlock) -> bool {
-    if b.stats.words > POST_BYLINE_WORDS || b.stats.words < 2 || b.stats.ends_sentence {
+    if b.stats.words > POST_BYLINE_WORDS
+        || b.stats.words < POST_BYLINE_MIN_WORDS
+        || b.stats.ends_sentence
+    {
         return false;
     }
     let first = b.raw.text.split_whitespace().next().unwrap_or("");
