@@ -6,6 +6,16 @@ use super::BlockView;
 use crate::block::BlockKind;
 use crate::explain::Reason;
 
+/// The score a block moved by context gets: just past the cut (0) on its new side, so the
+/// move decides the side and not how sure the model was.
+const NUDGE: f32 = 0.1;
+/// Points below the best score within which [`never_empty`] keeps blocks: ties and near-ties
+/// with the best block, not the whole page.
+const NEAR_BEST: f32 = 1.0;
+/// Link density below which a heading may take the side of the content after it; a heading that
+/// is mostly a link heads a teaser or a menu.
+const HEADING_LINKED: f32 = 0.6;
+
 /// Short blocks take their neighbours' side: a short line between two content blocks is content,
 /// a lone weak block among boilerplate is boilerplate. `short(i)` tells which blocks are short
 /// enough to follow their neighbours; `may_join(i)` which of them may be pulled up to content
@@ -29,9 +39,9 @@ pub(crate) fn smooth(
         let Some(s) = score.get_mut(i) else { continue };
         let before = *s;
         if p > 0.0 && nx > 0.0 && may_join(i) {
-            *s = s.max(0.1);
+            *s = s.max(NUDGE);
         } else if p <= 0.0 && nx <= 0.0 {
-            *s = s.min(-0.1);
+            *s = s.min(-NUDGE);
         }
         if *s != before {
             moved.push((i, *s - before));
@@ -48,7 +58,7 @@ pub(crate) fn never_empty(score: &[f32], keep: &mut [bool]) -> bool {
     }
     let best = score.iter().copied().fold(f32::MIN, f32::max);
     for (k, &s) in keep.iter_mut().zip(score) {
-        *k = s >= best - 1.0;
+        *k = s >= best - NEAR_BEST;
     }
     true
 }
@@ -67,12 +77,15 @@ pub(super) fn headings_follow_content(
         }
         let next_content = keep.get(i + 1).copied().unwrap_or(false);
         let Some(k) = keep.get_mut(i) else { continue };
-        let new = next_content && b.link_density() < 0.6;
+        let new = next_content && b.link_density() < HEADING_LINKED;
         if new != *k {
             *k = new;
             if let Some(r) = reasons.as_deref_mut().and_then(|r| r.get_mut(i)) {
                 let s = score.get(i).copied().unwrap_or(0.0);
-                r.push((Reason::HeadingContext, if new { 0.1 - s } else { -0.1 - s }));
+                r.push((
+                    Reason::HeadingContext,
+                    if new { NUDGE - s } else { -NUDGE - s },
+                ));
             }
         }
     }

@@ -21,6 +21,9 @@ const NOTHING_KEPT: u32 = 15;
 const PASSAGE: u32 = 30;
 /// A kept block with at least this share of its text in links is a menu, not text.
 const LINKED: f32 = 0.5;
+/// Times the kept text's words a description must hold to replace it: clearly more text than
+/// the page kept, not a restatement of a kept line.
+const OUTWEIGHS_KEPT: u32 = 3;
 
 /// The description to add as the page's text, if the page kept next to nothing and the
 /// description is a passage that the kept text does not already hold. When there is one, kept
@@ -45,7 +48,10 @@ pub(crate) fn description_text(
         return None;
     }
     let stats = TextStats::of(description);
-    if stats.words < PASSAGE || stats.words < 3 * kept_words || stats.sentence_marks == 0 {
+    if stats.words < PASSAGE
+        || stats.words < OUTWEIGHS_KEPT * kept_words
+        || stats.sentence_marks == 0
+    {
         return None;
     }
     let folded = repeat::fold(description);

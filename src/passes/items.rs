@@ -5,7 +5,7 @@
 
 use super::furniture::is_furniture;
 use super::teasers::is_link_title;
-use super::{BlockView, TitleSide, drop_kept};
+use super::{BlockView, MOSTLY_LINKS, TitleSide, drop_kept};
 use crate::blocks::segment::Elem;
 use crate::explain::Reason;
 use crate::features::hints::Hints;
@@ -216,7 +216,7 @@ pub(super) fn keep_item_lists(
         if !it || keep.get(i).copied().unwrap_or(true) {
             continue;
         }
-        let link_row = b.link_density() >= 0.5 && !is_link_title(b.raw, &b.stats);
+        let link_row = b.link_density() >= MOSTLY_LINKS && !is_link_title(b.raw, &b.stats);
         let mut hints = ctx_hints.get(i).copied().unwrap_or_default();
         // A form around the whole list (the filters and sort of a shop's grid) does not make
         // the items' lines controls; a form inside the item (a size picker) does.
@@ -241,6 +241,10 @@ const PRICE_LINE_MAX: u32 = 40;
 
 /// Characters of a prose block from which a card holds a description, not just a name.
 const DESCRIPTION_MIN: u32 = 80;
+
+/// A carousel is thin when at most one card in this many describes its item in a sentence: a
+/// quarter, since a carousel's cards may carry a one-line blurb now and then.
+const DESCRIBED_PARTS: usize = 4;
 
 /// Whether a short line states a price: a number next to a currency sign or code.
 pub(super) fn is_price_line(b: &BlockView<'_>) -> bool {
@@ -303,13 +307,13 @@ fn drop_other_products(
         }
         if p > 0.0
             && b.stats.chars >= DESCRIPTION_MIN
-            && b.link_density() < 0.5
+            && b.link_density() < MOSTLY_LINKS
             && described.last() != Some(&c)
         {
             described.push(c);
         }
     }
-    if described.len() * 4 > all.len() {
+    if described.len() * DESCRIBED_PARTS > all.len() {
         return;
     }
     for (i, c) in cards.iter().enumerate() {
@@ -377,7 +381,7 @@ fn index_letter(b: &BlockView<'_>) -> Option<char> {
 
 /// An entry line of an A-Z index: links to the pages under a letter.
 fn is_index_entry(b: &BlockView<'_>) -> bool {
-    b.link_density() >= 0.5 && b.stats.chars <= INDEX_ENTRY_MAX && !b.hints.has(NOT_ITEMS)
+    b.link_density() >= MOSTLY_LINKS && b.stats.chars <= INDEX_ENTRY_MAX && !b.hints.has(NOT_ITEMS)
 }
 
 /// Characters of one block of links under an index letter (several links a line).
@@ -462,9 +466,12 @@ pub(super) fn keep_letter_index(
 /// headlines.
 const BARE_TITLES: f32 = 0.9;
 
+/// Characters of a byline or date stamp at most: a name or a date with a word or two.
+const STAMP_MAX: u32 = 100;
+
 /// A story's byline or publication stamp: "By Ana Ruiz", "March 3, 2025 10:02".
 fn is_story_stamp(b: &BlockView<'_>, hints: Hints) -> bool {
-    b.stats.chars < 100
+    b.stats.chars < STAMP_MAX
         && (hints.has(Hints::BYLINE)
             || b.shape.byline
             || crate::features::furniture_cues::is_date_stamp(&b.raw.text, &b.shape))

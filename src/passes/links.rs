@@ -2,9 +2,39 @@
 //! written in capitals, and feeds whose items each carry a share bar. Separate because they
 //! share the opening-phrase lookup of text mode ([`crate::blocks::lines::phrase_hints`]).
 
-use super::{BlockView, drop_kept};
+use super::{BlockView, MOSTLY_LINKS, drop_kept};
 use crate::explain::Reason;
 use crate::features::hints::Hints;
+
+/// Characters of a related-link line at most (and of the link line under a bare label): a line
+/// or two ("Related: <headline>"), not a paragraph that happens to open with "See also".
+const RELATED_MAX: u32 = 200;
+/// Link density from which a block is all but one link: a promotion written in capitals, a
+/// share row, or the link line under a bare "DON'T MISS" label.
+const ALL_LINKS: f32 = 0.8;
+/// Words a capitalised link needs to be a promotion: "CLICK HERE TO GET THE APP", not an
+/// acronym or a "HOME" button.
+const SHOUTED_WORDS: u32 = 3;
+/// Characters of a bare label over a link line at most: "DON'T MISS", "READ ALSO".
+const LABEL_MAX: u32 = 40;
+/// Characters of a share row at most: a handful of network names and "Share".
+const SHARE_ROW_MAX: u32 = 120;
+/// Other copies of a share row (besides itself) for the blocks between them to be a feed's
+/// items: three rows on the page, where a text's own share bars are two at most (above and
+/// below it).
+const SHARE_ROW_REPEATS: u32 = 2;
+/// Items between share rows that make a feed: one alone is a text with its share bars.
+const FEED_ITEMS: usize = 2;
+/// Letters a text needs before its case says anything: a short acronym is not shouting.
+const SHOUTED_LETTERS: u32 = 12;
+/// Tenths of a text's letters in upper case from which it is written in capitals: nine in ten,
+/// leaving room for a "'s" or a unit.
+const SHOUTED_TENTHS: u32 = 9;
+
+/// Characters of a block's opening lowered for the phrase lookup: enough for an opening
+/// phrase ("Related:", "Leggi anche", "Don't miss"), and no work on a long paragraph's rest.
+/// Phrases longer than this are never found in HTML mode.
+const OPENING_CHARS: usize = 24;
 
 /// The phrases text mode knows ([`lines::phrase_hints`](crate::blocks::lines::phrase_hints)) that a
 /// block's text opens with.
@@ -14,7 +44,7 @@ fn opening_phrases(b: &BlockView<'_>) -> crate::blocks::lines::Phrases {
         .text
         .trim_start()
         .chars()
-        .take(24)
+        .take(OPENING_CHARS)
         .flat_map(char::to_lowercase)
         .collect();
     crate::blocks::lines::phrase_hints(&lower, b.stats.chars)
@@ -24,7 +54,7 @@ fn opening_phrases(b: &BlockView<'_>) -> crate::blocks::lines::Phrases {
 /// "READ MORE:", "Don't miss", "Leggi anche"), in the languages of
 /// [`lines::phrase_hints`](crate::blocks::lines::phrase_hints).
 fn opens_related(b: &BlockView<'_>) -> bool {
-    if b.stats.chars > 200 {
+    if b.stats.chars > RELATED_MAX {
         return false;
     }
     opening_phrases(b).has(crate::blocks::lines::Phrases::RELATED)
@@ -48,13 +78,15 @@ pub(super) fn drop_related_links(
             continue;
         }
         let Some(b) = blocks.get(i) else { continue };
-        let linked = b.link_density() >= 0.5;
-        let shouted = b.link_density() >= 0.8 && b.stats.words >= 3 && is_shouted(&b.raw.text);
+        let linked = b.link_density() >= MOSTLY_LINKS;
+        let shouted = b.link_density() >= ALL_LINKS
+            && b.stats.words >= SHOUTED_WORDS
+            && is_shouted(&b.raw.text);
         let label = b.raw.links == 0
-            && b.stats.chars <= 40
+            && b.stats.chars <= LABEL_MAX
             && blocks
                 .get(i + 1)
-                .is_some_and(|n| n.link_density() >= 0.8 && n.stats.chars <= 200);
+                .is_some_and(|n| n.link_density() >= ALL_LINKS && n.stats.chars <= RELATED_MAX);
         if !shouted && !((linked || label) && opens_related(b)) {
             continue;
         }
@@ -65,7 +97,7 @@ pub(super) fn drop_related_links(
 /// Whether a block is a row of share links ("Facebook Twitter WhatsApp", "Share"): marked as a
 /// share bar, or opening with a social network's name or "share".
 fn is_share_row(b: &BlockView<'_>) -> bool {
-    if b.link_density() < 0.8 || b.stats.chars > 120 {
+    if b.link_density() < ALL_LINKS || b.stats.chars > SHARE_ROW_MAX {
         return false;
     }
     if b.hints.has(Hints::SHARE) {
@@ -88,17 +120,19 @@ pub(super) fn drop_shared_items(
     let row = |j: usize| {
         blocks
             .get(j)
-            .filter(|b| b.text_repeats >= 2 && is_share_row(b))
+            .filter(|b| b.text_repeats >= SHARE_ROW_REPEATS && is_share_row(b))
             .map(|b| b.text_key)
     };
     let items: Vec<usize> = (1..blocks.len())
         .filter(|&i| {
             keep.get(i).copied().unwrap_or(false)
-                && blocks.get(i).is_some_and(|b| b.link_density() < 0.5)
+                && blocks
+                    .get(i)
+                    .is_some_and(|b| b.link_density() < MOSTLY_LINKS)
                 && row(i - 1).is_some_and(|r| row(i + 1) == Some(r))
         })
         .collect();
-    if items.len() < 2 {
+    if items.len() < FEED_ITEMS {
         return;
     }
     // The share rows around the items go with them.
@@ -119,5 +153,5 @@ fn is_shouted(text: &str) -> bool {
         letters += 1;
         upper += u32::from(c.is_uppercase());
     }
-    letters >= 12 && upper * 10 >= letters * 9
+    letters >= SHOUTED_LETTERS && upper * 10 >= letters * SHOUTED_TENTHS
 }

@@ -107,6 +107,30 @@ const LAYOUT_HINTS: Hints = Hints(
         | Hints::FORM.0,
 );
 
+/// Share of the page's characters above which an element holds most of the page: its layout
+/// hints (nav, sidebar, teaser…) then describe a wrapper, not the blocks inside. Set by hand
+/// in the first classifier (eacc7b1), not measured.
+const MOST_OF_PAGE: f64 = 0.5;
+
+/// Link density from which a block is mostly links (a menu, a link row, a related-link line)
+/// rather than text; the passes that look for lists of links ask it.
+pub(super) const MOSTLY_LINKS: f32 = 0.5;
+
+/// Characters below which a block is short enough to take its neighbours' side in the
+/// smoothing ([`smooth`]): a line, not a paragraph. Set by hand in the skeleton (78fac46).
+const SHORT_BLOCK: u32 = 80;
+
+/// Weight of a block that does not read as prose against a container, per character: a little
+/// less than a prose character for it, so a container may hold some furniture around its text.
+/// Set by hand in the skeleton (78fac46), not measured.
+const NON_PROSE_WEIGHT: f64 = 0.7;
+/// Bonus on a container's weight for markup that names the body (`itemprop="articleBody"`):
+/// near-ties go to it. Set by hand (a94549e), not measured.
+const BODY_PROP_BONUS: f64 = 1.15;
+/// Bonus for markup that names an article or the content (`<article>`, `class="content"`): less
+/// sure than the body's own property, so smaller.
+const ARTICLE_BONUS: f64 = 1.05;
+
 /// Sums over a block range, from prefix sums.
 fn range_sum(prefix: &[u64], first: usize, end: usize) -> u64 {
     if first >= end {
@@ -159,7 +183,7 @@ pub(crate) fn views<'a>(
         if forum_thread {
             own = Hints(own.0 & !Hints::COMMENT.0);
         }
-        if range_sum(&chars_prefix, first, end) as f64 / total > 0.5 {
+        if range_sum(&chars_prefix, first, end) as f64 / total > MOST_OF_PAGE {
             own = Hints(own.0 & !LAYOUT_HINTS.0);
         }
         let parent = inherited
@@ -225,7 +249,11 @@ fn find_container(elems: &[Elem], blocks: &[BlockView<'_>], prose: &[f32]) -> us
     prefix.push(0.0);
     for (b, &s) in blocks.iter().zip(prose) {
         let chars = f64::from(b.weighted_chars());
-        acc += if s > 0.0 { chars } else { -0.7 * chars };
+        acc += if s > 0.0 {
+            chars
+        } else {
+            -NON_PROSE_WEIGHT * chars
+        };
         prefix.push(acc);
     }
     let mut best = (0usize, f64::MIN);
@@ -239,9 +267,9 @@ fn find_container(elems: &[Elem], blocks: &[BlockView<'_>], prose: &[f32]) -> us
             prefix.get(end).copied().unwrap_or(0.0) - prefix.get(first).copied().unwrap_or(0.0);
         // Markup that names the body earns a bonus, so near-ties go to it.
         let bonus = if e.hints.has(Hints::BODY_PROP) {
-            1.15
+            BODY_PROP_BONUS
         } else if e.hints.has(Hints::ARTICLE) || e.hints.has(Hints::CONTENT) {
-            1.05
+            ARTICLE_BONUS
         } else {
             1.0
         };
@@ -471,8 +499,12 @@ pub(crate) fn classify(
     }
     let moved = if passes.on("neighbours") {
         smooth(
-            |i| blocks.get(i).is_some_and(|b| b.stats.chars < 80),
-            |i| blocks.get(i).is_some_and(|b| b.link_density() < 0.5),
+            |i| blocks.get(i).is_some_and(|b| b.stats.chars < SHORT_BLOCK),
+            |i| {
+                blocks
+                    .get(i)
+                    .is_some_and(|b| b.link_density() < MOSTLY_LINKS)
+            },
             &mut score,
         )
     } else {

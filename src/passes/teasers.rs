@@ -3,7 +3,7 @@
 //! pass drops the summaries of a run of teasers after an article. Separate because both read
 //! the same headline shape ([`is_link_title`]), which the item lists reuse.
 
-use super::{BlockView, drop_kept};
+use super::{BlockView, MOSTLY_LINKS, drop_kept};
 use crate::blocks::segment::{Elem, RawBlock};
 use crate::explain::Reason;
 use crate::features::TextStats;
@@ -13,10 +13,20 @@ use crate::features::hints::Hints;
 const CARD_LEVELS: usize = 3;
 /// A card holds a few blocks (title, byline, date, summary); a bigger element is a section.
 const CARD_MAX_BLOCKS: u32 = 8;
+/// Characters of a linked headline at least: a few words, not "More" or a section label.
+const LINK_TITLE_MIN: u32 = 12;
+/// Characters of a linked headline at most: a long headline; a longer link is a linked
+/// paragraph.
+const LINK_TITLE_MAX: u32 = 160;
+/// Fifths of a headline's characters in its link, at least: four in five, leaving room for a
+/// label or a count beside the link.
+const LINK_TITLE_FIFTHS: u32 = 4;
 
 /// A title made of one link: a teaser's headline.
 pub(super) fn is_link_title(b: &RawBlock, st: &TextStats) -> bool {
-    st.chars >= 12 && st.chars <= 160 && b.link_chars * 5 >= st.chars * 4
+    st.chars >= LINK_TITLE_MIN
+        && st.chars <= LINK_TITLE_MAX
+        && b.link_chars * 5 >= st.chars * LINK_TITLE_FIFTHS
 }
 
 /// For each block, whether it sits in a teaser card: a small element (at most
@@ -56,10 +66,13 @@ pub(super) fn teaser_cards(elems: &[Elem], blocks: &[RawBlock], stats: &[TextSta
         .collect()
 }
 
+/// Characters of a teaser's byline, date or label line, below: a name or a date with a word.
+const TEASER_FURNITURE_MAX: u32 = 60;
+
 /// Short lines a teaser may hold between its linked headline and its summary: a byline, a
 /// date, a section label.
 fn teaser_furniture(b: &BlockView<'_>) -> bool {
-    b.stats.chars < 60
+    b.stats.chars < TEASER_FURNITURE_MAX
         && (b
             .hints
             .has(Hints(Hints::BYLINE.0 | Hints::DATE.0 | Hints::META.0))
@@ -73,6 +86,18 @@ const TEASER_RUN: usize = 3;
 /// Characters of kept text that must come before the first teaser: the page is an article
 /// followed by teasers, not a listing whose teasers are its text.
 const ARTICLE_BEFORE_TEASERS: f32 = 1000.0;
+/// Blocks looked back from a summary for its headline: the headline and up to two byline or
+/// date lines between them.
+const HEADLINE_LOOKBACK: usize = 3;
+/// Words of a teaser's headline at least: a headline says something, a linked name does not.
+const HEADLINE_WORDS: u32 = 4;
+/// Characters of a teaser's summary at least: a sentence, not a label.
+const SUMMARY_MIN: u32 = 40;
+/// Fifths of a path's blocks that must follow a headline for the path to be a teaser template:
+/// four in five, so the path's paragraphs are summaries rather than an article's.
+const TEMPLATE_FIFTHS: usize = 4;
+/// Summaries after a question, one in this many or more, make a FAQ, not teasers: half.
+const FAQ_PARTS: usize = 2;
 
 /// A list of teasers for other pages ("More stories", a "Deals" column, an author's other
 /// columns) repeats one template: a linked headline, maybe a byline and a date, then a
@@ -97,14 +122,14 @@ pub(super) fn drop_teaser_summaries(
     let headline = |i: usize| -> Option<bool> {
         let b = blocks.get(i)?;
         let mut j = i;
-        for _ in 0..3 {
+        for _ in 0..HEADLINE_LOOKBACK {
             j = j.checked_sub(1)?;
             let p = blocks.get(j)?;
             if teaser_furniture(p) {
                 continue;
             }
             let is = is_link_title(p.raw, &p.stats)
-                && p.stats.words >= 4
+                && p.stats.words >= HEADLINE_WORDS
                 && p.raw.path_hash != b.raw.path_hash;
             return is.then(|| p.raw.text.trim_end().ends_with('?'));
         }
@@ -117,7 +142,7 @@ pub(super) fn drop_teaser_summaries(
     let mut summary = vec![false; blocks.len()];
     let mut any = false;
     for (i, b) in blocks.iter().enumerate() {
-        if b.link_density() >= 0.5 || b.stats.chars < 40 {
+        if b.link_density() >= MOSTLY_LINKS || b.stats.chars < SUMMARY_MIN {
             continue;
         }
         let Some(question) = headline(i) else {
@@ -147,7 +172,7 @@ pub(super) fn drop_teaser_summaries(
                 .find(|(p, _, _)| *p == b.raw.path_hash)
                 .is_some_and(|&(_, t, q)| {
                     let n = b.path_repeats as usize;
-                    t >= TEASER_RUN && t * 5 >= n * 4 && q * 2 < t
+                    t >= TEASER_RUN && t * 5 >= n * TEMPLATE_FIFTHS && q * FAQ_PARTS < t
                 })
     };
     let first = blocks

@@ -10,6 +10,10 @@ use crate::explain::Reason;
 /// than 400 (167, 366), the short articles of aeb more (429, 538).
 const TEXT_BEFORE_SIDEBAR: f32 = 400.0;
 
+/// Characters of the kept block that marks the end of the text before a trailing sidebar: a
+/// paragraph, not a caption or a "Share" line left after it.
+const TEXT_END_MIN: u32 = 100;
+
 /// A sidebar inside the main container, after the text: templates that put the sidebar in
 /// the same element as the article (a poll, "Columns", an author box, the site's staff list)
 /// place it after the article and its comments. Blocks marked as a sidebar both below the
@@ -31,7 +35,7 @@ pub(super) fn drop_trailing_sidebar(
     let Some(last) = (0..blocks.len()).rev().find(|&i| {
         keep.get(i).copied().unwrap_or(false)
             && !in_sidebar(i)
-            && blocks.get(i).is_some_and(|b| b.stats.chars >= 100)
+            && blocks.get(i).is_some_and(|b| b.stats.chars >= TEXT_END_MIN)
     }) else {
         return;
     };

@@ -37,11 +37,16 @@ pub(super) fn drop_lone_outsiders(place: &[Place], keep: &mut [bool]) {
 /// Fewest lines in a run that [`drop_headline_runs`] takes for a list of headlines or links.
 const HEADLINE_RUN: usize = 15;
 
+/// Words of a short line in such a run, at most: a line of up to 15 words is a headline or a
+/// link's text, not a sentence.
+const HEADLINE_WORDS: u32 = 15;
+
 /// On a page whose text sits in one region, a long run of short lines none of which ends a
 /// sentence ("Most read", a column of other stories' headlines, a link list) is not the text,
 /// wherever the regions put it. The output is never emptied by this.
 pub(super) fn drop_headline_runs(blocks: &[DumpBlock], keep: &mut [bool]) {
-    let short_line = |b: &DumpBlock| !b.stats.ends_sentence && (1..=15).contains(&b.stats.words);
+    let short_line =
+        |b: &DumpBlock| !b.stats.ends_sentence && (1..=HEADLINE_WORDS).contains(&b.stats.words);
     let mut out = keep.to_vec();
     let mut i = 0;
     while i < blocks.len() {

@@ -18,13 +18,22 @@ pub(super) fn weight_chars(b: &DumpBlock) -> f32 {
     (if st.cjk { st.chars * 3 } else { st.chars }) as f32
 }
 
+/// Characters (CJK counted three times) below which a line that ends no sentence reads as a
+/// menu item: two or three words.
+const MENU_LINE: f32 = 30.0;
+/// Characters below which a title-case line that ends no sentence reads as a menu item or a
+/// link label ("Terms Of Use And Privacy Policy"); a title-case line may be longer than a plain
+/// one and still be a label.
+const TITLE_CASE_MENU_LINE: f32 = 80.0;
+
 /// A short line that reads like a menu item or a link label: a few words, or capitalised words,
 /// and no sentence. List items in a text are longer or written in sentence case.
 pub(super) fn is_menu_like(b: &DumpBlock) -> bool {
     let st = &b.stats;
     !st.ends_sentence
         && !b.shape.sentence_case
-        && (weight_chars(b) < 30.0 || b.shape.title_case && weight_chars(b) < 80.0)
+        && (weight_chars(b) < MENU_LINE
+            || b.shape.title_case && weight_chars(b) < TITLE_CASE_MENU_LINE)
 }
 
 /// Characters from which a title-case line that ends no sentence is run-together labels.
@@ -38,6 +47,25 @@ fn is_run_together(b: &DumpBlock) -> bool {
         && weight_chars(b) >= LONG_TITLE_CASE
         && b.raw.kind == BlockKind::Paragraph
 }
+
+/// Short parts of a line split by one separator (`|`, `·`…) from which it is a menu: three,
+/// the fewest the segmenter counts (two separators); "Home | News" alone is not counted.
+pub(super) const MENU_PARTS: u16 = 3;
+
+/// Lines in a run of short non-sentences from which it is a menu or link list (a context
+/// feature), and from which it is a long one (a second feature).
+const MENU_RUN: usize = 3;
+/// Lines of a long menu run (see [`MENU_RUN`]): five or more, a whole menu rather than a
+/// heading over a byline and a date.
+const LONG_MENU_RUN: usize = 5;
+/// Characters of a line, at most, whose opening before a `:`, `–` or `|` is compared with the
+/// other lines' ("Also read – …"): a label over a headline, not a paragraph.
+const OPENING_LINE_MAX: u32 = 120;
+/// Words of such an opening, at most: a label ("Read more", "Also read").
+const OPENING_WORDS: usize = 3;
+/// Characters of a line, at most, whose repeats in the dump mark it as furniture ("Share",
+/// "Advertisement"); longer repeats are duplicates of the text (a deck), handled later.
+const REPEATED_LINE_MAX: u32 = 100;
 
 /// Number of a dump block's features: what it carries on its own, then what its neighbours
 /// say ([`CONTEXT_AT`] on).
@@ -72,7 +100,7 @@ pub(super) fn local_features(b: &DumpBlock) -> [f32; N_DUMP] {
         f(b.raw.kind == BlockKind::Code),
         f(b.raw.kind == BlockKind::Quote),
         ld,
-        f(sh.menu_parts >= 3),
+        f(sh.menu_parts >= MENU_PARTS),
         f(sh.numeric),
         f(sh.copyright),
         f(sh.ellipsis),
@@ -122,7 +150,7 @@ pub(super) fn dot(x: &[f32; N_DUMP], w: &[f32]) -> f32 {
 /// count, a copyright line, a teaser cut off, an address, glued link texts, a furniture phrase.
 pub(super) fn is_furniture(b: &DumpBlock) -> bool {
     let sh = &b.shape;
-    sh.menu_parts >= 3
+    sh.menu_parts >= MENU_PARTS
         || sh.numeric
         || sh.copyright
         || sh.ellipsis
@@ -151,9 +179,9 @@ pub(super) fn context_features(blocks: &[DumpBlock], x: &mut [[f32; N_DUMP]]) {
             j += 1;
         }
         let run = j - i;
-        if run >= 3 {
+        if run >= MENU_RUN {
             for k in i..j {
-                set(k, if run >= 5 { 1 } else { 0 });
+                set(k, if run >= LONG_MENU_RUN { 1 } else { 0 });
             }
         }
         i = j.max(i + 1);
@@ -168,14 +196,14 @@ pub(super) fn context_features(blocks: &[DumpBlock], x: &mut [[f32; N_DUMP]]) {
     }
     let mut openings: HashMap<String, u32> = HashMap::new();
     let opening_of = |b: &DumpBlock| -> Option<String> {
-        if b.stats.chars > 120 {
+        if b.stats.chars > OPENING_LINE_MAX {
             return None;
         }
         let t = b.raw.text.as_str();
         let cut = t.find([':', '–', '—', '|', '»'])?;
         let head = fold(&t[..cut]);
         let words = head.split(' ').count();
-        (!head.is_empty() && words <= 3).then_some(head)
+        (!head.is_empty() && words <= OPENING_WORDS).then_some(head)
     };
     let heads: Vec<Option<String>> = blocks.iter().map(opening_of).collect();
     for h in heads.iter().flatten() {
@@ -183,7 +211,7 @@ pub(super) fn context_features(blocks: &[DumpBlock], x: &mut [[f32; N_DUMP]]) {
     }
     for (i, b) in blocks.iter().enumerate() {
         let f = folded.get(i).map_or("", String::as_str);
-        if counts.get(f).copied().unwrap_or(0) >= 2 && b.stats.chars < 100 {
+        if counts.get(f).copied().unwrap_or(0) >= 2 && b.stats.chars < REPEATED_LINE_MAX {
             set(i, 2);
         }
         if let Some(Some(h)) = heads.get(i)
@@ -198,5 +226,5 @@ pub(super) fn context_features(blocks: &[DumpBlock], x: &mut [[f32; N_DUMP]]) {
 /// furniture phrase ("Related", "Tags", "Share", "Sign in", "Advertisement", "Comments").
 pub(super) fn is_hard_furniture(b: &DumpBlock) -> bool {
     let sh = &b.shape;
-    sh.menu_parts >= 3 || sh.copyright || sh.url || sh.phrases.any()
+    sh.menu_parts >= MENU_PARTS || sh.copyright || sh.url || sh.phrases.any()
 }

@@ -13,9 +13,15 @@ use crate::features::lexicon::POLICY_TITLES;
 /// with its copyright line (a header) has its text after it.
 const WORDS_BEFORE_END: u32 = 100;
 
+/// Words of a policy's name at most: "Privacy Policy", "Terms and Conditions
+/// of Sale".
+const POLICY_TITLE_WORDS: u32 = 5;
+/// Characters of a policy's name at most (see [`POLICY_TITLE_WORDS`]).
+const POLICY_TITLE_CHARS: u32 = 40;
+
 /// Whether a block is nothing but the name of a policy ("Privacy Policy", "Terms of Use").
 fn is_policy_title(b: &DumpBlock) -> bool {
-    if b.stats.words > 5 || b.stats.chars > 40 {
+    if b.stats.words > POLICY_TITLE_WORDS || b.stats.chars > POLICY_TITLE_CHARS {
         return false;
     }
     let lower = b
@@ -34,6 +40,14 @@ const POLICY_PROSE_WORDS: u32 = 20;
 /// Words of a dialog's button ("Close", "×") between a policy's name and its text.
 const DIALOG_BUTTON_WORDS: u32 = 2;
 
+/// Blocks read after a policy's name for its text: the name printed again, a dialog's button,
+/// then the first paragraph.
+const POLICY_LOOKAHEAD: usize = 3;
+
+/// Characters of a copyright line at most: "© 2025 Acme, Inc. All rights reserved" with a
+/// line of address or links run into it, not a paragraph that mentions copyright.
+const COPYRIGHT_LINE_MAX: u32 = 200;
+
 /// Whether block `j` is a policy's name with the policy printed under it: a paragraph right
 /// after the name, or after the name printed twice (a dialog's title and heading) and a
 /// dialog's button ("Close").
@@ -48,7 +62,7 @@ fn prints_policy(blocks: &[DumpBlock], j: usize) -> bool {
     blocks
         .iter()
         .skip(j + 1)
-        .take(3)
+        .take(POLICY_LOOKAHEAD)
         .take_while(|b| {
             b.stats.words >= POLICY_PROSE_WORDS
                 || &b.raw.text == title
@@ -64,7 +78,7 @@ pub(super) fn page_end(blocks: &[DumpBlock]) -> usize {
     let mut words = 0u32;
     for (i, b) in blocks.iter().enumerate() {
         if b.shape.copyright
-            && b.stats.chars <= 200
+            && b.stats.chars <= COPYRIGHT_LINE_MAX
             && words >= WORDS_BEFORE_END
             && prints_policy(blocks, i + 1)
         {

@@ -127,6 +127,14 @@ fn note_pass(
 /// lies (see [`place_features`]).
 pub(crate) const N_DUMP_BLOCK: usize = 7;
 
+/// Characters (CJK counted three times) below which a block is short enough to take its
+/// neighbours' side in the smoothing: a line, not a paragraph (as in HTML mode). Set by hand in
+/// the first cut of text mode (b4222b6).
+const SHORT_BLOCK: f32 = 80.0;
+/// A short block's own score (before its place) above which it may be pulled up to content
+/// between two content blocks: not clearly furniture on its own. Set by hand (b4222b6).
+const MAY_JOIN_SCORE: f32 = -1.0;
+
 /// The block score's features in text mode: the block's own score and a flag for its place:
 /// in the main region (not furniture by its shape / furniture), in a side region (of a page
 /// whose text is spread out / not), outside every region (spread / not). Each place's weight
@@ -271,8 +279,8 @@ fn classify_page(
     }
     if passes.on("text:neighbours") {
         let moved = passes::smooth(
-            |i| blocks.get(i).is_some_and(|b| weight_chars(b) < 80.0),
-            |i| own.get(i).is_some_and(|&s| s > -1.0),
+            |i| blocks.get(i).is_some_and(|b| weight_chars(b) < SHORT_BLOCK),
+            |i| own.get(i).is_some_and(|&s| s > MAY_JOIN_SCORE),
             &mut score,
         );
         if let Some(r) = reasons.as_mut() {
@@ -382,6 +390,13 @@ fn add_reason(r: &mut Vec<(Reason, f32)>, reason: Reason, weight: f32) {
     }
 }
 
+/// Characters of a kept block at least for it to be compared as a lead: a sentence, not a
+/// label that a paragraph may happen to open with.
+const LEAD_MIN_CHARS: u32 = 60;
+/// Kept blocks after a lead among which its longer copy is looked for: the opening of the
+/// text, where a standfirst is printed again.
+const LEAD_LOOKAHEAD: usize = 12;
+
 /// A lead paragraph that a later paragraph repeats and continues ("A said B." above "A said B.
 /// It was the third time…") is a standfirst printed twice: the longer copy is kept.
 fn drop_repeated_leads(blocks: &[DumpBlock], decisions: &mut [Decision]) {
@@ -389,14 +404,14 @@ fn drop_repeated_leads(blocks: &[DumpBlock], decisions: &mut [Decision]) {
         .iter()
         .zip(decisions.iter())
         .enumerate()
-        .filter(|(_, (b, d))| **d == Decision::Content && b.stats.chars >= 60)
+        .filter(|(_, (b, d))| **d == Decision::Content && b.stats.chars >= LEAD_MIN_CHARS)
         .map(|(i, (b, _))| (i, fold(&b.raw.text)))
         .collect();
     for (k, (i, lead)) in kept.iter().enumerate() {
         let continued = kept
             .iter()
             .skip(k + 1)
-            .take(12)
+            .take(LEAD_LOOKAHEAD)
             .any(|(_, later)| later.len() > lead.len() && later.starts_with(lead.as_str()));
         if continued && let Some(d) = decisions.get_mut(*i) {
             *d = Decision::Duplicate;

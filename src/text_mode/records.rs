@@ -24,6 +24,24 @@ const RECORD_PROSE_WORDS: u32 = 40;
 /// Longest interval between the cards of [`keep_records`], in blocks.
 pub(super) const RECORD_SPAN: usize = 15;
 
+/// Shortest median interval between cards, in blocks: fields on consecutive lines are one
+/// card's list of labels, not one field of many cards.
+const MIN_RECORD_INTERVAL: usize = 2;
+/// An interval between cards is steady within this factor of the median: from half to twice.
+const STEADY_FACTOR: usize = 2;
+/// Quarters of the intervals that must be steady: three in four, leaving room for a card with
+/// an extra line or a missing field.
+const STEADY_QUARTERS: usize = 3;
+/// Labels that must recur in the same cards: two, so the cards are sets of fields rather than
+/// one repeated line.
+const MIN_FIELDS: usize = 2;
+/// Cards per prose block at least: no more than one card in four holds a paragraph, else the
+/// run is posts (a thread under "Posts: 12" lines), not cards.
+const CARDS_PER_PROSE: usize = 4;
+/// Half-words per block below which marked cards are single words (a picker of countries and
+/// languages): one and a half words a block.
+const THIN_HALF_WORDS: usize = 3;
+
 /// A listing of cards (products, games, properties) repeats the same labelled fields in every
 /// card, at a steady interval: "Release date: …", "Developed by: …". Where at least two labels
 /// each recur at least [`MIN_RECORDS`] times, a few blocks apart each time, and the cards hold
@@ -76,14 +94,14 @@ pub(super) fn keep_records(blocks: &[DumpBlock], keep: &mut [bool], focused: boo
             .collect();
         gaps.sort_unstable();
         let median = gaps.get(gaps.len() / 2).copied().unwrap_or(0);
-        if !(2..=RECORD_SPAN).contains(&median) {
+        if !(MIN_RECORD_INTERVAL..=RECORD_SPAN).contains(&median) {
             continue;
         }
         let steady = gaps
             .iter()
-            .filter(|&&g| g * 2 >= median && g <= median * 2)
+            .filter(|&&g| g * STEADY_FACTOR >= median && g <= median * STEADY_FACTOR)
             .count();
-        if steady * 4 < gaps.len() * 3 {
+        if steady * 4 < gaps.len() * STEADY_QUARTERS {
             continue;
         }
         if let (Some(&first), Some(&last)) = (pos.first(), pos.last()) {
@@ -104,7 +122,7 @@ pub(super) fn keep_records(blocks: &[DumpBlock], keep: &mut [bool], focused: boo
                 .iter()
                 .filter(|&&(f, l, _, m, _)| !m && f <= last && l >= first)
                 .count();
-            if fields < 2 {
+            if fields < MIN_FIELDS {
                 continue;
             }
         }
@@ -117,7 +135,7 @@ pub(super) fn keep_records(blocks: &[DumpBlock], keep: &mut [bool], focused: boo
             .filter(|b| b.stats.words >= RECORD_PROSE_WORDS)
             .count();
         // (Cards marked by a button may each hold a paragraph: a blurb under a name.)
-        if !marker && prose * 4 > n_cards {
+        if !marker && prose * CARDS_PER_PROSE > n_cards {
             continue;
         }
         if marker {
@@ -129,7 +147,7 @@ pub(super) fn keep_records(blocks: &[DumpBlock], keep: &mut [bool], focused: boo
             // On a page whose text sits in one region, cards stand apart from that text
             // (nothing kept among them) and hold more than single words (not a picker of
             // countries and languages).
-            let thin = (inside as usize) < span.len() * 3 / 2;
+            let thin = (inside as usize) < span.len() * THIN_HALF_WORDS / 2;
             if focused && (anchored || thin) {
                 continue;
             }

@@ -29,7 +29,7 @@ fn region_weights(blocks: &[DumpBlock], score: &[f32]) -> Vec<f32> {
         .iter()
         .zip(score)
         .map(|(b, &s)| {
-            let w = s * weight_chars(b).max(30.0).sqrt() * 10.0;
+            let w = s * weight_chars(b).max(MIN_WEIGHT_CHARS).sqrt() * WEIGHT_SCALE;
             if is_furniture(b) {
                 w
             } else {
@@ -38,6 +38,12 @@ fn region_weights(blocks: &[DumpBlock], score: &[f32]) -> Vec<f32> {
         })
         .collect()
 }
+
+/// Characters a block weighs at least in [`region_weights`]: a short line still counts as a
+/// line of a few words, so a run of menu items adds up.
+const MIN_WEIGHT_CHARS: f32 = 30.0;
+/// Scale of [`region_weights`], the unit of [`NEUTRAL_CAP`] and [`SWITCH_COST`].
+const WEIGHT_SCALE: f32 = 10.0;
 
 /// Most that a block which is not furniture by its shape costs a region (see
 /// [`region_weights`]): about two short list items' worth.
@@ -55,6 +61,8 @@ const SIDE_SHARE: f32 = 0.33;
 /// [`SIDE_SHARE_SPREAD`] of the main one count, and blocks outside them are judged more on
 /// their own merits (each place's score shift is a learned weight, see `place_features`).
 pub(super) const SPREAD_SHARE: f32 = 0.3;
+/// On such a spread page, a region weighing at least this share of the heaviest one is a side
+/// region (a reply, an item), half the [`SIDE_SHARE`] of a page with one main text.
 const SIDE_SHARE_SPREAD: f32 = 0.15;
 
 /// At or above this share one region holds the text (an article): a lone block kept outside

@@ -11,10 +11,15 @@ use super::evidence::is_hard_furniture;
 use super::fields::label_of;
 use crate::features::lexicon::CELL_WORDS;
 
-/// Fewest items in a list of specifications for [`keep_spec_lists`], and fewest of them that
-/// are "Label: value" lines.
+/// Fewest items in a list of specifications for [`keep_spec_lists`].
 const MIN_SPEC_ITEMS: usize = 4;
+/// Fewest items of such a list that are "Label: value" lines ([`spec_label`]).
 const MIN_SPEC_LABELS: usize = 3;
+/// The labelled items must be at least one in this many of the list's items: a third.
+const SPEC_LABEL_PARTS: usize = 3;
+/// Words of a subheading between groups of specifications at most: "Product Details",
+/// "Minimum:".
+const SPEC_SUBHEADING_WORDS: u32 = 4;
 
 /// Most blocks between the kept text and a list of specifications after it.
 const SPEC_GAP: usize = 12;
@@ -43,7 +48,7 @@ fn spec_subheading(b: &DumpBlock) -> bool {
     b.raw.kind != BlockKind::ListItem
         && label_of(b).is_none()
         && !b.stats.ends_sentence
-        && (1..=4).contains(&b.stats.words)
+        && (1..=SPEC_SUBHEADING_WORDS).contains(&b.stats.words)
         && !is_hard_furniture(b)
 }
 
@@ -87,7 +92,11 @@ pub(super) fn keep_spec_lists(blocks: &[DumpBlock], keep: &mut [bool]) {
             }
         }
         let near = last_kept.is_some_and(|k| start - k <= SPEC_GAP);
-        if near && items >= MIN_SPEC_ITEMS && labels >= MIN_SPEC_LABELS && labels * 3 >= items {
+        if near
+            && items >= MIN_SPEC_ITEMS
+            && labels >= MIN_SPEC_LABELS
+            && labels * SPEC_LABEL_PARTS >= items
+        {
             let heading = start > 0 && blocks.get(start - 1).is_some_and(spec_subheading);
             for k in keep.iter_mut().take(end).skip(start - usize::from(heading)) {
                 *k = true;
@@ -98,14 +107,17 @@ pub(super) fn keep_spec_lists(blocks: &[DumpBlock], keep: &mut [bool]) {
 }
 
 /// Fewest label and value pairs in a table printed one cell per line for
-/// [`keep_cell_pairs`], and most short lines in a row between two pairs (a group's heading,
-/// a pair whose value is a word).
+/// [`keep_cell_pairs`].
 const MIN_CELL_PAIRS: usize = 4;
+/// Most short lines in a row between two pairs (a group's heading, a pair whose value is a
+/// word).
 const MAX_CELL_SKIP: usize = 3;
 
-/// Most words in the label and in the value of a cell pair, and most characters in a value.
+/// Most words in the label of a cell pair ("Polling Rate (Wired)").
 const CELL_LABEL_WORDS: u32 = 5;
+/// Most words in the value of a cell pair ("1000 Hz", "Up to 8 hours").
 const CELL_VALUE_WORDS: u32 = 4;
+/// Most characters in the value of a cell pair: a measure, not a phrase.
 const CELL_VALUE_CHARS: u32 = 30;
 
 /// A short line that is not a sentence, not a "Label: value" line, and no furniture: a cell

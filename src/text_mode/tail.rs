@@ -21,7 +21,9 @@ use crate::features::lexicon::{
 /// the text there: past the end of the main region, on a page whose text sits in one region,
 /// and elsewhere.
 const TAIL_SHARE_PAST_MAIN: f32 = 0.3;
+/// The share on a page whose text sits in one region (an article): half.
 const TAIL_SHARE_FOCUSED: f32 = 0.5;
+/// The share elsewhere (a thread, a listing, whose text goes on after such lines): most.
 const TAIL_SHARE: f32 = 0.6;
 
 /// The page's tail: a dropped line with a share, account or comments phrase ("Share this",
@@ -132,6 +134,9 @@ const POST_BETWEEN_BARS: u32 = 30;
 /// Words of prose under a heading for [`heads_section`].
 const SECTION_PROSE_WORDS: u32 = 30;
 
+/// Words of a heading over such a section at most: a heading, not a sentence.
+const SECTION_HEAD_WORDS: u32 = 8;
+
 /// A short line whose only phrase hint is an account word ("Search engines evolving", "Menu
 /// planning for a week") that heads two kept blocks of prose is a section of the text, not a
 /// search box or a sign-up line.
@@ -143,7 +148,9 @@ fn heads_section(blocks: &[DumpBlock], keep: &[bool], i: usize) -> bool {
                 .is_some_and(|b| b.stats.ends_sentence && b.stats.words >= SECTION_PROSE_WORDS)
     };
     blocks.get(i).is_some_and(|b| {
-        b.shape.phrases == Phrases::ACCOUNT && !b.stats.ends_sentence && b.stats.words <= 8
+        b.shape.phrases == Phrases::ACCOUNT
+            && !b.stats.ends_sentence
+            && b.stats.words <= SECTION_HEAD_WORDS
     }) && kept_prose(i + 1)
         && kept_prose(i + 2)
 }
@@ -158,14 +165,18 @@ const MAX_REVIEW_LOOKS: usize = 4;
 /// Blocks after a review header that [`reviews_follow`] reads, and fewest review markers
 /// among them.
 const REVIEW_WINDOW: usize = 120;
+/// Fewest review markers among those blocks: a few reviews, not one rating line.
 const MIN_REVIEW_MARKERS: usize = 3;
 
 /// Words from which a line is not taken for a review marker.
 const REVIEW_MARKER_WORDS: u32 = 16;
+/// Characters from which a line is not taken for a review marker: a review's line of
+/// furniture, not its text.
+const REVIEW_MARKER_CHARS: u32 = 160;
 
 /// Whether a short line carries a review marker ([`REVIEW_MARKERS`]).
 fn is_review_marker(b: &DumpBlock) -> bool {
-    if b.stats.words > REVIEW_MARKER_WORDS || b.stats.chars > 160 {
+    if b.stats.words > REVIEW_MARKER_WORDS || b.stats.chars > REVIEW_MARKER_CHARS {
         return false;
     }
     let lower = b.raw.text.trim().to_lowercase();
@@ -188,6 +199,8 @@ fn reviews_follow(blocks: &[DumpBlock], i: usize) -> bool {
 
 /// Words from which a line is not taken for the header of a review section.
 const REVIEW_HEAD_WORDS: u32 = 8;
+/// Characters from which a line is not taken for the header of a review section.
+const REVIEW_HEAD_CHARS: u32 = 80;
 
 /// Words of a sentence right under a review header that make it the heading of a section.
 const REVIEW_PROSE_WORDS: u32 = 12;
@@ -207,7 +220,7 @@ fn shop_tail_head(blocks: &[DumpBlock], i: usize) -> Option<TailHead> {
     if prose_under
         || b.stats.words > REVIEW_HEAD_WORDS
         || b.stats.ends_sentence
-        || b.stats.chars > 80
+        || b.stats.chars > REVIEW_HEAD_CHARS
     {
         return None;
     }
@@ -241,10 +254,20 @@ enum TailHead {
     OtherProducts,
 }
 
+/// Words of an author box's header at most: "About the author", "About Jane Doe Smith".
+const AUTHOR_BOX_WORDS: u32 = 6;
+/// Characters of an author box's header at most.
+const AUTHOR_BOX_CHARS: u32 = 60;
+/// Fewest words of a name in an author box's header: a first and a last name.
+const NAME_MIN_WORDS: usize = 2;
+/// Most words of a name in an author box's header: up to two middle names or particles.
+const NAME_MAX_WORDS: usize = 4;
+
 /// A short line that heads an author's box: an "about" word and a name (two to four
 /// capitalised words) or "the author", and nothing else.
 fn is_author_box(b: &DumpBlock) -> bool {
-    if b.stats.words > 6 || b.stats.ends_sentence || b.stats.chars > 60 {
+    if b.stats.words > AUTHOR_BOX_WORDS || b.stats.ends_sentence || b.stats.chars > AUTHOR_BOX_CHARS
+    {
         return false;
     }
     let text = b.raw.text.trim();
@@ -265,7 +288,7 @@ fn is_author_box(b: &DumpBlock) -> bool {
         let article = words
             .first()
             .is_some_and(|w| NOT_NAMES.contains(&w.to_lowercase().as_str()));
-        (2..=4).contains(&words.len())
+        (NAME_MIN_WORDS..=NAME_MAX_WORDS).contains(&words.len())
             && !article
             && words
                 .iter()

@@ -20,11 +20,15 @@ fn only_punctuation(s: &str) -> bool {
     !s.chars().any(char::is_alphanumeric)
 }
 
+/// Words of a comment header at most: "34 responses to “<a headline>”" with a headline of a
+/// few words.
+const COMMENT_HEADER_WORDS: u32 = 12;
+
 /// A line that is the header of a comment section, and nothing else: "109 Comments", "Leave
 /// a Reply", "Comments (12)", "34 responses to “Title”". A line that goes on ("Comments: 10
 /// pages", "Response time: 3 s") is not one.
 fn is_comment_header(b: &DumpBlock) -> bool {
-    if b.stats.words > 12 {
+    if b.stats.words > COMMENT_HEADER_WORDS {
         return false;
     }
     let lower = b.raw.text.to_lowercase();
@@ -63,8 +67,11 @@ fn is_comment_header(b: &DumpBlock) -> bool {
         .any(|w| strip_word(s, w).is_some_and(counted))
 }
 
-/// Words from which a line is not taken for a post's byline or for a line about comments.
+/// Words from which a line is not taken for a post's byline.
 const POST_BYLINE_WORDS: u32 = 16;
+/// Fewest words of a post's byline: a byline word and a name.
+const POST_BYLINE_MIN_WORDS: u32 = 2;
+/// Words from which a line is not taken for a line about comments.
 const COMMENT_LINE_WORDS: u32 = 25;
 
 /// Posts that must follow a line that only mentions comments ("Load all comments", "The
@@ -74,7 +81,10 @@ const LOOSE_HEADER_POSTS: usize = 3;
 /// A post's byline in a thread of readers' comments: a byline word, a name and perhaps a date
 /// or a score ("by jdoe ( 12345 ) writes:", "von Leser123 am 3. Mai"), no sentence.
 fn is_post_byline(b: &DumpBlock) -> bool {
-    if b.stats.words > POST_BYLINE_WORDS || b.stats.words < 2 || b.stats.ends_sentence {
+    if b.stats.words > POST_BYLINE_WORDS
+        || b.stats.words < POST_BYLINE_MIN_WORDS
+        || b.stats.ends_sentence
+    {
         return false;
     }
     let first = b.raw.text.split_whitespace().next().unwrap_or("");
@@ -105,7 +115,14 @@ const TEXT_BEFORE_COMMENTS: u32 = 100;
 /// The first post of a thread must start within this many blocks of its header, and each next
 /// one within [`POST_GAP`] blocks of the one before; the thread ends where they stop.
 const FIRST_POST_WITHIN: usize = 20;
+/// Most blocks from one post to the next (a long comment is many blocks).
 const POST_GAP: usize = 30;
+
+/// Words of a post's name line at most (above its date line): a name, perhaps with a badge.
+const POST_NAME_WORDS: u32 = 6;
+/// Posts that must follow a comment header: two, since one name over a date may be the
+/// article's own byline.
+const HEADER_POSTS: usize = 2;
 
 /// Comment sections after the text: a header ("109 Comments", "Leave a Reply") followed by at
 /// least two posts, each a short name line above a date or time line. The header phrase alone
@@ -119,7 +136,7 @@ pub(super) fn drop_comment_threads(blocks: &[DumpBlock], keep: &mut [bool]) {
             && blocks.get(i).is_some_and(|d| d.shape.numeric)
             && blocks
                 .get(i - 1)
-                .is_some_and(|p| p.stats.words <= 6 && !p.stats.ends_sentence)
+                .is_some_and(|p| p.stats.words <= POST_NAME_WORDS && !p.stats.ends_sentence)
     };
     // The nearest post byline at or after each block, for the loose headers.
     let mut next_byline = vec![usize::MAX; n + 1];
@@ -162,7 +179,13 @@ pub(super) fn drop_comment_threads(blocks: &[DumpBlock], keep: &mut [bool]) {
                 }
                 i += 1;
             }
-            if posts >= if strict { 2 } else { LOOSE_HEADER_POSTS } {
+            if posts
+                >= if strict {
+                    HEADER_POSTS
+                } else {
+                    LOOSE_HEADER_POSTS
+                }
+            {
                 for k in keep.iter_mut().take(i).skip(h) {
                     *k = false;
                 }

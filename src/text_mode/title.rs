@@ -9,15 +9,29 @@ use crate::blocks::lines::DumpBlock;
 use crate::blocks::repeat::fold;
 use crate::features::lexicon::MORE_BYLINE_WORDS;
 
+use super::evidence::MENU_PARTS;
+
+/// Fewest characters of a CJK headline.
+const CJK_HEADLINE_MIN: u32 = 6;
+/// Most characters of a CJK headline.
+const CJK_HEADLINE_MAX: u32 = 80;
+/// Fewest words of a headline: one word is a label.
+const HEADLINE_MIN_WORDS: u32 = 2;
+/// Most words of a headline: a long headline; more is a sentence or a deck.
+const HEADLINE_MAX_WORDS: u32 = 30;
+/// Characters of a headline at least: more than two short words ("Go on").
+const HEADLINE_MIN_CHARS: u32 = 10;
+
 /// Whether a block could be a headline: a few words to a long line, not a sentence ending in a
 /// period, not a date, menu, address or furniture phrase.
 fn headline_shaped(b: &DumpBlock) -> bool {
     let st = &b.stats;
     let sh = &b.shape;
     let words_ok = if st.cjk {
-        (6..=80).contains(&st.chars)
+        (CJK_HEADLINE_MIN..=CJK_HEADLINE_MAX).contains(&st.chars)
     } else {
-        (2..=30).contains(&st.words) && st.chars >= 10
+        (HEADLINE_MIN_WORDS..=HEADLINE_MAX_WORDS).contains(&st.words)
+            && st.chars >= HEADLINE_MIN_CHARS
     };
     let ends_period = b.raw.text.trim_end().ends_with(['.', '。']);
     words_ok
@@ -26,7 +40,7 @@ fn headline_shaped(b: &DumpBlock) -> bool {
         && !sh.copyright
         && !sh.url
         && !sh.ellipsis
-        && sh.menu_parts < 3
+        && sh.menu_parts < MENU_PARTS
         && !sh.phrases.any()
         && b.raw.kind != BlockKind::ListItem
         && !is_byline(b)
@@ -34,13 +48,19 @@ fn headline_shaped(b: &DumpBlock) -> bool {
         && !is_short_field(&b.raw.text)
 }
 
+/// Words of a field's label at most, and of its value at most, for a line to be a short field
+/// rather than a headline with a colon ("Atomic Habits: An Easy and Proven Way…").
+const FIELD_LABEL_WORDS: usize = 3;
+/// Words of a short field's value at most (see [`FIELD_LABEL_WORDS`]).
+const FIELD_VALUE_WORDS: usize = 2;
+
 /// A field and its short value ("Date range: Today", "Spoken language: Any"): a label, not a
 /// headline. A title with a colon goes on for longer after it.
 fn is_short_field(text: &str) -> bool {
     text.split_once(':').is_some_and(|(head, value)| {
         let h = head.split_whitespace().count();
         let v = value.split_whitespace().count();
-        (1..=3).contains(&h) && v <= 2
+        (1..=FIELD_LABEL_WORDS).contains(&h) && v <= FIELD_VALUE_WORDS
     })
 }
 
@@ -63,10 +83,19 @@ fn ends_inner_sentence(text: &str) -> bool {
     })
 }
 
+/// Words of a byline at most: a byline word, a name and a reading time.
+const BYLINE_WORDS_MAX: u32 = 8;
+/// Blocks looked back from the first content block for the title: a few dozen (a header of
+/// menus may stand between them).
+const TITLE_LOOKBACK: usize = 30;
+/// Words of the nearest headline-shaped line taken for the title first; failing one, the
+/// nearest of [`HEADLINE_MIN_WORDS`].
+const TITLE_WORDS: u32 = 3;
+
 /// A short line that names the author: a byline word, then a few words ("By Jane Doe", "by
 /// Jacob Trussell—10 min read"). Not a headline, whatever its shape.
 fn is_byline(b: &DumpBlock) -> bool {
-    if b.stats.words > 8 {
+    if b.stats.words > BYLINE_WORDS_MAX {
         return false;
     }
     let lower = b.raw.text.trim_start().to_lowercase();
@@ -99,7 +128,7 @@ pub(super) fn find_title(blocks: &[DumpBlock], keep: &[bool]) -> Option<usize> {
         return Some(first);
     }
     let body = first;
-    let from = body.saturating_sub(30);
+    let from = body.saturating_sub(TITLE_LOOKBACK);
     let candidates: Vec<usize> = (from..body)
         .filter(|&i| blocks.get(i).is_some_and(headline_shaped))
         .collect();
@@ -118,7 +147,7 @@ pub(super) fn find_title(blocks: &[DumpBlock], keep: &[bool]) -> Option<usize> {
                 .is_some_and(|b| b.stats.cjk || b.stats.words >= min_words)
         })
     };
-    nearest(3).or_else(|| nearest(2))
+    nearest(TITLE_WORDS).or_else(|| nearest(HEADLINE_MIN_WORDS))
 }
 
 #[cfg(test)]
