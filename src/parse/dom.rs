@@ -409,6 +409,44 @@ fn is_special(name: &LocalName) -> bool {
 /// guard's cost.
 type NameMap<V> = HashMap<LocalName, V, BuildFnv>;
 
+/// What the guard asks of a tag's name on every start and end tag, worked out once per name
+/// and page ([`GuardState::props`]): one map lookup instead of a string match per question.
+#[derive(Clone, Copy)]
+struct NameProps(u8);
+
+impl NameProps {
+    const VOID: u8 = 1;
+    const RAW_TEXT: u8 = 1 << 1;
+    const TABLE_TAG: u8 = 1 << 2;
+    const FORMATTING: u8 = 1 << 3;
+    const KEEPS_FORMATTING_CLOSED: u8 = 1 << 4;
+    /// `<html>` or `<body>`.
+    const ROOT: u8 = 1 << 5;
+    /// `Tag::is_block_level`.
+    const BLOCK: u8 = 1 << 6;
+
+    fn of(name: &LocalName) -> NameProps {
+        let bit = |on: bool, b: u8| if on { b } else { 0 };
+        NameProps(
+            bit(is_void(name), Self::VOID)
+                | bit(is_raw_text(name), Self::RAW_TEXT)
+                | bit(is_table_tag(name), Self::TABLE_TAG)
+                | bit(is_formatting(name), Self::FORMATTING)
+                | bit(keeps_formatting_closed(name), Self::KEEPS_FORMATTING_CLOSED)
+                | bit(matches!(&**name, "html" | "body"), Self::ROOT)
+                | bit(tag_of(name).is_block_level(), Self::BLOCK),
+        )
+    }
+
+    fn has(self, b: u8) -> bool {
+        self.0 & b != 0
+    }
+}
+
+/// Names whose [`NameProps`] a page keeps; a page with more distinct names has the rest
+/// worked out on every tag, as before.
+const MAX_NAME_PROPS: usize = 512;
+
 struct GuardState {
     /// Modelled stack of open elements (names only), at most `max_depth` (+ raw-text) deep.
     open: Vec<LocalName>,
@@ -416,6 +454,8 @@ struct GuardState {
     open_count: NameMap<u32>,
     /// Start tags dropped beyond the cap, by name, so their end tags are dropped too.
     suppressed: NameMap<u32>,
+    /// The properties of the names met so far (see [`NameProps`]).
+    props: NameMap<NameProps>,
     /// Formatting elements popped off the stack while still on the active formatting list
     /// (the tree builder re-creates them before the next text), with the marker level at which
     /// they were listed.
@@ -471,6 +511,7 @@ impl<S> DepthGuard<S> {
                 open: Vec::new(),
                 open_count: NameMap::default(),
                 suppressed: NameMap::default(),
+                props: NameMap::default(),
                 dangling: Vec::new(),
                 markers: 0,
                 formatting: 0,
@@ -491,6 +532,18 @@ impl<S> DepthGuard<S> {
 }
 
 impl GuardState {
+    /// The properties of a tag's name, from the page's table or worked out.
+    fn props(&mut self, name: &LocalName) -> NameProps {
+        if let Some(p) = self.props.get(name) {
+            return *p;
+        }
+        let p = NameProps::of(name);
+        if self.props.len() < MAX_NAME_PROPS {
+            self.props.insert(name.clone(), p);
+        }
+        p
+    }
+
     /// Counts `n` elements handed on (or re-created by the tree builder).
     fn elements(&mut self, n: usize) {
         self.nodes += n;
@@ -755,10 +808,10 @@ const MAX_ROOT_ATTRIBUTES: usize = 256;
 /// declarative shadow roots). Event handlers, `data-*` (but the lazy-loading image sources),
 /// ARIA labels and inline styles that hide nothing go: on real pages they are most of the
 /// attributes' bytes.
-fn keep_read_attributes(tag: &mut TagToken, root_attrs: &mut usize) {
+fn keep_read_attributes(tag: &mut TagToken, root: bool, root_attrs: &mut usize) {
     tag.attrs
         .retain(|a| is_read_attribute(&a.name.local, &a.value));
-    if matches!(&*tag.name, "html" | "body") {
+    if root {
         let room = MAX_ROOT_ATTRIBUTES.saturating_sub(*root_attrs);
         tag.attrs.truncate(room);
         *root_attrs += tag.attrs.len();
@@ -812,11 +865,16 @@ impl<S: TokenSink> TokenSink for DepthGuard<S> {
         // Set again below for a tag that is handed on.
         let after_block = std::mem::replace(&mut st.after_block, false);
         let mut closes = false;
+        let props = match &token {
+            Token::TagToken(tag) => Some(st.props(&tag.name)),
+            _ => None,
+        };
+        let has = |b: u8| props.is_some_and(|p| p.has(b));
         match &mut token {
             Token::TagToken(tag) if tag.kind == TagKind::StartTag => {
                 let name = &tag.name;
-                let fostered = !is_table_tag(name) && st.in_table_context();
-                if is_void(name) || (tag.self_closing && !is_raw_text(name)) {
+                let fostered = !has(NameProps::TABLE_TAG) && st.in_table_context();
+                if has(NameProps::VOID) || (tag.self_closing && !has(NameProps::RAW_TEXT)) {
                     // Opens nothing.
                     if fostered {
                         open_cell = st.foster();
@@ -828,7 +886,7 @@ impl<S: TokenSink> TokenSink for DepthGuard<S> {
                         let n = st.reconstruct();
                         st.elements(n);
                     }
-                } else if is_raw_text(name) {
+                } else if has(NameProps::RAW_TEXT) {
                     if fostered {
                         open_cell = st.foster();
                     }
@@ -845,26 +903,26 @@ impl<S: TokenSink> TokenSink for DepthGuard<S> {
                     }
                     if at_cap
                         || st.open.len() >= self.limits.max_depth
-                        || (is_formatting(name) && st.formatting >= FORMATTING_CAP)
+                        || (has(NameProps::FORMATTING) && st.formatting >= FORMATTING_CAP)
                     {
                         st.flattened = true;
                         *st.suppressed.entry(name.clone()).or_insert(0) += 1;
                         return TokenSinkResult::Continue;
                     }
                     // Fostering is decided by the current node after implied closes.
-                    if !is_table_tag(name) && st.in_table_context() {
+                    if !has(NameProps::TABLE_TAG) && st.in_table_context() {
                         open_cell = st.foster();
                     }
-                    if !keeps_formatting_closed(name) {
+                    if !has(NameProps::KEEPS_FORMATTING_CLOSED) {
                         let n = st.reconstruct();
                         st.elements(n);
                     }
-                    if is_formatting(name) {
+                    if has(NameProps::FORMATTING) {
                         st.formatting += 1;
                     }
                     st.push(name.clone());
                 }
-                keep_read_attributes(tag, &mut st.root_attrs);
+                keep_read_attributes(tag, has(NameProps::ROOT), &mut st.root_attrs);
                 st.elements(1);
                 let attrs = tag.attrs.iter().map(|a| {
                     ATTRIBUTE_COST.saturating_add(a.value.len().saturating_mul(TEXT_BYTE_COST))
@@ -937,8 +995,8 @@ impl<S: TokenSink> TokenSink for DepthGuard<S> {
             // A start tag always makes its element (`<html>` and `<body>` again only add
             // attributes); an end tag must close one.
             Token::TagToken(tag) => {
-                (tag.kind == TagKind::StartTag && !matches!(&*tag.name, "html" | "body") || closes)
-                    && tag_of(&tag.name).is_block_level()
+                (tag.kind == TagKind::StartTag && !has(NameProps::ROOT) || closes)
+                    && has(NameProps::BLOCK)
             }
             _ => false,
         };
