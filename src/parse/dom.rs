@@ -424,6 +424,8 @@ impl NameProps {
     const ROOT: u8 = 1 << 5;
     /// `Tag::is_block_level`.
     const BLOCK: u8 = 1 << 6;
+    /// [`is_special`].
+    const SPECIAL: u8 = 1 << 7;
 
     fn of(name: &LocalName) -> NameProps {
         let bit = |on: bool, b: u8| if on { b } else { 0 };
@@ -434,7 +436,8 @@ impl NameProps {
                 | bit(is_formatting(name), Self::FORMATTING)
                 | bit(keeps_formatting_closed(name), Self::KEEPS_FORMATTING_CLOSED)
                 | bit(matches!(&**name, "html" | "body"), Self::ROOT)
-                | bit(tag_of(name).is_block_level(), Self::BLOCK),
+                | bit(tag_of(name).is_block_level(), Self::BLOCK)
+                | bit(is_special(name), Self::SPECIAL),
         )
     }
 
@@ -655,7 +658,8 @@ impl GuardState {
             ),
             // A new `<a>` (or `<nobr>`) first ends the one still listed.
             "a" | "nobr" => {
-                self.end_tag(name);
+                let props = self.props(name);
+                self.end_tag(name, props);
             }
             _ => {}
         }
@@ -677,11 +681,16 @@ impl GuardState {
     /// would reach past one is ignored there, and must be here too, or a page could close
     /// elements in the model that stay open in the tree (`<div><table><td></div>`, repeated).
     /// Models an end tag; returns whether it closes an open element.
-    fn end_tag(&mut self, name: &LocalName) -> bool {
+    fn end_tag(&mut self, name: &LocalName, props: NameProps) -> bool {
         let open = self.open_count.get(name).copied().unwrap_or(0) > 0;
-        let found = if open { self.find_in_scope(name) } else { None };
+        let found = if open {
+            self.find_in_scope(name, props)
+        } else {
+            None
+        };
+        let formatting = props.has(NameProps::FORMATTING);
         if let Some(i) = found {
-            let blocked = is_formatting(name)
+            let blocked = formatting
                 && self
                     .open
                     .get(i + 1..)
@@ -698,7 +707,7 @@ impl GuardState {
                 self.truncate(i + 1);
                 self.pop(false);
             }
-        } else if is_formatting(name) {
+        } else if formatting {
             let level = self.markers;
             if let Some(j) = self
                 .dangling
@@ -729,16 +738,17 @@ impl GuardState {
     /// with a cell open closes both), an element that is neither special nor formatting only
     /// above the nearest special element (as the tree builder looks for it). `</body>` and
     /// `</html>` close nothing.
-    fn find_in_scope(&self, name: &LocalName) -> Option<usize> {
+    fn find_in_scope(&self, name: &LocalName, props: NameProps) -> Option<usize> {
+        if props.has(NameProps::ROOT) {
+            return None;
+        }
         let table_part = matches!(
             &**name,
             "table" | "tbody" | "thead" | "tfoot" | "tr" | "td" | "th" | "caption"
         );
-        if matches!(&**name, "body" | "html") {
-            return None;
-        }
         // "Any other end tag" (`</span>`, `</x-widget>`) stops at the first special element.
-        let plain = !is_special(name) && !is_formatting(name) && !table_part;
+        let plain =
+            !props.has(NameProps::SPECIAL) && !props.has(NameProps::FORMATTING) && !table_part;
         for (i, n) in self.open.iter().enumerate().rev() {
             if n == name {
                 return Some(i);
@@ -938,7 +948,7 @@ impl<S: TokenSink> TokenSink for DepthGuard<S> {
                     *n -= 1;
                     return TokenSinkResult::Continue;
                 }
-                closes = st.end_tag(&tag.name);
+                closes = st.end_tag(&tag.name, props.unwrap_or_else(|| NameProps::of(&tag.name)));
                 // The tree builder ignores an end tag's attributes.
                 tag.attrs = Vec::new();
             }
