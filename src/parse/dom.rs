@@ -282,6 +282,17 @@ fn is_formatting(name: &str) -> bool {
     )
 }
 
+/// Elements inside which white space after a block is kept (see `drops_white_space`).
+fn is_verbatim(name: &LocalName) -> bool {
+    // Atoms compare as integers: this runs on every push and pop.
+    const VERBATIM: &[LocalName] = &[
+        local_name!("pre"),
+        local_name!("listing"),
+        local_name!("select"),
+    ];
+    VERBATIM.contains(name)
+}
+
 /// Elements that put a marker on the active formatting list: formatting elements opened
 /// before them are not re-created inside them, and those opened inside end with them.
 fn is_marker(name: &LocalName) -> bool {
@@ -412,23 +423,25 @@ type NameMap<V> = HashMap<LocalName, V, BuildFnv>;
 /// What the guard asks of a tag's name on every start and end tag, worked out once per name
 /// and page ([`GuardState::props`]): one map lookup instead of a string match per question.
 #[derive(Clone, Copy)]
-struct NameProps(u8);
+struct NameProps(u16);
 
 impl NameProps {
-    const VOID: u8 = 1;
-    const RAW_TEXT: u8 = 1 << 1;
-    const TABLE_TAG: u8 = 1 << 2;
-    const FORMATTING: u8 = 1 << 3;
-    const KEEPS_FORMATTING_CLOSED: u8 = 1 << 4;
+    const VOID: u16 = 1;
+    const RAW_TEXT: u16 = 1 << 1;
+    const TABLE_TAG: u16 = 1 << 2;
+    const FORMATTING: u16 = 1 << 3;
+    const KEEPS_FORMATTING_CLOSED: u16 = 1 << 4;
     /// `<html>` or `<body>`.
-    const ROOT: u8 = 1 << 5;
+    const ROOT: u16 = 1 << 5;
     /// `Tag::is_block_level`.
-    const BLOCK: u8 = 1 << 6;
+    const BLOCK: u16 = 1 << 6;
     /// [`is_special`].
-    const SPECIAL: u8 = 1 << 7;
+    const SPECIAL: u16 = 1 << 7;
+    /// [`closes_p`].
+    const CLOSES_P: u16 = 1 << 8;
 
     fn of(name: &LocalName) -> NameProps {
-        let bit = |on: bool, b: u8| if on { b } else { 0 };
+        let bit = |on: bool, b: u16| if on { b } else { 0 };
         NameProps(
             bit(is_void(name), Self::VOID)
                 | bit(is_raw_text(name), Self::RAW_TEXT)
@@ -437,11 +450,12 @@ impl NameProps {
                 | bit(keeps_formatting_closed(name), Self::KEEPS_FORMATTING_CLOSED)
                 | bit(matches!(&**name, "html" | "body"), Self::ROOT)
                 | bit(tag_of(name).is_block_level(), Self::BLOCK)
-                | bit(is_special(name), Self::SPECIAL),
+                | bit(is_special(name), Self::SPECIAL)
+                | bit(closes_p(name), Self::CLOSES_P),
         )
     }
 
-    fn has(self, b: u8) -> bool {
+    fn has(self, b: u16) -> bool {
         self.0 & b != 0
     }
 }
@@ -455,6 +469,8 @@ struct GuardState {
     open: Vec<LocalName>,
     /// How many elements of each name are in `open`, so an end tag with no open match is O(1).
     open_count: NameMap<u32>,
+    /// How many of `open` are `<pre>`, `<listing>` or `<select>` (see `drops_white_space`).
+    verbatim: u32,
     /// Start tags dropped beyond the cap, by name, so their end tags are dropped too.
     suppressed: NameMap<u32>,
     /// The properties of the names met so far (see [`NameProps`]).
@@ -513,6 +529,7 @@ impl<S> DepthGuard<S> {
             state: RefCell::new(GuardState {
                 open: Vec::new(),
                 open_count: NameMap::default(),
+                verbatim: 0,
                 suppressed: NameMap::default(),
                 props: NameMap::default(),
                 dangling: Vec::new(),
@@ -569,6 +586,9 @@ impl GuardState {
             self.formatting_saved.push(self.formatting);
             self.formatting = 0;
         }
+        if is_verbatim(&name) {
+            self.verbatim += 1;
+        }
         *self.open_count.entry(name.clone()).or_insert(0) += 1;
         self.open.push(name);
     }
@@ -579,6 +599,9 @@ impl GuardState {
         let Some(name) = self.open.pop() else { return };
         if let Some(n) = self.open_count.get_mut(&name) {
             *n = n.saturating_sub(1);
+        }
+        if is_verbatim(&name) {
+            self.verbatim = self.verbatim.saturating_sub(1);
         }
         if is_marker(&name) {
             self.markers = self.markers.saturating_sub(1);
@@ -617,7 +640,7 @@ impl GuardState {
         }
     }
 
-    fn model_start(&mut self, name: &LocalName) {
+    fn model_start(&mut self, name: &LocalName, props: NameProps) {
         const LIST: &[LocalName] = &[
             local_name!("ul"),
             local_name!("ol"),
@@ -663,7 +686,7 @@ impl GuardState {
             }
             _ => {}
         }
-        if closes_p(name) {
+        if props.has(NameProps::CLOSES_P) {
             self.close_implied(
                 &[local_name!("p")],
                 &[
@@ -724,13 +747,10 @@ impl GuardState {
     /// Whether white space after a block boundary can be left out here: not where it is
     /// text (`<pre>`, `<listing>`), nor inside a `<select>`, whose rules ignore most tags.
     fn drops_white_space(&self) -> bool {
-        [
-            local_name!("pre"),
-            local_name!("listing"),
-            local_name!("select"),
-        ]
-        .iter()
-        .all(|n| self.open_count.get(n).is_none_or(|c| *c == 0))
+        // Counted on push and pop rather than looked up three times per white space: the
+        // elements taken off the stack elsewhere (`end_tag`) and put back (`reconstruct`) are
+        // formatting elements, never these.
+        self.verbatim == 0
     }
 
     /// The index of the innermost open `name` above the nearest scope boundary.
@@ -797,7 +817,9 @@ impl GuardState {
     /// Counts one fostered token; past the limit, returns `true`: open a cell for it.
     fn foster(&mut self) -> bool {
         if self.fostered >= FOSTER_LIMIT {
-            self.model_start(&LocalName::from("td"));
+            let td = LocalName::from("td");
+            let props = self.props(&td);
+            self.model_start(&td, props);
             self.push(LocalName::from("td"));
             true
         } else {
@@ -879,7 +901,7 @@ impl<S: TokenSink> TokenSink for DepthGuard<S> {
             Token::TagToken(tag) => Some(st.props(&tag.name)),
             _ => None,
         };
-        let has = |b: u8| props.is_some_and(|p| p.has(b));
+        let has = |b: u16| props.is_some_and(|p| p.has(b));
         match &mut token {
             Token::TagToken(tag) if tag.kind == TagKind::StartTag => {
                 let name = &tag.name;
@@ -909,7 +931,7 @@ impl<S: TokenSink> TokenSink for DepthGuard<S> {
                     // walk the whole stack for each of them.
                     let at_cap = st.open.len() >= self.limits.max_depth;
                     if !at_cap {
-                        st.model_start(name);
+                        st.model_start(name, props.unwrap_or_else(|| NameProps::of(name)));
                     }
                     if at_cap
                         || st.open.len() >= self.limits.max_depth
