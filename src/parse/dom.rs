@@ -1360,7 +1360,33 @@ impl<'a> Element<'a> {
     }
 
     /// The value of attribute `name` (lowercase, no namespace), if present.
+    #[inline]
     pub fn attr(&self, name: &str) -> Option<Ref<'a, str>> {
+        // The names asked for on most elements compare as atoms (one integer each); callers
+        // pass literals, so the match is settled when this is inlined.
+        match name {
+            "class" => self.attr_atom(&local_name!("class")),
+            "itemprop" => self.attr_atom(&local_name!("itemprop")),
+            "content" => self.attr_atom(&local_name!("content")),
+            "href" => self.attr_atom(&local_name!("href")),
+            _ => self.attr_str(name),
+        }
+    }
+
+    fn attr_atom(&self, name: &LocalName) -> Option<Ref<'a, str>> {
+        match &self.node.data {
+            NodeData::Element { attrs, .. } => Ref::filter_map(attrs.borrow(), |attrs| {
+                attrs
+                    .iter()
+                    .find(|a| a.name.ns == ns!() && a.name.local == *name)
+                    .map(|a| &*a.value)
+            })
+            .ok(),
+            _ => None,
+        }
+    }
+
+    fn attr_str(&self, name: &str) -> Option<Ref<'a, str>> {
         match &self.node.data {
             NodeData::Element { attrs, .. } => Ref::filter_map(attrs.borrow(), |attrs| {
                 attrs
@@ -1597,6 +1623,41 @@ mod tests {
             ..LIMITS
         };
         assert_eq!(parse(&html, limits).err(), Some(ParseStop::TooManyNodes));
+    }
+
+    #[test]
+    fn attributes_by_atom_read_as_by_string() {
+        let html = r#"<div CLASS="a b" itemprop=p content=c href=h id=i>x</div>
+            <svg><a xlink:href=u href=v>y</a></svg><span class=s>z</span>"#;
+        struct Seen(Vec<String>);
+        impl Visitor for Seen {
+            fn open(&mut self, el: Element<'_>) -> bool {
+                for name in ["class", "itemprop", "content", "href", "id"] {
+                    let fast = el.attr(name).map(|v| v.to_string());
+                    assert_eq!(fast, el.attr_str(name).map(|v| v.to_string()), "{name}");
+                    if let Some(v) = fast {
+                        self.0.push(format!("{name}={v}"));
+                    }
+                }
+                true
+            }
+            fn close(&mut self, _: Element<'_>) {}
+            fn text(&mut self, _: &str) {}
+        }
+        let mut seen = Seen(Vec::new());
+        parse(html, LIMITS).unwrap().walk(&mut seen);
+        assert_eq!(
+            seen.0,
+            [
+                "class=a b",
+                "itemprop=p",
+                "content=c",
+                "href=h",
+                "id=i",
+                "href=v",
+                "class=s"
+            ]
+        );
     }
 
     #[test]
