@@ -11,6 +11,10 @@
 //! tokenised for elements whose hints already say "metadata" (byline, author, date, …), and
 //! text is only copied while a fact is being captured.
 
+use std::sync::LazyLock;
+
+use memchr::memmem;
+
 use crate::parse::dom::{Element, Tag};
 
 /// What the page told about itself, before any reading or cleaning.
@@ -350,7 +354,15 @@ impl Rel {
 
 /// Whether a link points into an author archive (`/author/name`, `/authors/name`).
 fn is_author_href(href: &str) -> bool {
-    href.contains("/author/") || href.contains("/authors/")
+    // `/author/` or `/authors/`: one search for their common start (built once; every link
+    // of the page comes here), then a look at what follows each match.
+    static AUTHOR: LazyLock<memmem::Finder<'static>> =
+        LazyLock::new(|| memmem::Finder::new("/author"));
+    let b = href.as_bytes();
+    AUTHOR.find_iter(b).any(|i| {
+        let rest = b.get(i + "/author".len()..).unwrap_or_default();
+        rest.starts_with(b"/") || rest.starts_with(b"s/")
+    })
 }
 
 /// What the class and id tokens of a metadata element say.
@@ -437,4 +449,29 @@ fn class_tokens(el: Element<'_>, mut f: impl FnMut(&str) -> bool) -> bool {
         }
     });
     found
+}
+
+#[cfg(test)]
+mod author_href_tests {
+    use super::is_author_href;
+
+    #[test]
+    fn author_pages_are_found_by_path() {
+        for (href, yes) in [
+            ("https://example.org/author/jane-doe/", true),
+            ("/authors/jane", true),
+            ("/author", false),
+            ("/authorship/x", false),
+            ("/authors", false),
+            ("/about/author-guidelines/", false),
+            ("/x/author/author/", true),
+            ("/author/authors/", true),
+            ("/authorauthors/", false),
+            ("", false),
+        ] {
+            assert_eq!(is_author_href(href), yes, "{href}");
+            let old = href.contains("/author/") || href.contains("/authors/");
+            assert_eq!(old, yes, "{href}");
+        }
+    }
 }

@@ -6,6 +6,8 @@
 
 use std::sync::LazyLock;
 
+use memchr::memmem;
+
 use crate::features::is_alphanumeric;
 use crate::features::lexicon::{
     AD_LABELS, AGENCIES, BYLINE_WORDS, CREDIT_LABELS, MINUTE_WORDS, MONTHS, READING_WORDS,
@@ -70,11 +72,20 @@ impl FurnitureCues {
     }
 }
 
+/// Searchers for the middle of the word "copyright" in its two cases, built once: the
+/// standard library's `contains` sets its searcher up again on every call.
+static OPYRIGHT: LazyLock<[memmem::Finder<'static>; 2]> = LazyLock::new(|| {
+    [
+        memmem::Finder::new("opyright"),
+        memmem::Finder::new("OPYRIGHT"),
+    ]
+});
+
 /// Whether the text holds the word "copyright", "Copyright" or "COPYRIGHT".
 fn has_copyright_word(text: &str) -> bool {
-    // Every block goes through here, long paragraphs too: a substring search (vectorised in
-    // the standard library) rules out almost all of them before any word is split off.
-    (text.contains("opyright") || text.contains("OPYRIGHT"))
+    // Every block goes through here, long paragraphs too: a substring search (vectorised)
+    // rules out almost all of them before any word is split off.
+    OPYRIGHT.iter().any(|f| f.find(text.as_bytes()).is_some())
         && text
             .split(|c: char| !is_alphanumeric(c))
             .any(|w| matches!(w, "copyright" | "Copyright" | "COPYRIGHT"))

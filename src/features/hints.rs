@@ -10,7 +10,7 @@ use std::collections::HashMap;
 use std::sync::LazyLock;
 
 use crate::features::lexicon::{self, STATE_PREFIXES};
-use crate::hash::BuildFnv;
+use crate::hash::{BuildFnv, BuildWords};
 use crate::parse::dom::{Element, Tag};
 
 /// A set of hint categories, as bits.
@@ -112,11 +112,68 @@ impl Hints {
     }
 }
 
-/// Hints from a `class` or `id` value: the union of its names' hints.
+/// Hints from a `class` or `id` value: the union of its names' hints (names are separated by
+/// ASCII white space).
+///
+/// One pass over the bytes cuts both names and tokens: values run long (a utility class per
+/// style), and every distinct value of a page comes through here once.
 pub(crate) fn of_tokens(value: &str) -> Hints {
-    value
-        .split_ascii_whitespace()
-        .fold(Hints::default(), |h, name| h.union(of_class_name(name)))
+    let bytes = value.as_bytes();
+    let mut h = Hints::default();
+    // No token of the current name yet; the current name is a state modifier.
+    let mut first = true;
+    let mut modifier = false;
+    let mut i = 0;
+    while let Some(&c) = bytes.get(i) {
+        if c.is_ascii_alphabetic() {
+            let start = i;
+            i = token_end(bytes, i);
+            let Some(tok) = bytes.get(start..i) else {
+                break;
+            };
+            if modifier {
+                continue;
+            }
+            if first && is_state_prefix(tok) {
+                modifier = true;
+            } else {
+                h = h.union(of_token(tok));
+            }
+            first = false;
+            continue;
+        }
+        if c.is_ascii_whitespace() {
+            first = true;
+            modifier = false;
+        }
+        i += 1;
+    }
+    h
+}
+
+/// The end of the token that starts with the letter at `start`: letters up to a non-letter or a
+/// camelCase capital (one after a lowercase letter), which starts the next token.
+fn token_end(bytes: &[u8], start: usize) -> usize {
+    let mut i = start + 1;
+    let mut prev = bytes.get(start).copied().unwrap_or(0);
+    while let Some(&c) = bytes.get(i) {
+        if !c.is_ascii_alphabetic() || (c.is_ascii_uppercase() && prev.is_ascii_lowercase()) {
+            break;
+        }
+        prev = c;
+        i += 1;
+    }
+    i
+}
+
+/// Whether a name's first token opens a state modifier (`has-sidebar`, `isHidden`): then the
+/// name carries no hint.
+fn is_state_prefix(tok: &[u8]) -> bool {
+    // (The longest prefix has seven letters: longer tokens skip the comparisons.)
+    tok.len() <= 7
+        && STATE_PREFIXES
+            .iter()
+            .any(|p| tok.eq_ignore_ascii_case(p.as_bytes()))
 }
 
 /// The hints of the `class` and `id` values already met on a page. Pages repeat the same
@@ -125,8 +182,9 @@ pub(crate) fn of_tokens(value: &str) -> Hints {
 #[derive(Default)]
 pub(crate) struct Memo {
     // Keyed by the page's own strings with a fast unkeyed hash: a page that made its values
-    // collide would only slow its own lookups, and the size cap bounds that.
-    seen: HashMap<Box<str>, Hints, BuildFnv>,
+    // collide would only slow its own lookups, and the size cap bounds that. (Eight bytes a
+    // step: the values run long.)
+    seen: HashMap<Box<str>, Hints, BuildWords>,
 }
 
 impl Memo {
@@ -229,50 +287,30 @@ fn is_hidden_style(style: &str) -> bool {
     compact.contains("display:none") || compact.contains("visibility:hidden")
 }
 
-/// Hints from one class name (or an id): its tokens, unless it is a state modifier.
-fn of_class_name(name: &str) -> Hints {
-    let mut h = Hints::default();
-    let bytes = name.as_bytes();
-    let mut start = 0;
-    let mut first = true;
-    for i in 0..=bytes.len() {
-        let b = bytes.get(i).copied();
-        let boundary = match b {
-            None => true,
-            Some(c) if !c.is_ascii_alphabetic() => true,
-            // camelCase: a capital after a lowercase letter starts a new token.
-            Some(c) if c.is_ascii_uppercase() && i > start => {
-                bytes.get(i - 1).is_some_and(|p| p.is_ascii_lowercase())
-            }
-            _ => false,
-        };
-        if boundary {
-            if i > start
-                && let Some(tok) = name.get(start..i)
-            {
-                // (The longest prefix has seven letters: longer tokens skip the comparisons.)
-                if first
-                    && tok.len() <= 7
-                    && STATE_PREFIXES.iter().any(|p| tok.eq_ignore_ascii_case(p))
-                {
-                    return Hints::default();
-                }
-                first = false;
-                h = h.union(of_token(tok));
-            }
-            start = if matches!(b, Some(c) if c.is_ascii_alphabetic()) {
-                i
-            } else {
-                i + 1
-            };
-        }
-    }
-    h
+/// Hints of whole class-name tokens, in lower case, with what rules most tokens out before
+/// they are hashed.
+struct Table {
+    /// A hash lookup: the table is large and every class and id token of the page goes
+    /// through it.
+    tokens: HashMap<&'static [u8], Hints, BuildFnv>,
+    /// Per lowercase first letter, a bit for each length of the tokens that start with it:
+    /// most tokens of a page are in no table, and this turns nearly all of them away.
+    lengths: [u64; 26],
+    /// Bits of the lowercase letters that [`lexicon::CLASS_STEMS`] begin with, and end with.
+    stem_firsts: u32,
+    stem_lasts: u32,
 }
 
-/// Hints of whole class-name tokens, in lower case. A hash lookup: the table is large and
-/// every class and id token of the page goes through it.
-static TOKENS: LazyLock<HashMap<&'static [u8], Hints, BuildFnv>> = LazyLock::new(|| {
+/// The bit of a lowercase ASCII letter, or none.
+fn letter_bit(c: u8) -> u32 {
+    if c.is_ascii_lowercase() {
+        1 << (c - b'a')
+    } else {
+        0
+    }
+}
+
+static TABLE: LazyLock<Table> = LazyLock::new(|| {
     let table: &[(&[&str], Hints)] = &[
         (lexicon::NAV_TOKENS, Hints::NAV),
         (lexicon::FOOTER_TOKENS, Hints::FOOTER),
@@ -295,36 +333,81 @@ static TOKENS: LazyLock<HashMap<&'static [u8], Hints, BuildFnv>> = LazyLock::new
         (lexicon::TEASER_TOKENS, Hints::TEASER),
         (lexicon::CAPTION_TOKENS, Hints::CAPTION),
     ];
-    table
+    let tokens: HashMap<&'static [u8], Hints, BuildFnv> = table
         .iter()
         .flat_map(|(words, h)| words.iter().map(move |w| (w.as_bytes(), *h)))
-        .collect()
+        .collect();
+    // Only tokens of lowercase letters, 2 to 32 long, are looked up (see `of_token`); other
+    // entries can never match and need no bit.
+    let mut lengths = [0u64; 26];
+    for w in tokens.keys() {
+        if let Some(&c) = w.first()
+            && c.is_ascii_lowercase()
+            && w.len() < 64
+            && let Some(m) = lengths.get_mut(usize::from(c - b'a'))
+        {
+            *m |= 1 << w.len();
+        }
+    }
+    let bits = |pick: fn(&[u8]) -> Option<&u8>| {
+        lexicon::CLASS_STEMS
+            .iter()
+            .filter_map(|s| pick(s.as_bytes()))
+            .fold(0, |m, &c| m | letter_bit(c))
+    };
+    Table {
+        tokens,
+        lengths,
+        stem_firsts: bits(<[u8]>::first),
+        stem_lasts: bits(<[u8]>::last),
+    }
 });
 
 /// The length of the shortest of [`lexicon::CLASS_STEMS`].
 const SHORTEST_STEM: usize = 5;
 
-fn of_token(tok: &str) -> Hints {
+/// Hints of one token of ASCII letters.
+fn of_token(tok: &[u8]) -> Hints {
     if tok.len() < 2 || tok.len() > 32 {
         return Hints::default();
     }
     let mut buf = [0u8; 32];
-    for (d, s) in buf.iter_mut().zip(tok.bytes()) {
+    for (d, s) in buf.iter_mut().zip(tok) {
         *d = s.to_ascii_lowercase();
     }
-    // Tokens are runs of ASCII letters: compared as bytes, no UTF-8 check needed.
     let Some(t) = buf.get(..tok.len()) else {
         return Hints::default();
     };
-    let whole = TOKENS.get(t).copied().unwrap_or_default();
+    let (Some(&first), Some(&last)) = (t.first(), t.last()) else {
+        return Hints::default();
+    };
+    let table = &*TABLE;
+    let listed = first.is_ascii_lowercase()
+        && table
+            .lengths
+            .get(usize::from(first.wrapping_sub(b'a')))
+            .is_some_and(|m| m & (1 << t.len()) != 0);
+    let whole = if listed {
+        table.tokens.get(t).copied().unwrap_or_default()
+    } else {
+        Hints::default()
+    };
     // Most tokens are short and in no table ("col", "item", "post"): no stem fits in them.
     if !whole.is_empty() || t.len() < SHORTEST_STEM {
         return whole;
     }
+    // A stem at the start shares the token's first letter, one at the end its last.
+    if (table.stem_firsts & letter_bit(first)) | (table.stem_lasts & letter_bit(last)) == 0 {
+        return Hints::default();
+    }
     // Each stem is also a whole token, and takes that token's hint.
     for stem in lexicon::CLASS_STEMS {
         if t.starts_with(stem.as_bytes()) || t.ends_with(stem.as_bytes()) {
-            return TOKENS.get(stem.as_bytes()).copied().unwrap_or_default();
+            return table
+                .tokens
+                .get(stem.as_bytes())
+                .copied()
+                .unwrap_or_default();
         }
     }
     Hints::default()
@@ -361,11 +444,110 @@ mod tests {
         );
     }
 
+    /// The hints of a value as first written: split into names, each name into tokens.
+    fn reference(value: &str) -> Hints {
+        let mut h = Hints::default();
+        for name in value.split_ascii_whitespace() {
+            let bytes = name.as_bytes();
+            let (mut start, mut first, mut own) = (0, true, Hints::default());
+            for i in 0..=bytes.len() {
+                let b = bytes.get(i).copied();
+                let boundary = match b {
+                    None => true,
+                    Some(c) if !c.is_ascii_alphabetic() => true,
+                    Some(c) if c.is_ascii_uppercase() && i > start => {
+                        bytes[i - 1].is_ascii_lowercase()
+                    }
+                    _ => false,
+                };
+                if boundary {
+                    if i > start {
+                        let tok = &bytes[start..i];
+                        if first
+                            && STATE_PREFIXES
+                                .iter()
+                                .any(|p| tok.eq_ignore_ascii_case(p.as_bytes()))
+                        {
+                            own = Hints::default();
+                            break;
+                        }
+                        first = false;
+                        own = own.union(of_token(tok));
+                    }
+                    start = if matches!(b, Some(c) if c.is_ascii_alphabetic()) {
+                        i
+                    } else {
+                        i + 1
+                    };
+                }
+            }
+            h = h.union(own);
+        }
+        h
+    }
+
+    #[test]
+    fn one_pass_cuts_as_names_then_tokens() {
+        // Values built from pieces that exercise every boundary: case changes, digits,
+        // punctuation, white space of each kind, non-ASCII letters, state prefixes, stems.
+        let pieces = [
+            "entry", "-", "Content", "_", "post", "sidebar", "Left", " ", "\t", "2", "has", "no",
+            "is", "Hidden", "\n", "related", "Posts", "ÄÖ", "x", "  ", "share", "BAR", "footer",
+            "\u{c}", "navbar", "with", "card", "\r", "é",
+        ];
+        let mut seed = 0x2545_f491_4f6c_dd1du64;
+        let mut checked = 0;
+        for _ in 0..20_000 {
+            let mut value = String::new();
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            let mut r = seed;
+            for _ in 0..(r % 9) {
+                r /= 9;
+                value.push_str(pieces[(r % pieces.len() as u64) as usize]);
+                r /= pieces.len() as u64;
+                if r == 0 {
+                    r = seed.rotate_left(31);
+                }
+            }
+            assert_eq!(of_tokens(&value), reference(&value), "{value:?}");
+            checked += u32::from(!of_tokens(&value).is_empty());
+        }
+        assert!(checked > 1000, "{checked}");
+    }
+
+    #[test]
+    fn every_listed_token_is_looked_up() {
+        // The length and letter filters in front of the hash lookup turn no listed token away.
+        let mut checked = 0;
+        for (&word, &h) in &TABLE.tokens {
+            if (2..=32).contains(&word.len()) && word.iter().all(u8::is_ascii_lowercase) {
+                assert_eq!(of_token(word), h, "{}", String::from_utf8_lossy(word));
+                let upper = word.to_ascii_uppercase();
+                assert_eq!(of_token(&upper), h, "{}", String::from_utf8_lossy(word));
+                checked += 1;
+            }
+        }
+        assert!(checked > 100, "{checked}");
+        assert!(of_token(b"zzzzzz").is_empty());
+        // camelCase splits the state prefix off as the first token too.
+        assert!(of_tokens("hasSidebar").is_empty());
+        assert_eq!(
+            of_tokens("postSidebar"),
+            Hints::CONTENT.union(Hints::SIDEBAR)
+        );
+    }
+
     #[test]
     fn every_stem_is_a_token_with_a_hint() {
         for stem in lexicon::CLASS_STEMS {
-            assert!(!of_token(stem).is_empty(), "{stem}");
-            assert_eq!(of_token(&format!("x{stem}")), of_token(stem), "{stem}");
+            assert!(!of_token(stem.as_bytes()).is_empty(), "{stem}");
+            assert_eq!(
+                of_token(format!("x{stem}").as_bytes()),
+                of_token(stem.as_bytes()),
+                "{stem}"
+            );
         }
     }
 

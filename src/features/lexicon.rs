@@ -248,7 +248,7 @@ pub(crate) const CLASS_STEMS: &[&str] = &[
 
 /// Words that open a state modifier rather than a role: `has-sidebar`, `no-comments`,
 /// `is-hidden`, `with-share`. Such a class says what the element's surroundings have, not what
-/// the element is, so it carries no hint (`hints::of_class_name`).
+/// the element is, so it carries no hint (`hints::of_tokens`).
 pub(crate) const STATE_PREFIXES: &[&str] = &[
     "has", "no", "is", "with", "without", "show", "hide", "enable", "disable", "can", "allow",
 ];

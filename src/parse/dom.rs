@@ -282,6 +282,17 @@ fn is_formatting(name: &str) -> bool {
     )
 }
 
+/// Elements inside which white space after a block is kept (see `drops_white_space`).
+fn is_verbatim(name: &LocalName) -> bool {
+    // Atoms compare as integers: this runs on every push and pop.
+    const VERBATIM: &[LocalName] = &[
+        local_name!("pre"),
+        local_name!("listing"),
+        local_name!("select"),
+    ];
+    VERBATIM.contains(name)
+}
+
 /// Elements that put a marker on the active formatting list: formatting elements opened
 /// before them are not re-created inside them, and those opened inside end with them.
 fn is_marker(name: &LocalName) -> bool {
@@ -409,13 +420,61 @@ fn is_special(name: &LocalName) -> bool {
 /// guard's cost.
 type NameMap<V> = HashMap<LocalName, V, BuildFnv>;
 
+/// What the guard asks of a tag's name on every start and end tag, worked out once per name
+/// and page ([`GuardState::props`]): one map lookup instead of a string match per question.
+#[derive(Clone, Copy)]
+struct NameProps(u16);
+
+impl NameProps {
+    const VOID: u16 = 1;
+    const RAW_TEXT: u16 = 1 << 1;
+    const TABLE_TAG: u16 = 1 << 2;
+    const FORMATTING: u16 = 1 << 3;
+    const KEEPS_FORMATTING_CLOSED: u16 = 1 << 4;
+    /// `<html>` or `<body>`.
+    const ROOT: u16 = 1 << 5;
+    /// `Tag::is_block_level`.
+    const BLOCK: u16 = 1 << 6;
+    /// [`is_special`].
+    const SPECIAL: u16 = 1 << 7;
+    /// [`closes_p`].
+    const CLOSES_P: u16 = 1 << 8;
+
+    fn of(name: &LocalName) -> NameProps {
+        let bit = |on: bool, b: u16| if on { b } else { 0 };
+        NameProps(
+            bit(is_void(name), Self::VOID)
+                | bit(is_raw_text(name), Self::RAW_TEXT)
+                | bit(is_table_tag(name), Self::TABLE_TAG)
+                | bit(is_formatting(name), Self::FORMATTING)
+                | bit(keeps_formatting_closed(name), Self::KEEPS_FORMATTING_CLOSED)
+                | bit(matches!(&**name, "html" | "body"), Self::ROOT)
+                | bit(tag_of(name).is_block_level(), Self::BLOCK)
+                | bit(is_special(name), Self::SPECIAL)
+                | bit(closes_p(name), Self::CLOSES_P),
+        )
+    }
+
+    fn has(self, b: u16) -> bool {
+        self.0 & b != 0
+    }
+}
+
+/// Names whose [`NameProps`] a page keeps; a page with more distinct names has the rest
+/// worked out on every tag, as before.
+const MAX_NAME_PROPS: usize = 512;
+
 struct GuardState {
     /// Modelled stack of open elements (names only), at most `max_depth` (+ raw-text) deep.
     open: Vec<LocalName>,
     /// How many elements of each name are in `open`, so an end tag with no open match is O(1).
     open_count: NameMap<u32>,
+    /// How many of `open` are `<pre>`, `<listing>` or `<select>` (see `drops_white_space`).
+    verbatim: u32,
     /// Start tags dropped beyond the cap, by name, so their end tags are dropped too.
     suppressed: NameMap<u32>,
+    /// The properties of the names met so far (see [`NameProps`]).
+    props: NameMap<NameProps>,
     /// Formatting elements popped off the stack while still on the active formatting list
     /// (the tree builder re-creates them before the next text), with the marker level at which
     /// they were listed.
@@ -470,7 +529,9 @@ impl<S> DepthGuard<S> {
             state: RefCell::new(GuardState {
                 open: Vec::new(),
                 open_count: NameMap::default(),
+                verbatim: 0,
                 suppressed: NameMap::default(),
+                props: NameMap::default(),
                 dangling: Vec::new(),
                 markers: 0,
                 formatting: 0,
@@ -491,6 +552,18 @@ impl<S> DepthGuard<S> {
 }
 
 impl GuardState {
+    /// The properties of a tag's name, from the page's table or worked out.
+    fn props(&mut self, name: &LocalName) -> NameProps {
+        if let Some(p) = self.props.get(name) {
+            return *p;
+        }
+        let p = NameProps::of(name);
+        if self.props.len() < MAX_NAME_PROPS {
+            self.props.insert(name.clone(), p);
+        }
+        p
+    }
+
     /// Counts `n` elements handed on (or re-created by the tree builder).
     fn elements(&mut self, n: usize) {
         self.nodes += n;
@@ -513,6 +586,9 @@ impl GuardState {
             self.formatting_saved.push(self.formatting);
             self.formatting = 0;
         }
+        if is_verbatim(&name) {
+            self.verbatim += 1;
+        }
         *self.open_count.entry(name.clone()).or_insert(0) += 1;
         self.open.push(name);
     }
@@ -523,6 +599,9 @@ impl GuardState {
         let Some(name) = self.open.pop() else { return };
         if let Some(n) = self.open_count.get_mut(&name) {
             *n = n.saturating_sub(1);
+        }
+        if is_verbatim(&name) {
+            self.verbatim = self.verbatim.saturating_sub(1);
         }
         if is_marker(&name) {
             self.markers = self.markers.saturating_sub(1);
@@ -561,7 +640,7 @@ impl GuardState {
         }
     }
 
-    fn model_start(&mut self, name: &LocalName) {
+    fn model_start(&mut self, name: &LocalName, props: NameProps) {
         const LIST: &[LocalName] = &[
             local_name!("ul"),
             local_name!("ol"),
@@ -602,11 +681,12 @@ impl GuardState {
             ),
             // A new `<a>` (or `<nobr>`) first ends the one still listed.
             "a" | "nobr" => {
-                self.end_tag(name);
+                let props = self.props(name);
+                self.end_tag(name, props);
             }
             _ => {}
         }
-        if closes_p(name) {
+        if props.has(NameProps::CLOSES_P) {
             self.close_implied(
                 &[local_name!("p")],
                 &[
@@ -624,11 +704,16 @@ impl GuardState {
     /// would reach past one is ignored there, and must be here too, or a page could close
     /// elements in the model that stay open in the tree (`<div><table><td></div>`, repeated).
     /// Models an end tag; returns whether it closes an open element.
-    fn end_tag(&mut self, name: &LocalName) -> bool {
+    fn end_tag(&mut self, name: &LocalName, props: NameProps) -> bool {
         let open = self.open_count.get(name).copied().unwrap_or(0) > 0;
-        let found = if open { self.find_in_scope(name) } else { None };
+        let found = if open {
+            self.find_in_scope(name, props)
+        } else {
+            None
+        };
+        let formatting = props.has(NameProps::FORMATTING);
         if let Some(i) = found {
-            let blocked = is_formatting(name)
+            let blocked = formatting
                 && self
                     .open
                     .get(i + 1..)
@@ -645,7 +730,7 @@ impl GuardState {
                 self.truncate(i + 1);
                 self.pop(false);
             }
-        } else if is_formatting(name) {
+        } else if formatting {
             let level = self.markers;
             if let Some(j) = self
                 .dangling
@@ -662,13 +747,10 @@ impl GuardState {
     /// Whether white space after a block boundary can be left out here: not where it is
     /// text (`<pre>`, `<listing>`), nor inside a `<select>`, whose rules ignore most tags.
     fn drops_white_space(&self) -> bool {
-        [
-            local_name!("pre"),
-            local_name!("listing"),
-            local_name!("select"),
-        ]
-        .iter()
-        .all(|n| self.open_count.get(n).is_none_or(|c| *c == 0))
+        // Counted on push and pop rather than looked up three times per white space: the
+        // elements taken off the stack elsewhere (`end_tag`) and put back (`reconstruct`) are
+        // formatting elements, never these.
+        self.verbatim == 0
     }
 
     /// The index of the innermost open `name` above the nearest scope boundary.
@@ -676,16 +758,17 @@ impl GuardState {
     /// with a cell open closes both), an element that is neither special nor formatting only
     /// above the nearest special element (as the tree builder looks for it). `</body>` and
     /// `</html>` close nothing.
-    fn find_in_scope(&self, name: &LocalName) -> Option<usize> {
+    fn find_in_scope(&self, name: &LocalName, props: NameProps) -> Option<usize> {
+        if props.has(NameProps::ROOT) {
+            return None;
+        }
         let table_part = matches!(
             &**name,
             "table" | "tbody" | "thead" | "tfoot" | "tr" | "td" | "th" | "caption"
         );
-        if matches!(&**name, "body" | "html") {
-            return None;
-        }
         // "Any other end tag" (`</span>`, `</x-widget>`) stops at the first special element.
-        let plain = !is_special(name) && !is_formatting(name) && !table_part;
+        let plain =
+            !props.has(NameProps::SPECIAL) && !props.has(NameProps::FORMATTING) && !table_part;
         for (i, n) in self.open.iter().enumerate().rev() {
             if n == name {
                 return Some(i);
@@ -734,7 +817,9 @@ impl GuardState {
     /// Counts one fostered token; past the limit, returns `true`: open a cell for it.
     fn foster(&mut self) -> bool {
         if self.fostered >= FOSTER_LIMIT {
-            self.model_start(&LocalName::from("td"));
+            let td = LocalName::from("td");
+            let props = self.props(&td);
+            self.model_start(&td, props);
             self.push(LocalName::from("td"));
             true
         } else {
@@ -755,10 +840,10 @@ const MAX_ROOT_ATTRIBUTES: usize = 256;
 /// declarative shadow roots). Event handlers, `data-*` (but the lazy-loading image sources),
 /// ARIA labels and inline styles that hide nothing go: on real pages they are most of the
 /// attributes' bytes.
-fn keep_read_attributes(tag: &mut TagToken, root_attrs: &mut usize) {
+fn keep_read_attributes(tag: &mut TagToken, root: bool, root_attrs: &mut usize) {
     tag.attrs
         .retain(|a| is_read_attribute(&a.name.local, &a.value));
-    if matches!(&*tag.name, "html" | "body") {
+    if root {
         let room = MAX_ROOT_ATTRIBUTES.saturating_sub(*root_attrs);
         tag.attrs.truncate(room);
         *root_attrs += tag.attrs.len();
@@ -812,11 +897,16 @@ impl<S: TokenSink> TokenSink for DepthGuard<S> {
         // Set again below for a tag that is handed on.
         let after_block = std::mem::replace(&mut st.after_block, false);
         let mut closes = false;
+        let props = match &token {
+            Token::TagToken(tag) => Some(st.props(&tag.name)),
+            _ => None,
+        };
+        let has = |b: u16| props.is_some_and(|p| p.has(b));
         match &mut token {
             Token::TagToken(tag) if tag.kind == TagKind::StartTag => {
                 let name = &tag.name;
-                let fostered = !is_table_tag(name) && st.in_table_context();
-                if is_void(name) || (tag.self_closing && !is_raw_text(name)) {
+                let fostered = !has(NameProps::TABLE_TAG) && st.in_table_context();
+                if has(NameProps::VOID) || (tag.self_closing && !has(NameProps::RAW_TEXT)) {
                     // Opens nothing.
                     if fostered {
                         open_cell = st.foster();
@@ -828,7 +918,7 @@ impl<S: TokenSink> TokenSink for DepthGuard<S> {
                         let n = st.reconstruct();
                         st.elements(n);
                     }
-                } else if is_raw_text(name) {
+                } else if has(NameProps::RAW_TEXT) {
                     if fostered {
                         open_cell = st.foster();
                     }
@@ -841,30 +931,30 @@ impl<S: TokenSink> TokenSink for DepthGuard<S> {
                     // walk the whole stack for each of them.
                     let at_cap = st.open.len() >= self.limits.max_depth;
                     if !at_cap {
-                        st.model_start(name);
+                        st.model_start(name, props.unwrap_or_else(|| NameProps::of(name)));
                     }
                     if at_cap
                         || st.open.len() >= self.limits.max_depth
-                        || (is_formatting(name) && st.formatting >= FORMATTING_CAP)
+                        || (has(NameProps::FORMATTING) && st.formatting >= FORMATTING_CAP)
                     {
                         st.flattened = true;
                         *st.suppressed.entry(name.clone()).or_insert(0) += 1;
                         return TokenSinkResult::Continue;
                     }
                     // Fostering is decided by the current node after implied closes.
-                    if !is_table_tag(name) && st.in_table_context() {
+                    if !has(NameProps::TABLE_TAG) && st.in_table_context() {
                         open_cell = st.foster();
                     }
-                    if !keeps_formatting_closed(name) {
+                    if !has(NameProps::KEEPS_FORMATTING_CLOSED) {
                         let n = st.reconstruct();
                         st.elements(n);
                     }
-                    if is_formatting(name) {
+                    if has(NameProps::FORMATTING) {
                         st.formatting += 1;
                     }
                     st.push(name.clone());
                 }
-                keep_read_attributes(tag, &mut st.root_attrs);
+                keep_read_attributes(tag, has(NameProps::ROOT), &mut st.root_attrs);
                 st.elements(1);
                 let attrs = tag.attrs.iter().map(|a| {
                     ATTRIBUTE_COST.saturating_add(a.value.len().saturating_mul(TEXT_BYTE_COST))
@@ -880,7 +970,7 @@ impl<S: TokenSink> TokenSink for DepthGuard<S> {
                     *n -= 1;
                     return TokenSinkResult::Continue;
                 }
-                closes = st.end_tag(&tag.name);
+                closes = st.end_tag(&tag.name, props.unwrap_or_else(|| NameProps::of(&tag.name)));
                 // The tree builder ignores an end tag's attributes.
                 tag.attrs = Vec::new();
             }
@@ -937,8 +1027,8 @@ impl<S: TokenSink> TokenSink for DepthGuard<S> {
             // A start tag always makes its element (`<html>` and `<body>` again only add
             // attributes); an end tag must close one.
             Token::TagToken(tag) => {
-                (tag.kind == TagKind::StartTag && !matches!(&*tag.name, "html" | "body") || closes)
-                    && tag_of(&tag.name).is_block_level()
+                (tag.kind == TagKind::StartTag && !has(NameProps::ROOT) || closes)
+                    && has(NameProps::BLOCK)
             }
             _ => false,
         };
@@ -1270,7 +1360,33 @@ impl<'a> Element<'a> {
     }
 
     /// The value of attribute `name` (lowercase, no namespace), if present.
+    #[inline]
     pub fn attr(&self, name: &str) -> Option<Ref<'a, str>> {
+        // The names asked for on most elements compare as atoms (one integer each); callers
+        // pass literals, so the match is settled when this is inlined.
+        match name {
+            "class" => self.attr_atom(&local_name!("class")),
+            "itemprop" => self.attr_atom(&local_name!("itemprop")),
+            "content" => self.attr_atom(&local_name!("content")),
+            "href" => self.attr_atom(&local_name!("href")),
+            _ => self.attr_str(name),
+        }
+    }
+
+    fn attr_atom(&self, name: &LocalName) -> Option<Ref<'a, str>> {
+        match &self.node.data {
+            NodeData::Element { attrs, .. } => Ref::filter_map(attrs.borrow(), |attrs| {
+                attrs
+                    .iter()
+                    .find(|a| a.name.ns == ns!() && a.name.local == *name)
+                    .map(|a| &*a.value)
+            })
+            .ok(),
+            _ => None,
+        }
+    }
+
+    fn attr_str(&self, name: &str) -> Option<Ref<'a, str>> {
         match &self.node.data {
             NodeData::Element { attrs, .. } => Ref::filter_map(attrs.borrow(), |attrs| {
                 attrs
@@ -1507,6 +1623,41 @@ mod tests {
             ..LIMITS
         };
         assert_eq!(parse(&html, limits).err(), Some(ParseStop::TooManyNodes));
+    }
+
+    #[test]
+    fn attributes_by_atom_read_as_by_string() {
+        let html = r#"<div CLASS="a b" itemprop=p content=c href=h id=i>x</div>
+            <svg><a xlink:href=u href=v>y</a></svg><span class=s>z</span>"#;
+        struct Seen(Vec<String>);
+        impl Visitor for Seen {
+            fn open(&mut self, el: Element<'_>) -> bool {
+                for name in ["class", "itemprop", "content", "href", "id"] {
+                    let fast = el.attr(name).map(|v| v.to_string());
+                    assert_eq!(fast, el.attr_str(name).map(|v| v.to_string()), "{name}");
+                    if let Some(v) = fast {
+                        self.0.push(format!("{name}={v}"));
+                    }
+                }
+                true
+            }
+            fn close(&mut self, _: Element<'_>) {}
+            fn text(&mut self, _: &str) {}
+        }
+        let mut seen = Seen(Vec::new());
+        parse(html, LIMITS).unwrap().walk(&mut seen);
+        assert_eq!(
+            seen.0,
+            [
+                "class=a b",
+                "itemprop=p",
+                "content=c",
+                "href=h",
+                "id=i",
+                "href=v",
+                "class=s"
+            ]
+        );
     }
 
     #[test]
