@@ -130,7 +130,12 @@ impl Passes {
 
     /// Every pass on but `name`; `None` for a name no pass has.
     pub fn without(name: &str) -> Option<Passes> {
-        Passes::bit(name).map(|b| Passes(!(1u64 << b)))
+        Passes::ALL.minus(name)
+    }
+
+    /// These passes but `name`; `None` for a name no pass has.
+    pub fn minus(self, name: &str) -> Option<Passes> {
+        Passes::bit(name).map(|b| Passes(self.0 & !(1u64 << b)))
     }
 
     /// Whether the pass `name` runs.
@@ -263,13 +268,10 @@ pub(crate) fn text_features(b: &BlockView<'_>) -> [f32; N_TEXT] {
     ]
 }
 
-/// How much a block reads like running prose, from its text alone. Positive leans to prose.
-pub(crate) fn prose_score(b: &BlockView<'_>, w: &Weights) -> f32 {
-    text_features(b)
-        .iter()
-        .zip(w.prose.iter())
-        .map(|(x, w)| x * w)
-        .sum()
+/// How much a block reads like running prose, from its text features alone ([`text_features`]).
+/// Positive leans to prose.
+pub(crate) fn prose_score(text: &[f32; N_TEXT], w: &Weights) -> f32 {
+    text.iter().zip(w.prose.iter()).map(|(x, w)| x * w).sum()
 }
 
 /// The hint categories the block score reads, in feature order.
@@ -388,10 +390,13 @@ pub(crate) fn set_page_type(x: &mut [f32], p: &[f32; N_TYPES]) {
 }
 
 /// The block score's features: text, hints, context.
-pub(crate) fn block_features(b: &BlockView<'_>, c: &Context) -> [f32; N_BLOCK] {
+pub(crate) fn block_features(
+    b: &BlockView<'_>,
+    text: &[f32; N_TEXT],
+    c: &Context,
+) -> [f32; N_BLOCK] {
     let mut x = [0.0f32; N_BLOCK];
     let clip = |v: f32| v.clamp(-6.0, 6.0);
-    let text = text_features(b);
     let hints = HINT_FEATURES.map(|(h, _)| flag(c.hints.has(h)));
     let context: [f32; N_CONTEXT] = [
         flag(c.inside),
