@@ -192,6 +192,14 @@ fn load(dir: &Path) -> Result<Vec<Page>, String> {
     Ok(pages)
 }
 
+/// Every `--check-set`, by name, with its pages.
+fn load_check_sets(a: &Args) -> Result<Vec<(String, Vec<Page>)>, String> {
+    a.check_sets
+        .iter()
+        .map(|set| Ok((set.display().to_string(), load(set)?)))
+        .collect()
+}
+
 /// Assigns each page a fold so that every site sits in one fold: sites from the largest down
 /// (ties by name) go to the fold with the fewest pages so far (ties to the lowest fold).
 fn assign_folds(pages: &[Page], k: usize) -> Vec<usize> {
@@ -648,11 +656,7 @@ fn run(a: &Args) -> Result<bool, String> {
         if a.ablate {
             // The shipped scores were not fitted on this set: every page is unseen by them, so
             // its figures stand where the out-of-fold ones do.
-            let check_sets: Vec<(String, Vec<Page>)> = a
-                .check_sets
-                .iter()
-                .map(|set| Ok((set.display().to_string(), load(set)?)))
-                .collect::<Result<_, String>>()?;
+            let check_sets = load_check_sets(a)?;
             let shipped = vec![start.clone(); a.folds];
             ablate(
                 &pages,
@@ -726,11 +730,7 @@ fn run(a: &Args) -> Result<bool, String> {
             n.to_string_lossy().into_owned()
         });
     let file = weights_file(&weights, pages.len(), &name, false);
-    let check_sets: Vec<(String, Vec<Page>)> = a
-        .check_sets
-        .iter()
-        .map(|set| Ok((set.display().to_string(), load(set)?)))
-        .collect::<Result<_, String>>()?;
+    let check_sets = load_check_sets(a)?;
     for (set, check) in &check_sets {
         let cp: Vec<&Page> = check.iter().collect();
         println!("\ncheck set {set} (trained weights):");

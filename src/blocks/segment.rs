@@ -317,22 +317,7 @@ impl Segmenter {
     /// Opens a block-level element: ends the current block and records the element.
     fn open_elem(&mut self, el: Element<'_>, own: Hints) -> u32 {
         self.flush();
-        let parent = self.elem;
-        let depth = self
-            .elems
-            .get(parent as usize)
-            .map_or(0, |p| p.depth.saturating_add(1));
-        let id = self.elems.len() as u32;
-        self.elems.push(Elem {
-            parent,
-            tag: el.tag(),
-            depth,
-            hints: own,
-            first_block: self.blocks.len() as u32,
-            end_block: u32::MAX,
-        });
-        self.elem = id;
-        id
+        self.open_elem_soft(el, own)
     }
 
     fn head_element(&mut self, el: Element<'_>) -> bool {

@@ -18,6 +18,19 @@ pub struct Head {
     pub content_encoding: Option<String>,
 }
 
+/// A header line's name, lowercased, and its value, both trimmed; `None` without a colon. The
+/// WARC record headers have the same form.
+pub fn header_field(line: &[u8]) -> Option<(String, String)> {
+    let colon = line.iter().position(|&b| b == b':')?;
+    let name = String::from_utf8_lossy(&line[..colon])
+        .trim()
+        .to_ascii_lowercase();
+    let value = String::from_utf8_lossy(&line[colon + 1..])
+        .trim()
+        .to_string();
+    Some((name, value))
+}
+
 /// Parses the status line and headers at the start of `block`; `None` when they do not end
 /// within it (or it does not start like an HTTP response).
 pub fn parse_head(block: &[u8]) -> Option<Head> {
@@ -39,15 +52,9 @@ pub fn parse_head(block: &[u8]) -> Option<Head> {
         if std::mem::take(&mut first) {
             continue;
         }
-        let Some(colon) = line.iter().position(|&b| b == b':') else {
+        let Some((name, value)) = header_field(line) else {
             continue;
         };
-        let name = String::from_utf8_lossy(&line[..colon])
-            .trim()
-            .to_ascii_lowercase();
-        let value = String::from_utf8_lossy(&line[colon + 1..])
-            .trim()
-            .to_string();
         match name.as_str() {
             "content-type" => head.content_type = Some(value),
             "transfer-encoding" => {

@@ -655,15 +655,9 @@ struct Fields {
 
 impl Fields {
     fn add(&mut self, line: &[u8]) {
-        let Some(colon) = line.iter().position(|&b| b == b':') else {
+        let Some((name, value)) = http::header_field(line) else {
             return;
         };
-        let name = String::from_utf8_lossy(&line[..colon])
-            .trim()
-            .to_ascii_lowercase();
-        let value = String::from_utf8_lossy(&line[colon + 1..])
-            .trim()
-            .to_string();
         match name.as_str() {
             "warc-type" => self.warc_type = Some(value),
             "content-length" => self.content_length = value.parse().ok(),
