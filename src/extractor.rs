@@ -237,7 +237,7 @@ impl Extractor {
             &views,
             self.options.focus,
             forum_thread,
-            heads.article(),
+            heads.declared(),
             stage,
             passes::Recording {
                 explain,

@@ -626,3 +626,22 @@ fn rows_of_figures_are_not_name_lists() {
         assert!(got.text().contains(last.as_str()), "{}", got.text());
     }
 }
+
+#[test]
+fn a_page_that_declares_a_product_is_judged_a_product() {
+    // The shop page states `Product` in JSON-LD and `og:type` product; the page-type
+    // classifier weighs that declaration with the page's shape.
+    let page = load("product");
+    let judged = unboil::extract(&page.source).page_type();
+    assert_eq!(judged, Some(unboil::PageType::Product));
+    // The same blocks without the declarations read as some other kind of page.
+    let bare = page
+        .source
+        .replace(r#"<meta property="og:type" content="product">"#, "")
+        .replace(r#""@type":"Product""#, r#""@type":"Thing""#)
+        .replace(r#""@type":"Offer""#, r#""@type":"Thing""#);
+    assert_ne!(
+        unboil::extract(&bare).page_type(),
+        Some(unboil::PageType::Product)
+    );
+}

@@ -41,6 +41,14 @@ pub(crate) struct LdFacts {
     pub is_article: bool,
     /// A forum thread (`DiscussionForumPosting`) was found.
     pub is_forum_thread: bool,
+    /// A product or an offer (`Product`, `ProductGroup`, `Offer`, `AggregateOffer`).
+    pub is_product: bool,
+    /// A list of items (`ItemList`, `CollectionPage`, `SearchResultsPage`).
+    pub is_list: bool,
+    /// Questions with answers (`QAPage`, `Question`).
+    pub is_qa: bool,
+    /// A page of frequently asked questions (`FAQPage`).
+    pub is_faq: bool,
 }
 
 /// Objects visited per page at most: real graphs have tens; this bounds hostile input.
@@ -85,6 +93,14 @@ pub(crate) fn read(scripts: &[String]) -> LdFacts {
         is_forum_thread: objects
             .iter()
             .any(|o| has_type(o, crate::features::hints::is_forum_thread_type)),
+        is_product: any_type(&objects, |t| {
+            matches!(t, "Product" | "ProductGroup" | "Offer" | "AggregateOffer")
+        }),
+        is_list: any_type(&objects, |t| {
+            matches!(t, "ItemList" | "CollectionPage" | "SearchResultsPage")
+        }),
+        is_qa: any_type(&objects, |t| matches!(t, "QAPage" | "Question")),
+        is_faq: any_type(&objects, |t| t == "FAQPage"),
         ..LdFacts::default()
     };
     if let Some(a) = article {
@@ -174,6 +190,10 @@ fn has_type(o: &Map<String, Value>, pred: impl Fn(&str) -> bool) -> bool {
             .any(|t| t.as_str().is_some_and(|t| pred(type_name(t)))),
         _ => false,
     }
+}
+
+fn any_type(objects: &[&Map<String, Value>], pred: impl Fn(&str) -> bool) -> bool {
+    objects.iter().any(|o| has_type(o, &pred))
 }
 
 fn is_article(t: &str) -> bool {
@@ -387,6 +407,25 @@ mod tests {
         assert_eq!(f.sections, ["News"]);
         assert_eq!(f.language.as_deref(), Some("en-GB"));
         assert_eq!(f.url.as_deref(), Some("https://x.example/a"));
+    }
+
+    #[test]
+    fn declared_page_kinds() {
+        let shop = read1(
+            r#"{"@type": "schema:Product", "name": "Kettle",
+                "offers": {"@type": "Offer", "price": "20"}}"#,
+        );
+        assert!(shop.is_product && !shop.is_list && !shop.is_article);
+        let list = read1(
+            r#"{"@type": ["CollectionPage"], "mainEntity": {"@type": "ItemList", "itemListElement": []}}"#,
+        );
+        assert!(list.is_list && !list.is_product);
+        let qa = read1(r#"{"@type": "QAPage", "mainEntity": {"@type": "Question"}}"#);
+        assert!(qa.is_qa && !qa.is_faq);
+        let faq = read1(r#"{"@type": "http://schema.org/FAQPage"}"#);
+        assert!(faq.is_faq && !faq.is_qa);
+        let article = read1(r#"{"@type": "NewsArticle", "headline": "Tides"}"#);
+        assert!(!article.is_product && !article.is_list && !article.is_qa && !article.is_faq);
     }
 
     #[test]

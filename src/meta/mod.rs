@@ -31,6 +31,9 @@ pub(crate) struct Heads {
     site_name: Option<String>,
     choice: title::Choice,
     article: bool,
+    /// `og:type` is a product type (`product`, `product.item`, `product.group`, or the common
+    /// misspelling `og:product`).
+    og_product: bool,
 }
 
 impl Heads {
@@ -39,16 +42,38 @@ impl Heads {
         self.choice.title.as_deref()
     }
 
-    /// The page says it is an article: JSON-LD `Article` (or a kind of it), `og:type`
-    /// article, or an `article:published_time`.
-    pub fn article(&self) -> bool {
-        self.article
-    }
-
     /// The JSON-LD says the page is a forum thread (`DiscussionForumPosting`).
     pub fn forum_thread(&self) -> bool {
         self.ld.is_forum_thread
     }
+
+    /// What the page says it is (see [`Declared`]).
+    pub fn declared(&self) -> Declared {
+        Declared {
+            article: self.article,
+            product: self.ld.is_product || self.og_product,
+            list: self.ld.is_list,
+            qa: self.ld.is_qa,
+            faq: self.ld.is_faq,
+        }
+    }
+}
+
+/// What a page says it is, in the field's markup conventions (schema.org JSON-LD types, Open
+/// Graph `og:type`): evidence for the page-type classifier, which weighs it with the rest (a
+/// shop's blog post may still carry its `Product` markup).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub(crate) struct Declared {
+    /// An article: JSON-LD `Article` (or a kind of it), `og:type` article, a publication time.
+    pub article: bool,
+    /// A product: JSON-LD `Product` or `Offer` (or their kinds), `og:type` product.
+    pub product: bool,
+    /// A list of items: JSON-LD `ItemList`, `CollectionPage` or `SearchResultsPage`.
+    pub list: bool,
+    /// Questions with answers: JSON-LD `QAPage` or `Question`.
+    pub qa: bool,
+    /// Frequently asked questions: JSON-LD `FAQPage`.
+    pub faq: bool,
 }
 
 /// Reads the JSON-LD, the site name and the title of a page from its facts and blocks.
@@ -74,12 +99,17 @@ pub(crate) fn heads(facts: &PageFacts, blocks: &[RawBlock]) -> Heads {
             .meta(&["og:type"])
             .is_some_and(|t| t.eq_ignore_ascii_case("article"))
         || page.meta(&["article:published_time"]).is_some();
+    let og_product = page.meta(&["og:type"]).is_some_and(|t| {
+        let t = t.trim().to_ascii_lowercase();
+        t.starts_with("product") || t == "og:product"
+    });
     let choice = choose_title(&page, &ld, site_name.as_deref(), article);
     Heads {
         ld,
         site_name,
         choice,
         article,
+        og_product,
     }
 }
 

@@ -6,6 +6,7 @@
 
 use crate::blocks::view::BlockView;
 use crate::features::hints::Hints;
+use crate::meta::Declared;
 
 /// The kind of page, as the page-type classifier judges it from the page's blocks.
 ///
@@ -88,7 +89,7 @@ impl std::fmt::Display for PageType {
 pub(crate) const N_TYPES: usize = 7;
 
 /// Number of page features.
-pub(crate) const N_PAGE: usize = 18;
+pub(crate) const N_PAGE: usize = 23;
 
 /// What the page-type classifier reads: shares and counts over the whole page.
 pub(crate) fn page_features(
@@ -96,6 +97,7 @@ pub(crate) fn page_features(
     prose: &[f32],
     container: (usize, usize),
     forum_thread: bool,
+    declared: Declared,
 ) -> [f32; N_PAGE] {
     let n = blocks.len().max(1) as f32;
     let mut chars = 0.0f32;
@@ -172,8 +174,18 @@ pub(crate) fn page_features(
         shop / n,
         review / n,
         digits / n,
-        if forum_thread { 1.0 } else { 0.0 },
+        flag(forum_thread),
+        // 18: what the page says it is (schema.org, Open Graph).
+        flag(declared.article),
+        flag(declared.product),
+        flag(declared.list),
+        flag(declared.qa),
+        flag(declared.faq),
     ]
+}
+
+fn flag(b: bool) -> f32 {
+    if b { 1.0 } else { 0.0 }
 }
 
 /// The probability of each type (in [`PageType::ALL`]'s order): a softmax over one linear

@@ -41,6 +41,7 @@ use crate::features::TextStats;
 use crate::features::furniture_cues::FurnitureCues;
 use crate::features::hints::Hints;
 use crate::hash::BuildFnv;
+use crate::meta::Declared;
 use crate::model;
 use crate::model::page_type::{self, N_PAGE, PageType};
 use crate::options::Focus;
@@ -314,9 +315,9 @@ fn hints_below(elems: &[Elem], container: usize) -> Vec<Hints> {
 
 /// Classifies all blocks of a page.
 ///
-/// On a forum thread ([`is_forum_thread`]) no block is a comment. `declared_article`: the
-/// page says it is an article (JSON-LD, OpenGraph), so comment sections below its text are
-/// comments however short the text.
+/// On a forum thread ([`is_forum_thread`]) no block is a comment. `declared`: what the page
+/// says it is (JSON-LD, Open Graph); a declared article's comment sections below its text are
+/// comments however short the text, and the page-type classifier weighs every declaration.
 ///
 /// `recording` says what is kept besides the verdicts: the explanation, the block score's
 /// features (for training).
@@ -325,7 +326,7 @@ pub(crate) fn classify(
     blocks: &[BlockView<'_>],
     focus: Focus,
     forum_thread: bool,
-    declared_article: bool,
+    declared: Declared,
     stage: model::Stage<'_>,
     recording: Recording,
 ) -> Outcome {
@@ -442,7 +443,8 @@ pub(crate) fn classify(
     };
     let page_prose = prose_chars(0..blocks.len());
     let container_prose = prose_chars(first..end);
-    let page_features = page_type::page_features(blocks, &prose, (first, end), forum_thread);
+    let page_features =
+        page_type::page_features(blocks, &prose, (first, end), forum_thread, declared);
     let type_probabilities = page_type::probabilities(&page_features, &weights.page);
     let bias = focus.bias();
     let mean = |s: &[f32]| {
@@ -625,7 +627,7 @@ pub(crate) fn classify(
         CommentEvidence {
             sections,
             article_mode,
-            declared_article: declared_article && !forum_thread,
+            declared_article: declared.article && !forum_thread,
             container,
             keep: &keep,
         },
