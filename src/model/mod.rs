@@ -362,7 +362,7 @@ const CONTEXT_REASONS: [Reason; N_CONTEXT] = [
 const N_PER_TYPE: usize = 5;
 
 /// Where the page-type features start.
-const PAGE_TYPE_AT: usize = N_TEXT + HINT_FEATURES.len() + N_CONTEXT;
+pub(crate) const PAGE_TYPE_AT: usize = N_TEXT + HINT_FEATURES.len() + N_CONTEXT;
 
 /// Number of features of the block score.
 pub(crate) const N_BLOCK: usize = PAGE_TYPE_AT + N_TYPES * N_PER_TYPE;
