@@ -9,9 +9,11 @@
 //!   scores of its neighbours.
 //!
 //! A linear model keeps every decision explainable: each feature's weight times its value is one
-//! [`Reason`] with a signed weight. The weights were fitted by logistic regression on blocks
-//! labelled against human-checked main text; `tools/train.py` holds the procedure and the
-//! cross-validation that guards against fitting the pages it was trained on.
+//! [`Reason`] with a signed weight. The weights are fitted by logistic regression on blocks
+//! labelled against human-checked main text, by the `train` example (`examples/train.rs`, with
+//! the labelling rule and the fitting in [`training`]); it reports its figures out of fold,
+//! with every site in one fold, so no page is scored by weights fitted on its own site. The
+//! generated `weights.rs` says which of its numbers that run fitted and which it kept.
 
 use std::sync::LazyLock;
 
