@@ -15,6 +15,7 @@ use std::sync::LazyLock;
 
 use memchr::memmem;
 
+use crate::features::hints::token_end;
 use crate::parse::dom::{Element, Tag};
 
 /// What the page told about itself, before any reading or cleaning.
@@ -415,21 +416,15 @@ fn class_tokens(el: Element<'_>, mut f: impl FnMut(&str) -> bool) -> bool {
             return;
         }
         let bytes = value.as_bytes();
-        let mut start = 0;
         let mut buf = [0u8; 24];
-        for i in 0..=bytes.len() {
-            let b = bytes.get(i).copied();
-            let boundary = match b {
-                None => true,
-                Some(c) if !c.is_ascii_alphabetic() => true,
-                Some(c) if c.is_ascii_uppercase() && i > start => {
-                    bytes.get(i - 1).is_some_and(|p| p.is_ascii_lowercase())
-                }
-                _ => false,
-            };
-            if !boundary {
+        let mut i = 0;
+        while let Some(&c) = bytes.get(i) {
+            if !c.is_ascii_alphabetic() {
+                i += 1;
                 continue;
             }
+            let start = i;
+            i = token_end(bytes, start);
             let len = i - start;
             if (2..=buf.len()).contains(&len)
                 && let (Some(tok), Some(src)) = (buf.get_mut(..len), bytes.get(start..i))
@@ -441,11 +436,6 @@ fn class_tokens(el: Element<'_>, mut f: impl FnMut(&str) -> bool) -> bool {
                     return;
                 }
             }
-            start = if matches!(b, Some(c) if c.is_ascii_alphabetic()) {
-                i
-            } else {
-                i + 1
-            };
         }
     });
     found

@@ -153,7 +153,7 @@ pub(crate) fn of_tokens(value: &str) -> Hints {
 
 /// The end of the token that starts with the letter at `start`: letters up to a non-letter or a
 /// camelCase capital (one after a lowercase letter), which starts the next token.
-fn token_end(bytes: &[u8], start: usize) -> usize {
+pub(crate) fn token_end(bytes: &[u8], start: usize) -> usize {
     let mut i = start + 1;
     let mut prev = bytes.get(start).copied().unwrap_or(0);
     while let Some(&c) = bytes.get(i) {

@@ -90,9 +90,7 @@ pub(crate) fn read(scripts: &[String]) -> LdFacts {
         .copied()
         .find(|o| has_type(o, |t| t == "WebSite"));
     let mut f = LdFacts {
-        is_forum_thread: objects
-            .iter()
-            .any(|o| has_type(o, crate::features::hints::is_forum_thread_type)),
+        is_forum_thread: any_type(&objects, crate::features::hints::is_forum_thread_type),
         is_product: any_type(&objects, |t| {
             matches!(t, "Product" | "ProductGroup" | "Offer" | "AggregateOffer")
         }),

@@ -94,12 +94,13 @@ pub(crate) fn heads(facts: &PageFacts, blocks: &[RawBlock]) -> Heads {
         .or_else(|| ld.site_name.clone())
         .or_else(|| page.meta(&["application-name", "apple-mobile-web-app-title"]))
         .or_else(|| ld.publisher.clone());
+    let og_type = page.meta(&["og:type"]);
     let article = ld.is_article
-        || page
-            .meta(&["og:type"])
+        || og_type
+            .as_deref()
             .is_some_and(|t| t.eq_ignore_ascii_case("article"))
         || page.meta(&["article:published_time"]).is_some();
-    let og_product = page.meta(&["og:type"]).is_some_and(|t| {
+    let og_product = og_type.is_some_and(|t| {
         let t = t.trim().to_ascii_lowercase();
         t.starts_with("product") || t == "og:product"
     });

@@ -8,6 +8,8 @@ use crate::blocks::view::BlockView;
 use crate::features::hints::Hints;
 use crate::meta::Declared;
 
+use super::flag;
+
 /// The kind of page, as the page-type classifier judges it from the page's blocks.
 ///
 /// ```
@@ -182,10 +184,6 @@ pub(crate) fn page_features(
         flag(declared.qa),
         flag(declared.faq),
     ]
-}
-
-fn flag(b: bool) -> f32 {
-    if b { 1.0 } else { 0.0 }
 }
 
 /// The probability of each type (in [`PageType::ALL`]'s order): a softmax over one linear

@@ -369,17 +369,21 @@ mod tests {
         assert_eq!(gold.label(" … "), None);
     }
 
-    #[test]
-    fn fit_separates_separable_data() {
-        let xs: Vec<[f32; 2]> = (0..40).map(|i| [1.0, i as f32 / 10.0 - 2.0]).collect();
-        let examples: Vec<Example<'_>> = xs
-            .iter()
+    /// Examples of weight 1, main text where the feature after the intercept is positive.
+    fn labelled_by_first_feature<const N: usize>(xs: &[[f32; N]]) -> Vec<Example<'_>> {
+        xs.iter()
             .map(|x| Example {
                 x: x.as_slice(),
                 y: x[1] > 0.0,
                 weight: 1.0,
             })
-            .collect();
+            .collect()
+    }
+
+    #[test]
+    fn fit_separates_separable_data() {
+        let xs: Vec<[f32; 2]> = (0..40).map(|i| [1.0, i as f32 / 10.0 - 2.0]).collect();
+        let examples = labelled_by_first_feature(&xs);
         let w = fit(&examples, 2, 1e-3);
         assert!(w[1] > 1.0, "{w:?}");
         let again = fit(&examples, 2, 1e-3);
@@ -395,14 +399,7 @@ mod tests {
                 [1.0, a, if i % 4 == 0 { -a } else { a }]
             })
             .collect();
-        let examples: Vec<Example<'_>> = xs
-            .iter()
-            .map(|x| Example {
-                x: x.as_slice(),
-                y: x[1] > 0.0,
-                weight: 1.0,
-            })
-            .collect();
+        let examples = labelled_by_first_feature(&xs);
         let plain = fit_scaled(&examples, 3, 1e-2, |_| 1.0);
         let held = fit_scaled(&examples, 3, 1e-2, |j| if j == 2 { 1000.0 } else { 1.0 });
         assert!(held[2].abs() < plain[2].abs() / 10.0, "{plain:?} {held:?}");
