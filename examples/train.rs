@@ -3,7 +3,7 @@
 //! ```text
 //! cargo run --release --example train -- DATASET_DIR [--check] [--no-write] [--keep-scores] [--ablate]
 //!     [--min-oof X] [--min-oof-text X] [--folds K] [--l2 X] [--type-l2-scale X] [--floor X]
-//!     [--check-set DIR]...
+//!     [--check-set DIR]... [--out-of-fold DIR]
 //! ```
 //!
 //! DATASET_DIR is the training set (`wcxb-train`, unpacked): `manifest.jsonl` with `id`, `html`,
@@ -27,6 +27,10 @@
 //! `--keep-scores` fits the page-type classifier alone, on the page features the shipped scores
 //! give, and keeps every other weight as shipped (the shipped scores stay until a full `train`
 //! clears the check sets).
+//!
+//! `--out-of-fold DIR` writes every training page's out-of-fold output, `DIR/html/ID.txt` and
+//! `DIR/text/ID.txt`, to study where the decision fails (compare them with the gold, e.g. with
+//! the `evaluate` example's scorer).
 //!
 //! `--min-oof` and `--min-oof-text` make the run fail below a floor on the out-of-fold bowF1
 //! of each mode (a CI gate).
@@ -85,6 +89,8 @@ struct Args {
     /// Floors on the out-of-fold bowF1 of HTML and text mode (CI's quality gate).
     min_oof: Option<f64>,
     min_oof_text: Option<f64>,
+    /// Where to write each page's out-of-fold outputs (`--out-of-fold`).
+    out_of_fold: Option<PathBuf>,
 }
 
 fn parse_args() -> Result<Args, String> {
@@ -101,6 +107,7 @@ fn parse_args() -> Result<Args, String> {
         keep_scores: false,
         min_oof: None,
         min_oof_text: None,
+        out_of_fold: None,
     };
     let mut dataset = None;
     let mut args = std::env::args().skip(1);
@@ -153,6 +160,11 @@ fn parse_args() -> Result<Args, String> {
             "--check-set" => a.check_sets.push(PathBuf::from(
                 args.next().ok_or("--check-set needs a folder")?,
             )),
+            "--out-of-fold" => {
+                a.out_of_fold = Some(PathBuf::from(
+                    args.next().ok_or("--out-of-fold needs a folder")?,
+                ))
+            }
             "-h" | "--help" => return Err(String::new()),
             s if s.starts_with("--") => return Err(format!("unknown option {s}")),
             s => dataset = Some(PathBuf::from(s)),
@@ -417,25 +429,33 @@ fn fit_both(pages: &[&Page], golds: &[&Gold], start: &Weights, a: &Args) -> Weig
     }
 }
 
-/// Scores `pages`' dumps extracted in text mode with `weights`.
-fn score_dumps(pages: &[&Page], weights: &Weights) -> Vec<DocScore> {
+/// Scores `pages`' dumps extracted in text mode with `weights`: each page's scores and output.
+fn score_dumps(pages: &[&Page], weights: &Weights) -> Vec<(DocScore, String)> {
     par_map(pages, |p| {
-        score_doc(
-            &p.gold,
-            &training::extract_dump(&p.text, weights, Passes::ALL),
-        )
+        let text = training::extract_dump(&p.text, weights, Passes::ALL);
+        (score_doc(&p.gold, &text), text)
     })
 }
 
-/// Scores `pages` extracted with `weights`: each page's scores and its predicted type.
-fn score_pages(pages: &[&Page], weights: &Weights) -> Vec<(DocScore, usize)> {
+/// Scores `pages` extracted with `weights`: each page's scores, its predicted type and its
+/// output.
+fn score_pages(pages: &[&Page], weights: &Weights) -> Vec<(DocScore, usize, String)> {
     par_map(pages, |p| {
         let (text, samples) = training::html_samples(&p.html, weights).unwrap_or_default();
         (
             score_doc(&p.gold, &text),
             training::predict_page_type(&samples.page, &weights.page),
+            text,
         )
     })
+}
+
+/// Writes a page's output under `dir/mode/ID.txt` (`--out-of-fold`).
+fn write_output(dir: &Path, mode: &str, id: &str, text: &str) -> Result<(), String> {
+    let folder = dir.join(mode);
+    std::fs::create_dir_all(&folder).map_err(|e| format!("{}: {e}", folder.display()))?;
+    let path = folder.join(format!("{id}.txt"));
+    std::fs::write(&path, text).map_err(|e| format!("{}: {e}", path.display()))
 }
 
 /// The share of pages whose predicted type is their labelled one.
@@ -709,10 +729,16 @@ fn run(a: &Args) -> Result<bool, String> {
         let tg: Vec<&Gold> = train.iter().map(|&i| &golds[i]).collect();
         let w = fit_both(&tp, &tg, &start, a);
         let held: Vec<&Page> = test.iter().map(|&i| &pages[i]).collect();
-        for (i, s) in test.iter().zip(score_pages(&held, &w)) {
-            oof[*i] = Some(s);
+        for (i, (s, t, text)) in test.iter().zip(score_pages(&held, &w)) {
+            if let Some(dir) = &a.out_of_fold {
+                write_output(dir, "html", &pages[*i].id, &text)?;
+            }
+            oof[*i] = Some((s, t));
         }
-        for (i, s) in test.iter().zip(score_dumps(&held, &w)) {
+        for (i, (s, text)) in test.iter().zip(score_dumps(&held, &w)) {
+            if let Some(dir) = &a.out_of_fold {
+                write_output(dir, "text", &pages[*i].id, &text)?;
+            }
             oof_text[*i] = Some(s);
         }
         fold_weights.push(w);
@@ -757,8 +783,10 @@ fn run(a: &Args) -> Result<bool, String> {
     for (set, check) in &check_sets {
         let cp: Vec<&Page> = check.iter().collect();
         println!("\ncheck set {set} (trained weights):");
-        let (scores, types): (Vec<DocScore>, Vec<usize>) =
-            score_pages(&cp, &weights).into_iter().unzip();
+        let (scores, types): (Vec<DocScore>, Vec<usize>) = score_pages(&cp, &weights)
+            .into_iter()
+            .map(|(s, t, _)| (s, t))
+            .unzip();
         print_groups(&cp, &scores);
         let (right, known) = type_accuracy(&cp, &types);
         if known > 0 {
@@ -768,7 +796,11 @@ fn run(a: &Args) -> Result<bool, String> {
             );
         }
         println!("check set {set}, text mode (trained weights):");
-        print_groups(&cp, &score_dumps(&cp, &weights));
+        let dumps: Vec<DocScore> = score_dumps(&cp, &weights)
+            .into_iter()
+            .map(|(s, _)| s)
+            .collect();
+        print_groups(&cp, &dumps);
     }
     if a.ablate {
         ablate(
@@ -829,7 +861,7 @@ fn main() -> ExitCode {
             }
             eprintln!(
                 "usage: train DATASET_DIR [--check] [--no-write] [--keep-scores] [--ablate] [--min-oof X] [--min-oof-text X] [--folds K] [--l2 X] [--type-l2-scale X] [--floor X] \
-                 [--check-set DIR]..."
+                 [--check-set DIR]... [--out-of-fold DIR]"
             );
             return ExitCode::from(2);
         }
