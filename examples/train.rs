@@ -560,25 +560,51 @@ fn ablate(
     base_passes: Passes,
 ) {
     let bow = |s: &[DocScore]| score::mean(s.iter().map(|d| d.bow_f1));
+    // The page types present, for the out-of-fold deltas per type.
+    let types: Vec<&str> = {
+        let mut t: Vec<&str> = pages
+            .iter()
+            .map(|p| p.page_type.as_str())
+            .filter(|t| !t.is_empty())
+            .collect();
+        t.sort_unstable();
+        t.dedup();
+        t
+    };
+    let by_type = |s: &[DocScore]| -> Vec<f64> {
+        types
+            .iter()
+            .map(|t| {
+                score::mean(
+                    pages
+                        .iter()
+                        .zip(s)
+                        .filter(|(p, _)| p.page_type == *t)
+                        .map(|(_, d)| d.bow_f1),
+                )
+            })
+            .collect()
+    };
     for (text_mode, names) in [(false, Passes::HTML), (true, Passes::TEXT)] {
-        let oof = |passes: Passes| -> f64 {
+        let oof = |passes: Passes| -> Vec<DocScore> {
             let indexed: Vec<(usize, &Page)> = pages.iter().enumerate().collect();
-            bow(&par_map(&indexed, |(i, p)| {
+            par_map(&indexed, |(i, p)| {
                 score_with(p, text_mode, &fold_weights[folds[*i]], passes)
-            }))
+            })
         };
         let check = |c: &[Page], passes: Passes| -> (f64, f64) {
             let s = par_map(c, |p| score_with(p, text_mode, weights, passes));
             (score::corpus_f1(&s), bow(&s))
         };
-        let base_oof = oof(base_passes);
+        let base_scores = oof(base_passes);
+        let (base_oof, base_types) = (bow(&base_scores), by_type(&base_scores));
         let base: Vec<(f64, f64)> = check_sets
             .iter()
             .map(|(_, c)| check(c, base_passes))
             .collect();
+        let mode = if text_mode { "text" } else { "html" };
         println!(
-            "\nablation, {} mode: each pass switched off alone (deltas; out of fold bowF1, then F1 and bowF1 per check set)",
-            if text_mode { "text" } else { "html" }
+            "\nablation, {mode} mode: each pass switched off alone (deltas; out of fold bowF1, then F1 and bowF1 per check set)"
         );
         print!("{:<28}{:>10}", "pass", "oof");
         for (set, _) in check_sets {
@@ -588,14 +614,30 @@ fn ablate(
             print!("{name:>20}");
         }
         println!();
+        let mut per_type: Vec<(&str, Vec<f64>)> = Vec::new();
         for name in names {
             let Some(passes) = base_passes.minus(name).filter(|p| *p != base_passes) else {
                 continue;
             };
-            print!("{name:<28}{:>+10.4}", oof(passes) - base_oof);
+            let scores = oof(passes);
+            print!("{name:<28}{:>+10.4}", bow(&scores) - base_oof);
             for ((_, c), (f1, b)) in check_sets.iter().zip(&base) {
                 let (f, w) = check(c, passes);
                 print!("{:>+10.4}{:>+10.4}", f - f1, w - b);
+            }
+            println!();
+            per_type.push((name, by_type(&scores)));
+        }
+        println!("\nablation, {mode} mode, out of fold by page type (bowF1 deltas):");
+        print!("{:<28}", "pass");
+        for t in &types {
+            print!("{:>14}", t);
+        }
+        println!();
+        for (name, scores) in per_type {
+            print!("{name:<28}");
+            for (s, b) in scores.iter().zip(&base_types) {
+                print!("{:>+14.4}", s - b);
             }
             println!();
         }
