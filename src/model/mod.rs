@@ -63,9 +63,15 @@ impl Weights {
 }
 
 /// The rules that run after the scores, by name: every one runs in the crate; the `train`
-/// example switches one off at a time to measure what it earns (see `training`).
+/// example switches one off at a time to measure what it earns (see `training`), and may
+/// switch a pass off on the pages of one type ([`Passes::off_for_type`]).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Passes(u64);
+pub struct Passes {
+    /// Bit per pass: HTML mode's from 0, text mode's from 32.
+    on: u64,
+    /// Per page type (in [`page_type::PageType::ALL`]'s order), the passes off on its pages.
+    off_by_type: [u64; N_TYPES],
+}
 
 impl Passes {
     /// HTML mode's passes, in the order they run.
@@ -112,15 +118,71 @@ impl Passes {
         "text:repeated-leads",
     ];
 
-    /// Every pass on.
-    pub const ALL: Passes = Passes(u64::MAX);
+    /// HTML mode's passes that run once the page type is known, and so can be switched off
+    /// for one type: all but the two that set blocks aside before the container search, and
+    /// the guarantee that the output is never empty.
+    pub const BY_TYPE: &'static [&'static str] = &[
+        "neighbours",
+        "furniture-cap",
+        "page-cut",
+        "teaser-summaries",
+        "trailing-sidebar",
+        "related-links",
+        "credited-captions",
+        "shared-items",
+        "after-comments",
+        "letter-index",
+        "headings-follow-content",
+        "item-lists",
+        "repeats",
+        "description-rescue",
+    ];
 
-    /// The passes the crate runs: all but those the shipped weights file switches off (the
-    /// `train` example decides, from how the weights were fitted).
+    /// Every pass on.
+    pub const ALL: Passes = Passes {
+        on: u64::MAX,
+        off_by_type: [0; N_TYPES],
+    };
+
+    /// The passes the crate runs: all but those the shipped weights file switches off, on
+    /// every page or on the pages of one type (the `train` example decides, from how the
+    /// weights were fitted).
     pub fn shipped() -> Passes {
-        weights::PASSES_OFF.iter().fold(Passes::ALL, |p, name| {
-            Passes::bit(name).map_or(p, |b| Passes(p.0 & !(1u64 << b)))
-        })
+        let off = weights::PASSES_OFF
+            .iter()
+            .fold(Passes::ALL, |p, name| p.minus(name).unwrap_or(p));
+        weights::PASSES_OFF_BY_TYPE
+            .iter()
+            .fold(off, |p, (page_type, name)| {
+                training::page_type_index(page_type)
+                    .and_then(|t| p.off_for_type(name, t))
+                    .unwrap_or(p)
+            })
+    }
+
+    /// These passes with `name` off on the pages whose type is the `page_type`-th of
+    /// [`training::PAGE_TYPES`] (see [`training::page_type_index`]); `None` for a name not in
+    /// [`Passes::BY_TYPE`] or a type out of range.
+    pub fn off_for_type(self, name: &str, page_type: usize) -> Option<Passes> {
+        if !Passes::BY_TYPE.contains(&name) {
+            return None;
+        }
+        let b = Passes::bit(name)?;
+        let mut p = self;
+        *p.off_by_type.get_mut(page_type)? |= 1u64 << b;
+        Some(p)
+    }
+
+    /// The passes that run on a page judged to be of type `t`.
+    pub(crate) fn for_page_type(self, t: page_type::PageType) -> Passes {
+        let i = page_type::PageType::ALL
+            .iter()
+            .position(|&u| u == t)
+            .unwrap_or(0);
+        Passes {
+            on: self.on & !self.off_by_type.get(i).copied().unwrap_or(0),
+            off_by_type: [0; N_TYPES],
+        }
     }
 
     /// The bit of pass `name`: HTML mode's from 0, text mode's from 32.
@@ -137,12 +199,15 @@ impl Passes {
 
     /// These passes but `name`; `None` for a name no pass has.
     pub fn minus(self, name: &str) -> Option<Passes> {
-        Passes::bit(name).map(|b| Passes(self.0 & !(1u64 << b)))
+        let b = Passes::bit(name)?;
+        let mut p = self;
+        p.on &= !(1u64 << b);
+        Some(p)
     }
 
     /// Whether the pass `name` runs.
     pub(crate) fn on(self, name: &str) -> bool {
-        Passes::bit(name).is_none_or(|b| self.0 & (1u64 << b) != 0)
+        Passes::bit(name).is_none_or(|b| self.on & (1u64 << b) != 0)
     }
 }
 
@@ -479,4 +544,37 @@ pub(crate) fn block_score(
         }
     }
     s
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Passes;
+    use super::page_type::PageType;
+
+    #[test]
+    fn a_pass_off_for_one_type_runs_on_the_others() {
+        let listing = super::training::page_type_index("listing").expect("a type");
+        let p = Passes::ALL
+            .off_for_type("headings-follow-content", listing)
+            .expect("a pass that runs after the page type");
+        assert!(
+            !p.for_page_type(PageType::Listing)
+                .on("headings-follow-content")
+        );
+        assert!(
+            p.for_page_type(PageType::Article)
+                .on("headings-follow-content")
+        );
+        assert!(p.for_page_type(PageType::Listing).on("item-lists"));
+    }
+
+    #[test]
+    fn passes_before_the_page_type_cannot_be_switched_off_by_type() {
+        assert_eq!(Passes::ALL.off_for_type("comment-sections", 0), None);
+        assert_eq!(Passes::ALL.off_for_type("no-such-pass", 0), None);
+        assert_eq!(
+            Passes::ALL.off_for_type("page-cut", super::page_type::N_TYPES),
+            None
+        );
+    }
 }

@@ -44,6 +44,12 @@ pub fn page_type_index(name: &str) -> Option<usize> {
     PageType::ALL.iter().position(|&u| u == t)
 }
 
+/// The name of the `i`-th page type (as in the datasets' manifests), the inverse of
+/// [`page_type_index`].
+pub fn page_type_name(i: usize) -> Option<&'static str> {
+    PageType::ALL.get(i).map(|t| t.as_str())
+}
+
 /// Number of page types and of the page-type classifier's features.
 pub const PAGE_TYPES: usize = N_TYPES;
 /// Number of the page-type classifier's features.
@@ -79,11 +85,21 @@ pub fn predict_page_type(page: &[f32], page_weights: &[f32]) -> usize {
 ///
 /// Never with the default options (no limits); the `Result` follows [`Extractor::extract`].
 pub fn html_samples(html: &str, weights: &Weights) -> Result<(String, PageSamples), Error> {
+    html_samples_with(html, weights, Passes::ALL)
+}
+
+/// As [`html_samples`], with `passes`.
+///
+/// # Errors
+///
+/// As [`html_samples`].
+pub fn html_samples_with(
+    html: &str,
+    weights: &Weights,
+    passes: Passes,
+) -> Result<(String, PageSamples), Error> {
     let mut samples = PageSamples::default();
-    let stage = Stage {
-        weights,
-        passes: Passes::ALL,
-    };
+    let stage = Stage { weights, passes };
     let extracted =
         Extractor::new(Options::default()).extract_html_with(html, stage, Some(&mut samples))?;
     Ok((extracted.text().to_owned(), samples))

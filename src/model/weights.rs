@@ -8,6 +8,9 @@
 /// Passes the shipped extractor leaves off with these weights.
 pub(crate) const PASSES_OFF: &[&str] = &["page-cut", "text:page-cut"];
 
+/// Passes the shipped extractor leaves off on the pages of one type: (type, pass).
+pub(crate) const PASSES_OFF_BY_TYPE: &[(&str, &str)] = &[];
+
 pub(crate) const PROSE: [f32; 28] = [
     0.8991, 0.5769, 1.1076, -0.0867, 0.1891, -1.3544, -0.0217, -0.1942,
     -0.8436, 0.4092, -0.1508, 1.0455, 0.2734, -1.6792, -0.3657, 0.3686,

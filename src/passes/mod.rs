@@ -446,6 +446,8 @@ pub(crate) fn classify(
     let page_features =
         page_type::page_features(blocks, &prose, (first, end), forum_thread, declared);
     let type_probabilities = page_type::probabilities(&page_features, &weights.page);
+    // From here on the page type is known: the passes switched off for it stay off.
+    let passes = passes.for_page_type(page_type::most_probable(&type_probabilities));
     let bias = focus.bias();
     let mean = |s: &[f32]| {
         if s.is_empty() {
