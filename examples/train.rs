@@ -19,7 +19,7 @@
 //!    that says so), unless `--check` or `--no-write`;
 //! 3b. fits which HTML passes go off on which page type: each pass of `Passes::BY_TYPE` is
 //!    switched off alone on the out-of-fold extractions, and goes off on a type when the pages
-//!    judged of that type gain without it, surely, counted by site ([`GATE_Z`]). The figures
+//!    judged of that type gain without it, surely, counted by site (`GATE_Z`). The figures
 //!    printed for these gates are nested: each fold's pages with the gates fitted on the
 //!    other folds. The weights file lists them (`PASSES_OFF_BY_TYPE`);
 //! 4. scores each `--check-set` (by default `../shared/datasets/aeb` and `wcxb-dev` beside the
