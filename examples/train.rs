@@ -17,8 +17,9 @@
 //!    page is scored by weights fitted on its own site;
 //! 3. fits the same way on all pages and writes the weights file (generated, with a header
 //!    that says so), unless `--check` or `--no-write`;
-//! 4. fits which HTML passes go off on which page type: each pass of `Passes::BY_TYPE` is
-//!    switched off alone on the out-of-fold extractions, and goes off on a type when the pages
+//! 4. fits which passes go off on which page type, in each mode (each mode judges the page
+//!    type with its own classifier): each pass of `Passes::BY_TYPE` is switched off alone on
+//!    the out-of-fold extractions, and goes off on a type when the pages
 //!    judged of that type gain without it, surely, counted by site (`GATE_Z`). The figures
 //!    printed for these gates are nested: each fold's pages with the gates fitted on the
 //!    other folds. The weights file lists them (`PASSES_OFF_BY_TYPE`);
@@ -29,8 +30,8 @@
 //! (`PASSES_OFF`): the page cut (`page-cut`, `text:page-cut`) reads the scores as
 //! probabilities, so it runs only with scores fitted here.
 //!
-//! `--keep-scores` fits the page-type classifier alone, on the page features the shipped scores
-//! give, and keeps every other weight as shipped (the shipped scores stay until a full `train`
+//! `--keep-scores` fits the two page-type classifiers alone (HTML mode's and text mode's), on
+//! the page features the shipped scores give, and keeps every other weight as shipped (the shipped scores stay until a full `train`
 //! clears the check sets).
 //!
 //! `--out-of-fold DIR` writes every training page's out-of-fold output, `DIR/html/ID.txt` and
@@ -337,23 +338,20 @@ fn labelled(page: &Page, gold: &Gold, weights: &Weights, floor: f64) -> (Vec<f32
 
 /// Fits one linear score per page type on the pages' features, one-vs-rest; a page without a
 /// known type is left out.
-fn fit_page_types(pages: &[&Page], features: &[Vec<f32>], l2: f64) -> Vec<f32> {
-    let mut weights = Vec::with_capacity(training::PAGE_TYPES * training::PAGE_FEATURES);
+fn fit_page_types(pages: &[&Page], features: &[Vec<f32>], dims: usize, l2: f64) -> Vec<f32> {
+    let mut weights = Vec::with_capacity(training::PAGE_TYPES * dims);
     for t in 0..training::PAGE_TYPES {
         let examples: Vec<Example<'_>> = pages
             .iter()
             .zip(features)
-            .filter(|(p, x)| {
-                x.len() == training::PAGE_FEATURES
-                    && training::page_type_index(&p.page_type).is_some()
-            })
+            .filter(|(p, x)| x.len() == dims && training::page_type_index(&p.page_type).is_some())
             .map(|(p, x)| Example {
                 x,
                 y: training::page_type_index(&p.page_type) == Some(t),
                 weight: 1.0,
             })
             .collect();
-        weights.extend(training::fit(&examples, training::PAGE_FEATURES, l2));
+        weights.extend(training::fit(&examples, dims, l2));
     }
     weights
 }
@@ -374,7 +372,7 @@ fn fit_all(pages: &[&Page], golds: &[&Gold], start: &Weights, a: &Args) -> Weigh
     let mut second: Vec<(Vec<f32>, Vec<Labelled>)> =
         par_map(&both, |(p, g)| labelled(p, g, &with_prose, a.floor));
     let page_features: Vec<Vec<f32>> = second.iter().map(|(f, _)| f.clone()).collect();
-    let page = fit_page_types(pages, &page_features, PAGE_L2);
+    let page = fit_page_types(pages, &page_features, training::PAGE_FEATURES, PAGE_L2);
     for (f, blocks) in &mut second {
         for l in blocks.iter_mut() {
             training::set_page_type(&mut l.block, f, &page);
@@ -395,30 +393,41 @@ fn fit_all(pages: &[&Page], golds: &[&Gold], start: &Weights, a: &Args) -> Weigh
     }
 }
 
-/// Every labelled block of a dump, with its features under `weights`.
-fn labelled_dump(page: &Page, gold: &Gold, weights: &Weights, floor: f64) -> Vec<Labelled> {
+/// A dump's page features and every labelled block of it, with its features under `weights`.
+fn labelled_dump(
+    page: &Page,
+    gold: &Gold,
+    weights: &Weights,
+    floor: f64,
+) -> (Vec<f32>, Vec<Labelled>) {
     let (_, samples) = training::dump_samples(&page.text, weights);
-    label_samples(samples.blocks, gold, floor)
+    (samples.page, label_samples(samples.blocks, gold, floor))
 }
 
-/// Fits text mode's two scores on `pages`' dumps, in the order the pipeline uses them: the
-/// own score of a block, then the block score over the own score and the block's place in the
-/// regions that the own scores draw. Returns `start` with text mode's weights replaced.
+/// Fits text mode's scores on `pages`' dumps, in the order the pipeline uses them: the own
+/// score of a block; then, on features computed with it, the block score over the own score
+/// and the block's place in the regions that the own scores draw, and the page-type
+/// classifier over the dump's page features. Returns `start` with text mode's weights replaced.
 fn fit_text(pages: &[&Page], golds: &[&Gold], start: &Weights, a: &Args) -> Weights {
     let both: Vec<(&Page, &Gold)> = pages.iter().copied().zip(golds.iter().copied()).collect();
-    let fit_on = |w: &Weights, block: bool| -> Vec<f32> {
-        let labelled: Vec<Vec<Labelled>> = par_map(&both, |(p, g)| labelled_dump(p, g, w, a.floor));
-        fit_labelled(labelled.iter().flatten(), block, a.l2, |_| 1.0)
+    let label = |w: &Weights| -> Vec<(Vec<f32>, Vec<Labelled>)> {
+        par_map(&both, |(p, g)| labelled_dump(p, g, w, a.floor))
     };
-    let dump_local = fit_on(start, false);
+    let first = label(start);
+    let dump_local = fit_labelled(first.iter().flat_map(|(_, b)| b), false, a.l2, |_| 1.0);
+    drop(first);
     let with_local = Weights {
         dump_local: dump_local.clone(),
         ..start.clone()
     };
-    let dump_block = fit_on(&with_local, true);
+    let second = label(&with_local);
+    let dump_block = fit_labelled(second.iter().flat_map(|(_, b)| b), true, a.l2, |_| 1.0);
+    let features: Vec<Vec<f32>> = second.into_iter().map(|(f, _)| f).collect();
+    let dump_page = fit_page_types(pages, &features, training::DUMP_PAGE_FEATURES, PAGE_L2);
     Weights {
         dump_local,
         dump_block,
+        dump_page,
         ..start.clone()
     }
 }
@@ -430,15 +439,21 @@ fn fit_both(pages: &[&Page], golds: &[&Gold], start: &Weights, a: &Args) -> Weig
     Weights {
         dump_local: text.dump_local,
         dump_block: text.dump_block,
+        dump_page: text.dump_page,
         ..html
     }
 }
 
-/// Scores `pages`' dumps extracted in text mode with `weights`: each page's scores and output.
-fn score_dumps(pages: &[&Page], weights: &Weights) -> Vec<(DocScore, String)> {
+/// Scores `pages`' dumps extracted in text mode with `weights` and `passes`: each page's
+/// scores, its judged type (`usize::MAX` for a dump without blocks) and its output.
+fn score_dumps(
+    pages: &[&Page],
+    weights: &Weights,
+    passes: Passes,
+) -> Vec<(DocScore, usize, String)> {
     par_map(pages, |p| {
-        let text = training::extract_dump(&p.text, weights, Passes::ALL);
-        (score_doc(&p.gold, &text), text)
+        let (text, t) = training::extract_dump_typed(&p.text, weights, passes);
+        (score_doc(&p.gold, &text), t.unwrap_or(usize::MAX), text)
     })
 }
 
@@ -549,12 +564,13 @@ fn weights_file(
         by_type.join(", ")
     );
     format!(
-        "{header}\n{passes_off}\n{}\n{}\n{}\n{}\n{}",
+        "{header}\n{passes_off}\n{}\n{}\n{}\n{}\n{}\n{}",
         array("PROSE", &w.prose),
         array("BLOCK", &w.block),
         array("PAGE", &w.page),
         array("DUMP_LOCAL", &w.dump_local),
         array("DUMP_BLOCK", &w.dump_block),
+        array("DUMP_PAGE", &w.dump_page),
     )
 }
 
@@ -716,6 +732,15 @@ fn fit_shifts(pages: &[Page], folds: &[usize], fold_weights: &[Weights]) -> (f32
     (best(false), best(true))
 }
 
+/// The passes of one mode that can go off by page type.
+fn by_type(text_mode: bool) -> Vec<&'static str> {
+    Passes::BY_TYPE
+        .iter()
+        .copied()
+        .filter(|n| n.starts_with("text:") == text_mode)
+        .collect()
+}
+
 /// A pass switched off on the pages of one type: the type's index and the pass.
 type Gate = (usize, &'static str);
 
@@ -739,12 +764,13 @@ fn pick_gates(
     pages: &[Page],
     idx: &[usize],
     types: &[usize],
+    names: &[&'static str],
     gains: &[Vec<f64>],
     report: bool,
 ) -> Vec<Gate> {
     let mut gates = Vec::new();
     for t in 0..training::PAGE_TYPES {
-        for (j, name) in Passes::BY_TYPE.iter().enumerate() {
+        for (j, name) in names.iter().enumerate() {
             let mut by_site: BTreeMap<&str, f64> = BTreeMap::new();
             for &i in idx.iter().filter(|&&i| types[i] == t) {
                 *by_site.entry(pages[i].domain.as_str()).or_insert(0.0) += gains[j][i];
@@ -778,16 +804,18 @@ fn fit_gates(
     k: usize,
     fold_weights: &[Weights],
     types: &[usize],
-    every: Passes,
+    text_mode: bool,
 ) -> Vec<Gate> {
+    let every = Passes::ALL;
+    let names = by_type(text_mode);
     let indexed: Vec<(usize, &Page)> = pages.iter().enumerate().collect();
     let run = |passes: &(dyn Fn(usize) -> Passes + Sync)| -> Vec<DocScore> {
         par_map(&indexed, |(i, p)| {
-            score_with(p, false, &fold_weights[folds[*i]], passes(*i))
+            score_with(p, text_mode, &fold_weights[folds[*i]], passes(*i))
         })
     };
     let base = run(&|_| every);
-    let gains: Vec<Vec<f64>> = Passes::BY_TYPE
+    let gains: Vec<Vec<f64>> = names
         .iter()
         .map(|name| {
             let off = every.minus(name).unwrap_or(every);
@@ -801,17 +829,23 @@ fn fit_gates(
     let per_fold: Vec<Passes> = (0..k)
         .map(|f| {
             let train: Vec<usize> = (0..pages.len()).filter(|&i| folds[i] != f).collect();
-            gated(every, &pick_gates(pages, &train, types, &gains, false))
+            gated(
+                every,
+                &pick_gates(pages, &train, types, &names, &gains, false),
+            )
         })
         .collect();
     let nested = run(&|i| per_fold[folds[i]]);
     let all: Vec<&Page> = pages.iter().collect();
-    println!("\nout of fold, before the gates:");
+    let mode = if text_mode { "text" } else { "html" };
+    println!("\nout of fold, {mode} mode, at the fitted shift, before the gates:");
     print_groups(&all, &base);
-    println!("out of fold, with the gates fitted on the other folds (passes off by page type):");
+    println!(
+        "out of fold, {mode} mode, with the gates fitted on the other folds (passes off by page type):"
+    );
     print_groups(&all, &nested);
     let every: Vec<usize> = (0..pages.len()).collect();
-    pick_gates(pages, &every, types, &gains, true)
+    pick_gates(pages, &every, types, &names, &gains, true)
 }
 
 fn print_gates(gates: &[Gate]) {
@@ -837,30 +871,41 @@ const KEPT_SCORES_OFF: [&str; 2] = ["page-cut", "text:page-cut"];
 /// forums and services: out of fold +0.0005, check sets unchanged, but small pages judged
 /// services lost a table's caption; see the commit that added the gates.)
 fn fit_page_types_only(a: &Args, pages: &[Page], folds: &[usize], start: &Weights) -> Weights {
-    let features: Vec<Vec<f32>> = par_map(pages, |p| {
+    let html: Vec<Vec<f32>> = par_map(pages, |p| {
         training::html_samples(&p.html, start)
             .map(|(_, s)| s.page)
             .unwrap_or_default()
     });
-    let mut predicted = vec![0usize; pages.len()];
-    for k in 0..a.folds {
-        let train: Vec<usize> = (0..pages.len()).filter(|&i| folds[i] != k).collect();
-        let tp: Vec<&Page> = train.iter().map(|&i| &pages[i]).collect();
-        let tf: Vec<Vec<f32>> = train.iter().map(|&i| features[i].clone()).collect();
-        let w = fit_page_types(&tp, &tf, PAGE_L2);
-        for i in (0..pages.len()).filter(|&i| folds[i] == k) {
-            predicted[i] = training::predict_page_type(&features[i], &w);
-        }
-    }
+    let text: Vec<Vec<f32>> = par_map(pages, |p| training::dump_samples(&p.text, start).1.page);
     let all: Vec<&Page> = pages.iter().collect();
-    let (right, known) = type_accuracy(&all, &predicted);
-    println!(
-        "page type out of fold ({} folds grouped by site): {right} of {known} right ({:.1}%)",
-        a.folds,
-        100.0 * right as f64 / known.max(1) as f64
-    );
+    let mut fitted = Vec::new();
+    for (features, dims, mode) in [
+        (&html, training::PAGE_FEATURES, "html"),
+        (&text, training::DUMP_PAGE_FEATURES, "text"),
+    ] {
+        let mut predicted = vec![0usize; pages.len()];
+        for k in 0..a.folds {
+            let train: Vec<usize> = (0..pages.len()).filter(|&i| folds[i] != k).collect();
+            let tp: Vec<&Page> = train.iter().map(|&i| &pages[i]).collect();
+            let tf: Vec<Vec<f32>> = train.iter().map(|&i| features[i].clone()).collect();
+            let w = fit_page_types(&tp, &tf, dims, PAGE_L2);
+            for i in (0..pages.len()).filter(|&i| folds[i] == k) {
+                predicted[i] = training::predict_page_type(&features[i], &w);
+            }
+        }
+        let (right, known) = type_accuracy(&all, &predicted);
+        println!(
+            "page type, {mode} mode, out of fold ({} folds grouped by site): {right} of {known} right ({:.1}%)",
+            a.folds,
+            100.0 * right as f64 / known.max(1) as f64
+        );
+        fitted.push(fit_page_types(&all, features, dims, PAGE_L2));
+    }
+    let dump_page = fitted.pop().unwrap_or_default();
+    let page = fitted.pop().unwrap_or_default();
     Weights {
-        page: fit_page_types(&all, &features, PAGE_L2),
+        page,
+        dump_page,
         ..start.clone()
     }
 }
@@ -906,7 +951,7 @@ fn run(a: &Args) -> Result<bool, String> {
         started.elapsed().as_secs_f64()
     );
     let mut oof: Vec<Option<(DocScore, usize)>> = vec![None; pages.len()];
-    let mut oof_text: Vec<Option<DocScore>> = vec![None; pages.len()];
+    let mut oof_text: Vec<Option<(DocScore, usize)>> = vec![None; pages.len()];
     let mut fold_weights: Vec<Weights> = Vec::with_capacity(a.folds);
     for k in 0..a.folds {
         let (train, test): (Vec<usize>, Vec<usize>) =
@@ -921,11 +966,11 @@ fn run(a: &Args) -> Result<bool, String> {
             }
             oof[*i] = Some((s, t));
         }
-        for (i, (s, text)) in test.iter().zip(score_dumps(&held, &w)) {
+        for (i, (s, t, text)) in test.iter().zip(score_dumps(&held, &w, Passes::ALL)) {
             if let Some(dir) = &a.out_of_fold {
                 write_output(dir, "text", &pages[*i].id, &text)?;
             }
-            oof_text[*i] = Some(s);
+            oof_text[*i] = Some((s, t));
         }
         fold_weights.push(w);
         eprintln!(
@@ -944,12 +989,15 @@ fn run(a: &Args) -> Result<bool, String> {
         "page type: {right} of {known} right ({:.1}%)",
         100.0 * right as f64 / known.max(1) as f64
     );
-    let oof_text: Vec<DocScore> = oof_text
-        .into_iter()
-        .map(Option::unwrap_or_default)
-        .collect();
+    let (oof_text, text_types): (Vec<DocScore>, Vec<usize>) =
+        oof_text.into_iter().map(Option::unwrap_or_default).unzip();
     println!("\nout of fold, text mode:");
     print_groups(&all, &oof_text);
+    let (right, known) = type_accuracy(&all, &text_types);
+    println!(
+        "page type, text mode: {right} of {known} right ({:.1}%)",
+        100.0 * right as f64 / known.max(1) as f64
+    );
     let gs: Vec<&Gold> = golds.iter().collect();
     let mut weights = fit_both(&all, &gs, &start, a);
     // The decision thresholds: the logistic fits put the cut where a block is as likely main
@@ -962,11 +1010,13 @@ fn run(a: &Args) -> Result<bool, String> {
         .iter()
         .map(|w| {
             let mut w = w.clone();
-            shift(&mut w, html_shift, 0.0);
+            shift(&mut w, html_shift, text_shift);
             w
         })
         .collect();
-    let gates = fit_gates(&pages, &folds, a.folds, &shifted, &types, Passes::ALL);
+    let mut gates = fit_gates(&pages, &folds, a.folds, &shifted, &types, false);
+    let text_gates = fit_gates(&pages, &folds, a.folds, &shifted, &text_types, true);
+    gates.extend(text_gates);
     let gated = gated(Passes::ALL, &gates);
     print_gates(&gates);
     let name = a
@@ -993,11 +1043,18 @@ fn run(a: &Args) -> Result<bool, String> {
             );
         }
         println!("check set {set}, text mode (trained weights):");
-        let dumps: Vec<DocScore> = score_dumps(&cp, &weights)
+        let (dumps, types): (Vec<DocScore>, Vec<usize>) = score_dumps(&cp, &weights, gated)
             .into_iter()
-            .map(|(s, _)| s)
-            .collect();
+            .map(|(s, t, _)| (s, t))
+            .unzip();
         print_groups(&cp, &dumps);
+        let (right, known) = type_accuracy(&cp, &types);
+        if known > 0 {
+            println!(
+                "page type, text mode: {right} of {known} right ({:.1}%)",
+                100.0 * right as f64 / known as f64
+            );
+        }
     }
     if a.ablate {
         ablate(&pages, &folds, &fold_weights, &weights, &check_sets, gated);

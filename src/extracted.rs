@@ -144,7 +144,9 @@ impl Extracted {
     }
 
     /// The kind of page (article, forum, product, listing…), as the page-type classifier
-    /// judges it; `None` in plain-text mode, which has no classifier yet.
+    /// judges it: from the markup and the blocks in HTML mode, from the shape of the lines and
+    /// of the text's regions in plain-text mode (less sure: no markup, no declarations).
+    /// `None` only for a dump without text.
     ///
     /// ```
     /// use unboil::PageType;
@@ -153,7 +155,8 @@ impl Extracted {
     ///             years of repairs, the city said in a statement on its website.</p></article>";
     /// let page_type: Option<PageType> = unboil::extract(page).page_type();
     /// assert!(page_type.is_some());
-    /// assert_eq!(unboil::extract_text("A line of text.").page_type(), None);
+    /// assert!(unboil::extract_text("A line of text.").page_type().is_some());
+    /// assert_eq!(unboil::extract_text("").page_type(), None);
     /// ```
     pub fn page_type(&self) -> Option<PageType> {
         self.page_type
@@ -175,7 +178,7 @@ impl Extracted {
 }
 
 /// The JSON shape: `{"title": …, "page_type": "article", "metadata": {…}, "text": "…",
-/// "blocks": [{…}, …]}` (`page_type` is `null` in plain-text mode), plus
+/// "blocks": [{…}, …]}` (`page_type` is `null` for a dump without text), plus
 /// `"comments": [{…}, …]` when [`Options::with_comments`](crate::Options::with_comments) found some. The
 /// title is repeated at the top (it is also `metadata.title`) because it is what most users want.
 ///

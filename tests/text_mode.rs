@@ -432,3 +432,23 @@ fn explanations_in_text_mode() {
     assert!(plain.explanation().is_none());
     assert_eq!(plain.text(), extracted.text());
 }
+
+#[test]
+fn a_dump_has_a_page_type_judged_from_its_lines() {
+    // One region of sentences under a headline reads as an article; a shop's cards, short
+    // lines with the same fields over and over, do not.
+    let read = |name: &str| {
+        std::fs::read_to_string(format!("tests/dumps/{name}/dump.txt")).expect("a test dump")
+    };
+    assert_eq!(
+        unboil::extract_text(&read("news")).page_type(),
+        Some(unboil::PageType::Article)
+    );
+    let cards = unboil::extract_text(&read("cards")).page_type();
+    assert!(
+        cards.is_some() && cards != Some(unboil::PageType::Article),
+        "{cards:?}"
+    );
+    // Nothing to judge: no type.
+    assert_eq!(unboil::extract_text("").page_type(), None);
+}

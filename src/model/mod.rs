@@ -46,6 +46,8 @@ pub struct Weights {
     pub dump_local: Vec<f32>,
     /// Text mode's block score: the own score and the block's place in the dump's regions.
     pub dump_block: Vec<f32>,
+    /// Text mode's page-type classifier: one score per type over the dump's page features.
+    pub dump_page: Vec<f32>,
 }
 
 impl Weights {
@@ -57,6 +59,7 @@ impl Weights {
             page: weights::PAGE.to_vec(),
             dump_local: weights::DUMP_LOCAL.to_vec(),
             dump_block: weights::DUMP_BLOCK.to_vec(),
+            dump_page: weights::DUMP_PAGE.to_vec(),
         });
         &TRAINED
     }
@@ -118,9 +121,10 @@ impl Passes {
         "text:repeated-leads",
     ];
 
-    /// HTML mode's passes that run once the page type is known, and so can be switched off
-    /// for one type: all but the two that set blocks aside before the container search, and
-    /// the guarantee that the output is never empty.
+    /// The passes that run once the page type is known, and so can be switched off for one
+    /// type: in HTML mode all but the two that set blocks aside before the container search;
+    /// in text mode all but the page's end, found before anything is weighed; in both, not the
+    /// guarantee that the output is never empty.
     pub const BY_TYPE: &'static [&'static str] = &[
         "neighbours",
         "furniture-cap",
@@ -136,6 +140,23 @@ impl Passes {
         "item-lists",
         "repeats",
         "description-rescue",
+        "text:neighbours",
+        "text:page-cut",
+        "text:headlines-follow-next",
+        "text:announced-lists",
+        "text:gap-filling",
+        "text:thin-output",
+        "text:lone-outsiders",
+        "text:headline-runs",
+        "text:tables",
+        "text:spec-lists",
+        "text:cell-pairs",
+        "text:card-records",
+        "text:comment-threads",
+        "text:shop-notices",
+        "text:tail-cut",
+        "text:repeats",
+        "text:repeated-leads",
     ];
 
     /// Every pass on.

@@ -189,10 +189,17 @@ pub(crate) fn page_features(
 /// The probability of each type (in [`PageType::ALL`]'s order): a softmax over one linear
 /// score per type.
 pub(crate) fn probabilities(x: &[f32; N_PAGE], weights: &[f32]) -> [f32; N_TYPES] {
+    probabilities_of(x, weights)
+}
+
+/// As [`probabilities`], over features of any number (text mode's page features): `weights`
+/// holds `x.len()` weights per type.
+pub(crate) fn probabilities_of(x: &[f32], weights: &[f32]) -> [f32; N_TYPES] {
+    let n = x.len();
     let mut z = [0.0f32; N_TYPES];
     for (t, zt) in z.iter_mut().enumerate() {
         *zt = weights
-            .get(t * N_PAGE..(t + 1) * N_PAGE)
+            .get(t * n..(t + 1) * n)
             .map_or(0.0, |w| x.iter().zip(w).map(|(a, b)| a * b).sum());
     }
     let max = z.iter().copied().fold(f32::MIN, f32::max);

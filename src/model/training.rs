@@ -74,8 +74,11 @@ fn page_array(page: &[f32]) -> [f32; N_PAGE] {
 }
 
 /// The index of the most probable page type of a page with features `page`.
+///
+/// HTML mode's page features with its classifier, or text mode's with its own: the weights hold
+/// `page.len()` per type.
 pub fn predict_page_type(page: &[f32], page_weights: &[f32]) -> usize {
-    let t = page_type::most_probable(&page_type::probabilities(&page_array(page), page_weights));
+    let t = page_type::most_probable(&page_type::probabilities_of(page, page_weights));
     PageType::ALL.iter().position(|&u| u == t).unwrap_or(0)
 }
 
@@ -117,7 +120,8 @@ pub fn extract_html(html: &str, weights: &Weights, passes: Passes) -> Result<Str
 }
 
 /// Extracts a plain-text dump with `weights` and returns its main text and every block's
-/// features (`prose` holds the own score's, `block` the block score's; `page` is empty).
+/// features (`prose` holds the own score's, `block` the block score's; `page` holds the
+/// dump's page features, empty for a dump without blocks).
 pub fn dump_samples(dump: &str, weights: &Weights) -> (String, PageSamples) {
     let mut samples = PageSamples::default();
     let stage = Stage {
@@ -128,7 +132,7 @@ pub fn dump_samples(dump: &str, weights: &Weights) -> (String, PageSamples) {
         crate::blocks::lines::segment_within(dump, usize::MAX).unwrap_or_default(),
         crate::Focus::Balanced,
         stage,
-        Some(&mut samples.blocks),
+        Some(&mut samples),
         false,
     );
     (extracted.text().to_owned(), samples)
@@ -136,16 +140,31 @@ pub fn dump_samples(dump: &str, weights: &Weights) -> (String, PageSamples) {
 
 /// Extracts a plain-text dump's main text with `weights` and `passes`.
 pub fn extract_dump(dump: &str, weights: &Weights, passes: Passes) -> String {
-    crate::text_mode::extract(
+    extract_dump_typed(dump, weights, passes).0
+}
+
+/// As [`extract_dump`], with the index of the page type judged (see [`page_type_index`]);
+/// `None` for a dump without blocks.
+pub fn extract_dump_typed(
+    dump: &str,
+    weights: &Weights,
+    passes: Passes,
+) -> (String, Option<usize>) {
+    let e = crate::text_mode::extract(
         crate::blocks::lines::segment_within(dump, usize::MAX).unwrap_or_default(),
         crate::Focus::Balanced,
         Stage { weights, passes },
         None,
         false,
-    )
-    .text()
-    .to_owned()
+    );
+    let t = e
+        .page_type()
+        .and_then(|t| PageType::ALL.iter().position(|&u| u == t));
+    (e.text().to_owned(), t)
 }
+
+/// Number of text mode's page features.
+pub const DUMP_PAGE_FEATURES: usize = crate::text_mode::page_type::N_DUMP_PAGE;
 
 /// The scorer's tokens, lowercased, hashed.
 fn token_hashes(text: &str) -> Vec<u64> {

@@ -71,8 +71,9 @@ const REPEATED_LINE_MAX: u32 = 100;
 /// say ([`CONTEXT_AT`] on).
 pub(crate) const N_DUMP: usize = 30;
 
-/// Where the context features start.
-const CONTEXT_AT: usize = 26;
+/// Where the context features start: a run of short lines, a long run, a repeated short line,
+/// a shared opening (see [`context_features`]).
+pub(super) const CONTEXT_AT: usize = 26;
 
 /// The features of a block on its own: length, sentence punctuation, kind, links, and the
 /// shape of its line (menu parts, numbers, copyright, ellipsis, address, glued link texts,

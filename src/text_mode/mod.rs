@@ -60,6 +60,7 @@ mod footer;
 mod gaps;
 mod kept;
 mod notices;
+pub(crate) mod page_type;
 mod records;
 mod regions;
 mod specs;
@@ -75,8 +76,10 @@ use crate::blocks::repeat::fold;
 use crate::blocks::view::Verdict;
 use crate::explain::Reason;
 use crate::extracted::Extracted;
+use crate::model::PageSamples;
 use crate::model::Sample;
 use crate::model::Stage;
+use crate::model::page_type::PageType;
 use crate::options::Focus;
 use crate::passes;
 use crate::render;
@@ -103,6 +106,9 @@ pub(crate) struct DumpDecisions {
     pub reasons: Option<Vec<Vec<(Reason, f32)>>>,
     /// Per block, whether it lies in the main region (the dump's main container).
     pub in_main: Vec<bool>,
+    /// The page type judged from the dump's lines and regions; `None` for a dump without
+    /// blocks.
+    pub page_type: Option<PageType>,
 }
 
 /// Records, when explaining, which blocks the pass `name` changed: `before` is the decisions
@@ -163,7 +169,7 @@ pub(crate) fn classify(
     blocks: &[DumpBlock],
     focus: Focus,
     stage: Stage<'_>,
-    samples: Option<&mut Vec<Sample>>,
+    samples: Option<&mut PageSamples>,
     explain: bool,
 ) -> DumpDecisions {
     let end = if stage.passes.on("text:page-end") {
@@ -199,7 +205,7 @@ fn classify_page(
     blocks: &[DumpBlock],
     focus: Focus,
     stage: Stage<'_>,
-    samples: Option<&mut Vec<Sample>>,
+    samples: Option<&mut PageSamples>,
     explain: bool,
 ) -> DumpDecisions {
     let mut reasons: Option<Vec<Vec<(Reason, f32)>>> =
@@ -211,6 +217,7 @@ fn classify_page(
             cards: Vec::new(),
             reasons,
             in_main: Vec::new(),
+            page_type: None,
         };
     }
     let (weights, passes) = (stage.weights, stage.passes);
@@ -218,6 +225,10 @@ fn classify_page(
     context_features(blocks, &mut local);
     let own: Vec<f32> = local.iter().map(|x| dot(x, &weights.dump_local)).collect();
     let (place, share) = places(blocks, &own);
+    let page_features = page_type::page_features(blocks, &local, &own, &place, share);
+    let judged = page_type::judge(&page_features, &weights.dump_page);
+    // From here on the page type is known: the passes switched off for it stay off.
+    let passes = passes.for_page_type(judged);
     let spread = share < SPREAD_SHARE;
     let bias = focus.bias();
     let block_x: Vec<[f32; N_DUMP_BLOCK]> = own
@@ -237,7 +248,8 @@ fn classify_page(
         })
         .collect();
     if let Some(samples) = samples {
-        samples.extend(
+        samples.page = page_features.to_vec();
+        samples.blocks.extend(
             blocks
                 .iter()
                 .zip(&local)
@@ -376,6 +388,7 @@ fn classify_page(
         cards,
         reasons,
         in_main: place.iter().map(|p| *p == Place::Main).collect(),
+        page_type: Some(judged),
     }
 }
 
@@ -424,7 +437,7 @@ pub(crate) fn extract(
     blocks: Vec<DumpBlock>,
     focus: Focus,
     stage: Stage<'_>,
-    samples: Option<&mut Vec<Sample>>,
+    samples: Option<&mut PageSamples>,
     explain: bool,
 ) -> Extracted {
     let DumpDecisions {
@@ -433,7 +446,9 @@ pub(crate) fn extract(
         cards,
         reasons,
         in_main,
+        page_type,
     } = classify(&blocks, focus, stage, samples, explain);
+    let passes = page_type.map_or(stage.passes, |t| stage.passes.for_page_type(t));
     let mut decisions: Vec<Decision> = verdicts.iter().map(|v| v.decision).collect();
     let title_text = title
         .and_then(|i| blocks.get(i))
@@ -452,7 +467,7 @@ pub(crate) fn extract(
     }
     let texts: Vec<&str> = blocks.iter().map(|b| b.raw.text.as_str()).collect();
     let keep: Vec<bool> = decisions.iter().map(|d| *d == Decision::Content).collect();
-    if stage.passes.on("text:repeats") {
+    if passes.on("text:repeats") {
         let dups = repeat::duplicates(&texts, &keep);
         for ((d, dup), card) in decisions.iter_mut().zip(dups).zip(&cards) {
             // The same field in two cards ("Screen size: 27 in") is not a repeat.
@@ -461,7 +476,7 @@ pub(crate) fn extract(
             }
         }
     }
-    if stage.passes.on("text:repeated-leads") {
+    if passes.on("text:repeated-leads") {
         drop_repeated_leads(&blocks, &mut decisions);
     }
     let explanation = reasons.map(|reasons| {
@@ -496,7 +511,7 @@ pub(crate) fn extract(
         layout: Default::default(),
         comments: Vec::new(),
         encoding: None,
-        page_type: None,
+        page_type,
     }
 }
 
