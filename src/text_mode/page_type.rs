@@ -13,16 +13,33 @@ use super::evidence::{CONTEXT_AT, N_DUMP, is_furniture, is_menu_like, weight_cha
 use super::regions::{Place, SPREAD_SHARE};
 
 /// Number of a dump's page features.
-pub(crate) const N_DUMP_PAGE: usize = 20;
+pub(crate) const N_DUMP_PAGE: usize = 26;
 
 /// Where the context features mark a line in a run of short lines (a menu) or a long run.
 const MENU_RUN_SLOTS: [usize; 2] = [CONTEXT_AT, CONTEXT_AT + 1];
 /// Where they mark a short line that repeats in the dump.
 const REPEATED_SLOT: usize = CONTEXT_AT + 2;
 
+/// Characters of a line, at most, for a price in it to count: a price and perhaps a label
+/// ("$24.99", "Now £12"), not a sentence that mentions money.
+const PRICE_LINE: u32 = 40;
+
+/// A currency sign next to a digit: "$24.99", "€ 5" is not, "5€" is.
+fn has_price(text: &str) -> bool {
+    let currency = |c: char| matches!(c, '$' | '€' | '£' | '¥');
+    let mut prev = ' ';
+    for c in text.chars() {
+        if (currency(prev) && c.is_ascii_digit()) || (prev.is_ascii_digit() && currency(c)) {
+            return true;
+        }
+        prev = c;
+    }
+    false
+}
+
 /// The page features of a dump: its size, how its text sits in regions (`own`: each block's own
-/// score, `place` and `share` from [`super::regions::places`]), and the share of its lines of
-/// each shape.
+/// score, `place` and `share` from [`super::regions::places`]; how many regions), and the share
+/// of its lines of each shape (prices, teasers, table rows and code among them).
 pub(super) fn page_features(
     blocks: &[DumpBlock],
     local: &[[f32; N_DUMP]],
@@ -50,6 +67,13 @@ pub(super) fn page_features(
     let slot =
         |i: usize, s: usize| local.get(i).and_then(|x| x.get(s)).copied().unwrap_or(0.0) > 0.0;
     let f = |v: bool| if v { 1.0 } else { 0.0 };
+    // Regions of text: runs of blocks in the main or a side region.
+    let regions = place
+        .iter()
+        .zip(std::iter::once(&Place::Outside).chain(place.iter()))
+        .filter(|(p, before)| **p != Place::Outside && **before == Place::Outside)
+        .count();
+    let priced = |b: &DumpBlock| b.stats.chars < PRICE_LINE && has_price(&b.raw.text);
     [
         1.0,
         (1.0 + blocks.len() as f32).ln(),
@@ -71,10 +95,31 @@ pub(super) fn page_features(
         frac(&|_, b| matches!(b.raw.kind, crate::block::BlockKind::Heading { .. })),
         frac(&|i, _| MENU_RUN_SLOTS.iter().any(|&s| slot(i, s))),
         frac(&|i, _| slot(i, REPEATED_SLOT)),
+        (1.0 + regions as f32).ln(),
+        frac(&|_, b| priced(b)),
+        frac(&|_, b| b.shape.ellipsis),
+        frac(&|_, b| b.shape.cells > 0),
+        frac(&|_, b| b.raw.kind == crate::block::BlockKind::Code),
+        frac(&|_, b| b.shape.phrases.has(crate::blocks::lines::Phrases::COMMENTS)),
     ]
 }
 
 /// The most probable type of a dump with features `x`, under the weights `w`.
 pub(super) fn judge(x: &[f32; N_DUMP_PAGE], w: &[f32]) -> PageType {
     page_type::most_probable(&page_type::probabilities_of(x, w))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::has_price;
+
+    #[test]
+    fn a_price_is_a_currency_sign_next_to_a_digit() {
+        assert!(has_price("$24.99"));
+        assert!(has_price("Now 12€"));
+        assert!(has_price("£5 off"));
+        assert!(!has_price("Price on request"));
+        assert!(!has_price("€ 5"));
+        assert!(!has_price("Chapter 5"));
+    }
 }
