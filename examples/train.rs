@@ -18,7 +18,7 @@
 //! 3. fits the same way on all pages and writes the weights file (generated, with a header
 //!    that says so), unless `--check` or `--no-write`;
 //! 4. fits which passes go off on which page type, in each mode (each mode judges the page
-//!    type with its own classifier): each pass of `Passes::BY_TYPE` is switched off alone on
+//!    type with its own classifier): each pass that can (`Passes::by_type`) is switched off alone on
 //!    the out-of-fold extractions, and goes off on a type when the pages
 //!    judged of that type gain without it, surely, counted by site (`GATE_Z`). The figures
 //!    printed for these gates are nested: each fold's pages with the gates fitted on the
@@ -31,8 +31,8 @@
 //! probabilities, so it runs only with scores fitted here.
 //!
 //! `--keep-scores` fits the two page-type classifiers alone (HTML mode's and text mode's), on
-//! the page features the shipped scores give, and keeps every other weight as shipped (the shipped scores stay until a full `train`
-//! clears the check sets).
+//! the page features the shipped scores give, and keeps every other weight as shipped (the
+//! shipped scores stay until a full `train` clears the check sets).
 //!
 //! `--out-of-fold DIR` writes every training page's out-of-fold output, `DIR/html/ID.txt` and
 //! `DIR/text/ID.txt`, to study where the decision fails (compare them with the gold, e.g. with
@@ -483,14 +483,21 @@ fn write_output(dir: &Path, mode: &str, id: &str, text: &str) -> Result<(), Stri
     std::fs::write(&path, text).map_err(|e| format!("{}: {e}", path.display()))
 }
 
-/// The share of pages whose predicted type is their labelled one.
-fn type_accuracy(pages: &[&Page], predicted: &[usize]) -> (usize, usize) {
+/// Prints how many of `pages`' labelled types `predicted` gets right, after `label`; nothing
+/// for pages without labels.
+fn print_type_accuracy(label: &str, pages: &[&Page], predicted: &[usize]) {
     let known: Vec<(usize, usize)> = pages
         .iter()
         .zip(predicted)
         .filter_map(|(p, &t)| training::page_type_index(&p.page_type).map(|want| (want, t)))
         .collect();
-    (known.iter().filter(|(w, t)| w == t).count(), known.len())
+    let (right, known) = (known.iter().filter(|(w, t)| w == t).count(), known.len());
+    if known > 0 {
+        println!(
+            "{label}: {right} of {known} right ({:.1}%)",
+            100.0 * right as f64 / known as f64
+        );
+    }
 }
 
 fn print_groups(pages: &[&Page], scores: &[DocScore]) {
@@ -734,21 +741,22 @@ fn fit_shifts(pages: &[Page], folds: &[usize], fold_weights: &[Weights]) -> (f32
 
 /// The passes of one mode that can go off by page type.
 fn by_type(text_mode: bool) -> Vec<&'static str> {
-    Passes::BY_TYPE
-        .iter()
-        .copied()
-        .filter(|n| n.starts_with("text:") == text_mode)
-        .collect()
+    let all = if text_mode {
+        Passes::TEXT
+    } else {
+        Passes::HTML
+    };
+    all.iter().copied().filter(|n| Passes::by_type(n)).collect()
 }
 
 /// A pass switched off on the pages of one type: the type's index and the pass.
 type Gate = (usize, &'static str);
 
 /// All passes on but the gated ones, each on the pages of its type.
-fn gated(base: Passes, gates: &[Gate]) -> Passes {
-    gates
-        .iter()
-        .fold(base, |p, (t, name)| p.off_for_type(name, *t).unwrap_or(p))
+fn gated(gates: &[Gate]) -> Passes {
+    gates.iter().fold(Passes::ALL, |p, (t, name)| {
+        p.off_for_type(name, *t).unwrap_or(p)
+    })
 }
 
 /// How sure a gate must be: the gain's sum over sites divided by its standard error under
@@ -759,7 +767,7 @@ const GATE_Z: f64 = 2.0;
 
 /// The gates that the pages `idx` pay for: a pass goes off on a page type when, on the pages
 /// judged of that type, the bowF1 gained without it (`gains[j][i]` for pass
-/// `Passes::BY_TYPE[j]` and page `i`) is positive and sure ([`GATE_Z`]), counted by site.
+/// `names[j]` and page `i`) is positive and sure ([`GATE_Z`]), counted by site.
 fn pick_gates(
     pages: &[Page],
     idx: &[usize],
@@ -795,7 +803,7 @@ fn pick_gates(
 
 /// Fits which passes go off on which page type, from the out-of-fold extractions: each page
 /// is extracted with its fold's weights (`fold_weights`, shifted) and its judged type
-/// (`types`), with every pass, then with each pass of [`Passes::BY_TYPE`] off. Prints the
+/// (`types`), with every pass, then with each pass of [`by_type`] off. Prints the
 /// figures of gates fitted on the other folds' pages (nested: no page's gates were chosen on
 /// it), and returns the gates fitted on every page.
 fn fit_gates(
@@ -806,7 +814,6 @@ fn fit_gates(
     types: &[usize],
     text_mode: bool,
 ) -> Vec<Gate> {
-    let every = Passes::ALL;
     let names = by_type(text_mode);
     let indexed: Vec<(usize, &Page)> = pages.iter().enumerate().collect();
     let run = |passes: &(dyn Fn(usize) -> Passes + Sync)| -> Vec<DocScore> {
@@ -814,11 +821,11 @@ fn fit_gates(
             score_with(p, text_mode, &fold_weights[folds[*i]], passes(*i))
         })
     };
-    let base = run(&|_| every);
+    let base = run(&|_| Passes::ALL);
     let gains: Vec<Vec<f64>> = names
         .iter()
         .map(|name| {
-            let off = every.minus(name).unwrap_or(every);
+            let off = Passes::without(name).unwrap_or(Passes::ALL);
             run(&|_| off)
                 .iter()
                 .zip(&base)
@@ -829,10 +836,7 @@ fn fit_gates(
     let per_fold: Vec<Passes> = (0..k)
         .map(|f| {
             let train: Vec<usize> = (0..pages.len()).filter(|&i| folds[i] != f).collect();
-            gated(
-                every,
-                &pick_gates(pages, &train, types, &names, &gains, false),
-            )
+            gated(&pick_gates(pages, &train, types, &names, &gains, false))
         })
         .collect();
     let nested = run(&|i| per_fold[folds[i]]);
@@ -893,11 +897,13 @@ fn fit_page_types_only(a: &Args, pages: &[Page], folds: &[usize], start: &Weight
                 predicted[i] = training::predict_page_type(&features[i], &w);
             }
         }
-        let (right, known) = type_accuracy(&all, &predicted);
-        println!(
-            "page type, {mode} mode, out of fold ({} folds grouped by site): {right} of {known} right ({:.1}%)",
-            a.folds,
-            100.0 * right as f64 / known.max(1) as f64
+        print_type_accuracy(
+            &format!(
+                "page type, {mode} mode, out of fold ({} folds grouped by site)",
+                a.folds
+            ),
+            &all,
+            &predicted,
         );
         fitted.push(fit_page_types(&all, features, dims, PAGE_L2));
     }
@@ -984,20 +990,12 @@ fn run(a: &Args) -> Result<bool, String> {
     let all: Vec<&Page> = pages.iter().collect();
     println!("out of fold ({} folds grouped by site):", a.folds);
     print_groups(&all, &oof);
-    let (right, known) = type_accuracy(&all, &types);
-    println!(
-        "page type: {right} of {known} right ({:.1}%)",
-        100.0 * right as f64 / known.max(1) as f64
-    );
+    print_type_accuracy("page type", &all, &types);
     let (oof_text, text_types): (Vec<DocScore>, Vec<usize>) =
         oof_text.into_iter().map(Option::unwrap_or_default).unzip();
     println!("\nout of fold, text mode:");
     print_groups(&all, &oof_text);
-    let (right, known) = type_accuracy(&all, &text_types);
-    println!(
-        "page type, text mode: {right} of {known} right ({:.1}%)",
-        100.0 * right as f64 / known.max(1) as f64
-    );
+    print_type_accuracy("page type, text mode", &all, &text_types);
     let gs: Vec<&Gold> = golds.iter().collect();
     let mut weights = fit_both(&all, &gs, &start, a);
     // The decision thresholds: the logistic fits put the cut where a block is as likely main
@@ -1017,7 +1015,7 @@ fn run(a: &Args) -> Result<bool, String> {
     let mut gates = fit_gates(&pages, &folds, a.folds, &shifted, &types, false);
     let text_gates = fit_gates(&pages, &folds, a.folds, &shifted, &text_types, true);
     gates.extend(text_gates);
-    let gated = gated(Passes::ALL, &gates);
+    let gated = gated(&gates);
     print_gates(&gates);
     let name = a
         .dataset
@@ -1035,26 +1033,14 @@ fn run(a: &Args) -> Result<bool, String> {
             .map(|(s, t, _)| (s, t))
             .unzip();
         print_groups(&cp, &scores);
-        let (right, known) = type_accuracy(&cp, &types);
-        if known > 0 {
-            println!(
-                "page type: {right} of {known} right ({:.1}%)",
-                100.0 * right as f64 / known as f64
-            );
-        }
+        print_type_accuracy("page type", &cp, &types);
         println!("check set {set}, text mode (trained weights):");
         let (dumps, types): (Vec<DocScore>, Vec<usize>) = score_dumps(&cp, &weights, gated)
             .into_iter()
             .map(|(s, t, _)| (s, t))
             .unzip();
         print_groups(&cp, &dumps);
-        let (right, known) = type_accuracy(&cp, &types);
-        if known > 0 {
-            println!(
-                "page type, text mode: {right} of {known} right ({:.1}%)",
-                100.0 * right as f64 / known as f64
-            );
-        }
+        print_type_accuracy("page type, text mode", &cp, &types);
     }
     if a.ablate {
         ablate(&pages, &folds, &fold_weights, &weights, &check_sets, gated);

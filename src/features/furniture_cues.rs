@@ -244,6 +244,22 @@ mod tests {
 
 /// A short line that labels an advertisement ("Advertisement", "ADVERTISEMENT – Star Tours",
 /// "Sponsored", "Anzeige"): its first word is such a label. Never main text.
+/// Characters of a line, at most, for it to state a price ([`is_price_line`]): a price with a
+/// word or two ("+ $23.12 delivery", "previous price $212.01 9% off"), not a sentence.
+const PRICE_LINE_MAX: u32 = 40;
+
+/// Whether a short line (`chars` long) states a price: a number next to a currency sign or
+/// code. Shared by the item passes (carousels of other products) and text mode's page type.
+pub(crate) fn is_price_line(text: &str, chars: u32) -> bool {
+    const SIGNS: &[char] = &['$', '€', '£', '¥', '₹', '₩', '₽'];
+    chars <= PRICE_LINE_MAX
+        && text.bytes().any(|c| c.is_ascii_digit())
+        && (text.contains(SIGNS)
+            || text
+                .split(|c: char| !c.is_ascii_alphabetic())
+                .any(|w| crate::features::lexicon::CURRENCY_CODES.contains(&w)))
+}
+
 pub(crate) fn is_ad_label(text: &str) -> bool {
     if text.len() > 240 || text.chars().count() > 60 {
         return false;

@@ -360,7 +360,7 @@ pub(crate) const SUBSCRIPTION_WORDS: &[&str] =
 pub(crate) const SHOP_POLICY_WORDS: &[&str] =
     &["delivery", "shipping", "returns", "refunds", "livraison"];
 
-/// Currency codes next to a number that make a short line a price (`passes::items::is_price_line`).
+/// Currency codes next to a number that make a short line a price (`furniture_cues::is_price_line`).
 ///
 /// A documented convention (ISO 4217 currency codes): kept whatever the count.
 pub(crate) const CURRENCY_CODES: &[&str] = &[

@@ -121,43 +121,22 @@ impl Passes {
         "text:repeated-leads",
     ];
 
-    /// The passes that run once the page type is known, and so can be switched off for one
-    /// type: in HTML mode all but the two that set blocks aside before the container search;
-    /// in text mode all but the page's end, found before anything is weighed; in both, not the
-    /// guarantee that the output is never empty.
-    pub const BY_TYPE: &'static [&'static str] = &[
-        "neighbours",
-        "furniture-cap",
-        "page-cut",
-        "teaser-summaries",
-        "trailing-sidebar",
-        "related-links",
-        "credited-captions",
-        "shared-items",
-        "after-comments",
-        "letter-index",
-        "headings-follow-content",
-        "item-lists",
-        "repeats",
-        "description-rescue",
-        "text:neighbours",
-        "text:page-cut",
-        "text:headlines-follow-next",
-        "text:announced-lists",
-        "text:gap-filling",
-        "text:thin-output",
-        "text:lone-outsiders",
-        "text:headline-runs",
-        "text:tables",
-        "text:spec-lists",
-        "text:cell-pairs",
-        "text:card-records",
-        "text:comment-threads",
-        "text:shop-notices",
-        "text:tail-cut",
-        "text:repeats",
-        "text:repeated-leads",
+    /// The passes that run before the page type is known, or that no page type may switch
+    /// off: in HTML mode the two that set blocks aside before the container search, in text
+    /// mode the page's end, found before anything is weighed, and in both the guarantee that
+    /// the output is never empty. Every other pass can go off by type ([`Passes::by_type`]).
+    const NOT_BY_TYPE: &'static [&'static str] = &[
+        "dialogs-and-name-lists",
+        "comment-sections",
+        "never-empty",
+        "text:page-end",
+        "text:never-empty",
     ];
+
+    /// Whether pass `name` can be switched off for one page type ([`Passes::off_for_type`]).
+    pub fn by_type(name: &str) -> bool {
+        Passes::bit(name).is_some() && !Passes::NOT_BY_TYPE.contains(&name)
+    }
 
     /// Every pass on.
     pub const ALL: Passes = Passes {
@@ -182,10 +161,10 @@ impl Passes {
     }
 
     /// These passes with `name` off on the pages whose type is the `page_type`-th of
-    /// [`training::PAGE_TYPES`] (see [`training::page_type_index`]); `None` for a name not in
-    /// [`Passes::BY_TYPE`] or a type out of range.
+    /// [`training::PAGE_TYPES`] (see [`training::page_type_index`]); `None` for a pass that
+    /// cannot go off by type ([`Passes::by_type`]) or a type out of range.
     pub fn off_for_type(self, name: &str, page_type: usize) -> Option<Passes> {
-        if !Passes::BY_TYPE.contains(&name) {
+        if !Passes::by_type(name) {
             return None;
         }
         let b = Passes::bit(name)?;

@@ -8,6 +8,7 @@ use super::teasers::is_link_title;
 use super::{BlockView, MOSTLY_LINKS, TitleSide, drop_kept};
 use crate::blocks::segment::Elem;
 use crate::explain::Reason;
+use crate::features::furniture_cues;
 use crate::features::hints::Hints;
 use std::collections::HashMap;
 
@@ -235,10 +236,6 @@ pub(super) fn keep_item_lists(
     }
 }
 
-/// Characters of a price line at most: a price with a word or two ("+ $23.12 delivery",
-/// "previous price $212.01 9% off").
-const PRICE_LINE_MAX: u32 = 40;
-
 /// Characters of a prose block from which a card holds a description, not just a name.
 const DESCRIPTION_MIN: u32 = 80;
 
@@ -246,16 +243,9 @@ const DESCRIPTION_MIN: u32 = 80;
 /// quarter, since a carousel's cards may carry a one-line blurb now and then.
 const DESCRIBED_PARTS: usize = 4;
 
-/// Whether a short line states a price: a number next to a currency sign or code.
-pub(super) fn is_price_line(b: &BlockView<'_>) -> bool {
-    const SIGNS: &[char] = &['$', '€', '£', '¥', '₹', '₩', '₽'];
-    let text = &b.raw.text;
-    b.stats.chars <= PRICE_LINE_MAX
-        && text.bytes().any(|c| c.is_ascii_digit())
-        && (text.contains(SIGNS)
-            || text
-                .split(|c: char| !c.is_ascii_alphabetic())
-                .any(|w| crate::features::lexicon::CURRENCY_CODES.contains(&w)))
+/// Whether a short line states a price (see [`furniture_cues::is_price_line`]).
+fn is_price_line(b: &BlockView<'_>) -> bool {
+    furniture_cues::is_price_line(&b.raw.text, b.stats.chars)
 }
 
 /// On a page that is not a list of products (its own product, an article), repeated cards

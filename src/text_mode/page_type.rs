@@ -7,6 +7,7 @@
 //! `train` example on the training set's labels.
 
 use crate::blocks::lines::DumpBlock;
+use crate::features::furniture_cues::is_price_line;
 use crate::model::page_type::{self, PageType};
 
 use super::evidence::{CONTEXT_AT, N_DUMP, is_furniture, is_menu_like, weight_chars};
@@ -19,23 +20,6 @@ pub(crate) const N_DUMP_PAGE: usize = 26;
 const MENU_RUN_SLOTS: [usize; 2] = [CONTEXT_AT, CONTEXT_AT + 1];
 /// Where they mark a short line that repeats in the dump.
 const REPEATED_SLOT: usize = CONTEXT_AT + 2;
-
-/// Characters of a line, at most, for a price in it to count: a price and perhaps a label
-/// ("$24.99", "Now £12"), not a sentence that mentions money.
-const PRICE_LINE: u32 = 40;
-
-/// A currency sign next to a digit: "$24.99", "€ 5" is not, "5€" is.
-fn has_price(text: &str) -> bool {
-    let currency = |c: char| matches!(c, '$' | '€' | '£' | '¥');
-    let mut prev = ' ';
-    for c in text.chars() {
-        if (currency(prev) && c.is_ascii_digit()) || (prev.is_ascii_digit() && currency(c)) {
-            return true;
-        }
-        prev = c;
-    }
-    false
-}
 
 /// The page features of a dump: its size, how its text sits in regions (`own`: each block's own
 /// score, `place` and `share` from [`super::regions::places`]; how many regions), and the share
@@ -73,7 +57,6 @@ pub(super) fn page_features(
         .zip(std::iter::once(&Place::Outside).chain(place.iter()))
         .filter(|(p, before)| **p != Place::Outside && **before == Place::Outside)
         .count();
-    let priced = |b: &DumpBlock| b.stats.chars < PRICE_LINE && has_price(&b.raw.text);
     [
         1.0,
         (1.0 + blocks.len() as f32).ln(),
@@ -96,7 +79,7 @@ pub(super) fn page_features(
         frac(&|i, _| MENU_RUN_SLOTS.iter().any(|&s| slot(i, s))),
         frac(&|i, _| slot(i, REPEATED_SLOT)),
         (1.0 + regions as f32).ln(),
-        frac(&|_, b| priced(b)),
+        frac(&|_, b| is_price_line(&b.raw.text, b.stats.chars)),
         frac(&|_, b| b.shape.ellipsis),
         frac(&|_, b| b.shape.cells > 0),
         frac(&|_, b| b.raw.kind == crate::block::BlockKind::Code),
@@ -107,19 +90,4 @@ pub(super) fn page_features(
 /// The most probable type of a dump with features `x`, under the weights `w`.
 pub(super) fn judge(x: &[f32; N_DUMP_PAGE], w: &[f32]) -> PageType {
     page_type::most_probable(&page_type::probabilities_of(x, w))
-}
-
-#[cfg(test)]
-mod tests {
-    use super::has_price;
-
-    #[test]
-    fn a_price_is_a_currency_sign_next_to_a_digit() {
-        assert!(has_price("$24.99"));
-        assert!(has_price("Now 12€"));
-        assert!(has_price("£5 off"));
-        assert!(!has_price("Price on request"));
-        assert!(!has_price("€ 5"));
-        assert!(!has_price("Chapter 5"));
-    }
 }
