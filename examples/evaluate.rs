@@ -2,7 +2,8 @@
 //!
 //! ```text
 //! cargo run --release --example evaluate -- DATASET_DIR [--out DIR] [--by FIELD]
-//!     [--mode html|text] [--focus precision|balanced|recall] [--min-f1 X] [--min-bow X]
+//!     [--mode html|text] [--focus precision|balanced|recall] [--model standard|broad]
+//!     [--min-f1 X] [--min-bow X]
 //! ```
 //!
 //! DATASET_DIR holds `manifest.jsonl` (one JSON object a line with `id`, `html`, `gold`, `text`
@@ -22,7 +23,7 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::time::Instant;
 
-use unboil::{Extractor, Focus, Options};
+use unboil::{Extractor, Focus, Model, Options};
 
 #[path = "common/score.rs"]
 mod score;
@@ -34,6 +35,7 @@ struct Args {
     by: Option<String>,
     text_mode: bool,
     focus: Focus,
+    model: Model,
     min_f1: Option<f64>,
     min_bow: Option<f64>,
     titles: bool,
@@ -42,7 +44,8 @@ struct Args {
 fn usage() -> ExitCode {
     eprintln!(
         "usage: evaluate DATASET_DIR [--out DIR] [--by FIELD] [--mode html|text] \
-         [--focus precision|balanced|recall] [--min-f1 X] [--min-bow X] [--titles]"
+         [--focus precision|balanced|recall] [--model standard|broad] [--min-f1 X] [--min-bow X] \
+         [--titles]"
     );
     ExitCode::from(2)
 }
@@ -55,6 +58,7 @@ fn parse_args() -> Result<Args, String> {
         by: None,
         text_mode: false,
         focus: Focus::Balanced,
+        model: Model::Standard,
         min_f1: None,
         min_bow: None,
         titles: false,
@@ -78,6 +82,13 @@ fn parse_args() -> Result<Args, String> {
                     "balanced" => Focus::Balanced,
                     "recall" => Focus::Recall,
                     f => return Err(format!("unknown focus {f:?}")),
+                }
+            }
+            "--model" => {
+                a.model = match value("--model")?.as_str() {
+                    "standard" => Model::Standard,
+                    "broad" => Model::Broad,
+                    m => return Err(format!("unknown model {m:?}")),
                 }
             }
             "--min-f1" => a.min_f1 = Some(value("--min-f1")?.parse().map_err(|e| format!("{e}"))?),
@@ -126,7 +137,7 @@ fn run(a: &Args) -> Result<bool, String> {
     if let Some(out) = &a.out {
         std::fs::create_dir_all(out).map_err(|e| format!("{}: {e}", out.display()))?;
     }
-    let extractor = Extractor::new(Options::default().with_focus(a.focus));
+    let extractor = Extractor::new(Options::default().with_focus(a.focus).with_model(a.model));
     let mut groups: BTreeMap<String, Vec<DocScore>> = BTreeMap::new();
     let mut times = Vec::new();
     // Pages with a manifest title; of which matched; of which matched loosely.

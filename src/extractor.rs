@@ -150,7 +150,7 @@ impl Extractor {
 
     /// The HTML pipeline, after the size check.
     fn extract_html(&self, html: &str) -> Result<Extracted, Error> {
-        self.extract_html_with(html, Stage::shipped(), None)
+        self.extract_html_with(html, Stage::of(self.options.model), None)
     }
 
     /// The HTML pipeline with the given weights and passes; with `samples`, every block's
@@ -213,7 +213,7 @@ impl Extractor {
         Ok(crate::text_mode::extract(
             blocks,
             self.options.focus,
-            Stage::shipped(),
+            Stage::of(self.options.model),
             None,
             self.options.explain,
         ))

@@ -64,7 +64,7 @@ pub use extractor::Extractor;
 pub use jiff;
 pub use metadata::{Metadata, PageDate, TextDirection};
 pub use model::page_type::PageType;
-pub use options::{Focus, Options};
+pub use options::{Focus, Model, Options};
 
 /// Not part of the API: the `train` example's access to features and weights.
 #[doc(hidden)]

@@ -53,6 +53,41 @@ impl Focus {
     }
 }
 
+/// Which fitted numbers decide what is main text: the scores and the rules that run with them.
+///
+/// Both come out of the `train` example (see `examples/train.rs`); they differ in what they
+/// were fitted on.
+///
+/// - [`Model::Standard`], the default: the scores the crate has long shipped, fitted on news
+///   articles and benchmark pages of every kind. Best on news and blog articles.
+/// - [`Model::Broad`]: every number fitted by `train` on 1,088 pages of seven page types
+///   (articles, forums, products, listings, collections, documentation, services), checked
+///   out of fold with each site held out whole. On pages no model was fitted on it is the
+///   more accurate one, most of all on listings, shop and service pages; on news pages like
+///   those the standard scores were fitted on it keeps a little more furniture.
+///
+/// ```
+/// use unboil::{Extractor, Model, Options};
+///
+/// let html = "<html><body><nav><a href='/'>Home</a> <a href='/shop'>Shop</a></nav>\
+///     <article><h1>Night trains return</h1>\
+///     <p>The first night train in twenty years left the capital on Sunday, its operator said, \
+///     and three more routes open in the spring if the trial goes well.</p></article></body></html>";
+/// let broad = Extractor::new(Options::default().with_model(Model::Broad));
+/// assert!(broad.extract(html)?.text().starts_with("The first night train"));
+/// assert_eq!(Options::default().model(), Model::Standard);
+/// # Ok::<(), unboil::Error>(())
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+#[non_exhaustive]
+pub enum Model {
+    /// The long-shipped scores: best on news and blog articles.
+    #[default]
+    Standard,
+    /// Fitted on seven page types: best on pages unlike news articles.
+    Broad,
+}
+
 /// Bytes of memory the default budget allows per byte of input (see [`Options::with_max_memory`]).
 /// The estimate counts what the whole extraction keeps, not just the tree, so the process's
 /// peak stays below this multiple plus the input itself (and a few MB of program): at most 12
@@ -87,6 +122,7 @@ pub(crate) const MEMORY_FLOOR: usize = 8 << 20;
 #[derive(Debug, Clone, PartialEq)]
 pub struct Options {
     pub(crate) focus: Focus,
+    pub(crate) model: Model,
     pub(crate) max_input_bytes: usize,
     pub(crate) max_nodes: usize,
     pub(crate) max_memory: Option<usize>,
@@ -102,6 +138,7 @@ impl Default for Options {
     fn default() -> Self {
         Options {
             focus: Focus::Balanced,
+            model: Model::Standard,
             // The largest page in the project's datasets is 3.3 MB; real pages above 64 MB are
             // not articles.
             max_input_bytes: 64 << 20,
@@ -120,6 +157,13 @@ impl Default for Options {
 }
 
 impl Options {
+    /// Sets which fitted numbers decide what is main text. Default: [`Model::Standard`]. See
+    /// the example on [`Model`].
+    pub fn with_model(mut self, model: Model) -> Self {
+        self.model = model;
+        self
+    }
+
     /// Sets the precision/recall trade-off. Default: [`Focus::Balanced`]. See the example on
     /// [`Focus`].
     pub fn with_focus(mut self, focus: Focus) -> Self {
@@ -367,6 +411,11 @@ impl Options {
     /// ```
     pub fn focus(&self) -> Focus {
         self.focus
+    }
+
+    /// The model in effect ([`Options::with_model`]).
+    pub fn model(&self) -> Model {
+        self.model
     }
 
     /// The focus in effect.

@@ -199,6 +199,8 @@ fn help_names_inputs_and_formats() {
         "--jsonl",
         "--out",
         "--jobs",
+        "--model",
+        "broad",
     ] {
         assert!(
             help.contains(word),
@@ -214,6 +216,7 @@ fn usage_errors_exit_2() {
         &["--jsonl", "--out", "d", "x.html"],
         &["--include", "a[", "x.html"],
         &["--jobs", "0", "x.html"],
+        &["--model", "huge", "x.html"],
         &["--no-such-flag"],
     ] {
         let out = run(args, b"");
@@ -894,6 +897,31 @@ fn library_options_reach_the_output() {
         .extract(&html)
         .unwrap();
     assert_eq!(jsonl(&precision)[0]["text"], want.text());
+
+    // `--model broad` scores with the broad model's weights: the explanation's scores are the
+    // library's with `Model::Broad`, not the default's.
+    let broad = run(
+        &[
+            "--input",
+            "jsonl",
+            "--jsonl",
+            "--model",
+            "broad",
+            "--explain",
+        ],
+        line.as_bytes(),
+    );
+    let first_score = |model: unboil::Model| {
+        let e = Extractor::new(Options::default().with_model(model).with_explain(true))
+            .extract(&html)
+            .unwrap();
+        e.explanation().unwrap().blocks[0].score
+    };
+    let got = jsonl(&broad)[0]["explanation"]["blocks"][0]["score"]
+        .as_f64()
+        .unwrap();
+    assert!((got - f64::from(first_score(unboil::Model::Broad))).abs() < 1e-4);
+    assert!((got - f64::from(first_score(unboil::Model::Standard))).abs() > 1e-4);
 
     let json = run(
         &["--input", "jsonl", "--jsonl", "--format", "json"],

@@ -10,7 +10,7 @@ use std::collections::BTreeSet;
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
-use unboil::{BlockKind, Extracted, Extractor, Focus, Options, Reason};
+use unboil::{BlockKind, Extracted, Extractor, Focus, Model, Options, Reason};
 
 // ---------------------------------------------------------------------------------------------
 // Corpus pages
@@ -500,6 +500,51 @@ fn linked_questions_with_answers_are_not_teasers() {
         teasers
             .iter()
             .all(|t| !unboil::extract(&page.source).text().contains(t))
+    );
+}
+
+/// The broad model is a second set of fitted numbers, not a second pipeline: on every corpus
+/// page it scores the same blocks as the default, with its own weights (every page's scores
+/// differ), and finds text wherever the default does.
+#[test]
+fn the_broad_model_scores_the_same_blocks() {
+    let mut problems = Vec::new();
+    let mut differ = 0;
+    for name in PAGES {
+        let html = load(name).source;
+        let run = |model: Model| {
+            Extractor::new(Options::default().with_model(model).with_explain(true))
+                .extract(&html)
+                .expect("a corpus page extracts")
+        };
+        let (standard, broad) = (run(Model::Standard), run(Model::Broad));
+        let (s, b) = (
+            standard.explanation().expect("explained"),
+            broad.explanation().expect("explained"),
+        );
+        if s.blocks.len() != b.blocks.len() {
+            problems.push(format!(
+                "{name}: {} blocks, {} with the broad model",
+                s.blocks.len(),
+                b.blocks.len()
+            ));
+        }
+        if s.blocks
+            .iter()
+            .zip(&b.blocks)
+            .any(|(x, y)| (x.score - y.score).abs() > 1e-4)
+        {
+            differ += 1;
+        }
+        if !standard.text().is_empty() && broad.text().is_empty() {
+            problems.push(format!("{name}: no text with the broad model"));
+        }
+    }
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+    assert_eq!(
+        differ,
+        PAGES.len(),
+        "the broad model scored some pages exactly as the default"
     );
 }
 

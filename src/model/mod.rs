@@ -12,8 +12,11 @@
 //! [`Reason`] with a signed weight. The weights are fitted by logistic regression on blocks
 //! labelled against human-checked main text, by the `train` example (`examples/train.rs`, with
 //! the labelling rule and the fitting in [`training`]); it reports its figures out of fold,
-//! with every site in one fold, so no page is scored by weights fitted on its own site. The
-//! generated `weights.rs` says which of its numbers that run fitted and which it kept.
+//! with every site in one fold, so no page is scored by weights fitted on its own site.
+//!
+//! Two generated files hold the numbers, one per [`Model`]: `weights.rs` for the default
+//! (`train --keep-scores` refits its page-type classifiers and keeps its scores) and
+//! `weights_broad.rs`, which a full `train` fits whole. Each says how it was made.
 
 use std::sync::LazyLock;
 
@@ -21,19 +24,23 @@ use crate::block::BlockKind;
 use crate::blocks::view::{BlockView, TitleSide};
 use crate::explain::Reason;
 use crate::features::hints::Hints;
+use crate::options::Model;
 
 pub(crate) mod cut;
 pub(crate) mod page_type;
 pub mod training;
 #[rustfmt::skip]
 mod weights;
+#[rustfmt::skip]
+mod weights_broad;
 
 use page_type::N_TYPES;
 
 /// Every learned number of the decision stage: one weight vector per linear score.
 ///
-/// The crate uses [`Weights::trained`], the numbers in the generated `weights.rs`; the `train`
-/// example fits others fold by fold and scores pages with them, through [`training`].
+/// The crate uses [`Weights::of`] the model the options ask for (the generated `weights.rs` or
+/// `weights_broad.rs`); the `train` example fits others fold by fold and scores pages with
+/// them, through [`training`].
 #[derive(Debug, Clone, PartialEq)]
 pub struct Weights {
     /// The prose score, over `text_features`.
@@ -50,18 +57,35 @@ pub struct Weights {
     pub dump_page: Vec<f32>,
 }
 
+/// The weights of one generated file: its module's arrays.
+macro_rules! weights_of {
+    ($file:ident) => {
+        Weights {
+            prose: $file::PROSE.to_vec(),
+            block: $file::BLOCK.to_vec(),
+            page: $file::PAGE.to_vec(),
+            dump_local: $file::DUMP_LOCAL.to_vec(),
+            dump_block: $file::DUMP_BLOCK.to_vec(),
+            dump_page: $file::DUMP_PAGE.to_vec(),
+        }
+    };
+}
+
 impl Weights {
-    /// The weights the crate ships with.
+    /// The weights the crate ships with for [`Model::Standard`], the default (`weights.rs`).
     pub fn trained() -> &'static Weights {
-        static TRAINED: LazyLock<Weights> = LazyLock::new(|| Weights {
-            prose: weights::PROSE.to_vec(),
-            block: weights::BLOCK.to_vec(),
-            page: weights::PAGE.to_vec(),
-            dump_local: weights::DUMP_LOCAL.to_vec(),
-            dump_block: weights::DUMP_BLOCK.to_vec(),
-            dump_page: weights::DUMP_PAGE.to_vec(),
-        });
-        &TRAINED
+        static STANDARD: LazyLock<Weights> = LazyLock::new(|| weights_of!(weights));
+        &STANDARD
+    }
+
+    /// The weights of `model`: [`Weights::trained`] for the standard model, the full
+    /// training's (`weights_broad.rs`) for [`Model::Broad`].
+    pub fn of(model: Model) -> &'static Weights {
+        static BROAD: LazyLock<Weights> = LazyLock::new(|| weights_of!(weights_broad));
+        match model {
+            Model::Standard => Weights::trained(),
+            Model::Broad => &BROAD,
+        }
     }
 }
 
@@ -144,20 +168,27 @@ impl Passes {
         off_by_type: [0; N_TYPES],
     };
 
-    /// The passes the crate runs: all but those the shipped weights file switches off, on
-    /// every page or on the pages of one type (the `train` example decides, from how the
-    /// weights were fitted).
+    /// The passes the crate runs with the default model: all but those its weights file
+    /// switches off, on every page or on the pages of one type (the `train` example decides,
+    /// from how the weights were fitted).
     pub fn shipped() -> Passes {
-        let off = weights::PASSES_OFF
+        Passes::of(Model::Standard)
+    }
+
+    /// The passes the crate runs with `model`, as its weights file lists them.
+    pub fn of(model: Model) -> Passes {
+        let (off, by_type) = match model {
+            Model::Standard => (weights::PASSES_OFF, weights::PASSES_OFF_BY_TYPE),
+            Model::Broad => (weights_broad::PASSES_OFF, weights_broad::PASSES_OFF_BY_TYPE),
+        };
+        let off = off
             .iter()
             .fold(Passes::ALL, |p, name| p.minus(name).unwrap_or(p));
-        weights::PASSES_OFF_BY_TYPE
-            .iter()
-            .fold(off, |p, (page_type, name)| {
-                training::page_type_index(page_type)
-                    .and_then(|t| p.off_for_type(name, t))
-                    .unwrap_or(p)
-            })
+        by_type.iter().fold(off, |p, (page_type, name)| {
+            training::page_type_index(page_type)
+                .and_then(|t| p.off_for_type(name, t))
+                .unwrap_or(p)
+        })
     }
 
     /// These passes with `name` off on the pages whose type is the `page_type`-th of
@@ -219,11 +250,11 @@ pub(crate) struct Stage<'a> {
 }
 
 impl Stage<'static> {
-    /// The crate's own: the shipped weights, every pass.
-    pub(crate) fn shipped() -> Stage<'static> {
+    /// The crate's own for `model`: its weights and the passes its weights file keeps on.
+    pub(crate) fn of(model: Model) -> Stage<'static> {
         Stage {
-            weights: Weights::trained(),
-            passes: Passes::shipped(),
+            weights: Weights::of(model),
+            passes: Passes::of(model),
         }
     }
 }

@@ -3,7 +3,7 @@
 use std::path::PathBuf;
 
 use clap::{Parser, ValueEnum};
-use unboil::{Focus, Options};
+use unboil::{Focus, Model, Options};
 
 /// Strips boilerplate (menus, related links, footers, cookie notices) from web pages and prints
 /// their main text.
@@ -85,6 +85,11 @@ pub struct Args {
     #[arg(long, value_enum, default_value_t = FocusArg::Balanced)]
     pub focus: FocusArg,
 
+    /// Which fitted numbers decide: `standard` (best on news and blog articles) or `broad`
+    /// (fitted on seven page types: best on listings, shop and service pages).
+    #[arg(long, value_enum, default_value_t = ModelArg::Standard)]
+    pub model: ModelArg,
+
     /// Also finds the comments below an article (`comments` in JSON; text after the page's
     /// text in the text and Markdown formats). They are never part of the main text.
     #[arg(long)]
@@ -161,6 +166,15 @@ pub enum FocusArg {
     Recall,
 }
 
+/// The library's `Model`s.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ModelArg {
+    /// The long-shipped scores: best on news and blog articles.
+    Standard,
+    /// Fitted on seven page types: best on pages unlike news articles.
+    Broad,
+}
+
 impl Args {
     /// The extraction options the flags ask for (without a base URL: that one is per page).
     pub fn options(&self) -> Options {
@@ -169,8 +183,13 @@ impl Args {
             FocusArg::Balanced => Focus::Balanced,
             FocusArg::Recall => Focus::Recall,
         };
+        let model = match self.model {
+            ModelArg::Standard => Model::Standard,
+            ModelArg::Broad => Model::Broad,
+        };
         Options::default()
             .with_focus(focus)
+            .with_model(model)
             .with_comments(self.comments)
             .with_links(self.links)
             .with_images(self.images)
