@@ -505,7 +505,7 @@ fn linked_questions_with_answers_are_not_teasers() {
 
 /// The broad model is a second set of fitted numbers, not a second pipeline: on every corpus
 /// page it scores the same blocks as the default, with its own weights (every page's scores
-/// differ), and finds text wherever the default does.
+/// differ), explains them the same way, and finds text wherever the default does.
 #[test]
 fn the_broad_model_scores_the_same_blocks() {
     let mut problems = Vec::new();
@@ -528,6 +528,17 @@ fn the_broad_model_scores_the_same_blocks() {
                 s.blocks.len(),
                 b.blocks.len()
             ));
+        }
+        // Every piece of evidence has its weight, and a rule that overturns a decision is
+        // named with weight 0, so the reasons add up to the score, in either model.
+        for block in s.blocks.iter().chain(&b.blocks) {
+            let sum: f32 = block.reasons.iter().map(|(_, w)| w).sum();
+            if (sum - block.score).abs() > 1e-3 {
+                problems.push(format!(
+                    "{name}: reasons add up to {sum}, the score is {} ({:?})",
+                    block.score, block.reasons
+                ));
+            }
         }
         if s.blocks
             .iter()

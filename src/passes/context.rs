@@ -68,7 +68,6 @@ pub(super) fn headings_follow_content(
     blocks: &[BlockView<'_>],
     keep: &mut [bool],
     mut reasons: Option<&mut Vec<Vec<(Reason, f32)>>>,
-    score: &[f32],
 ) {
     for i in 0..blocks.len() {
         let Some(b) = blocks.get(i) else { continue };
@@ -80,12 +79,10 @@ pub(super) fn headings_follow_content(
         let new = next_content && b.link_density() < HEADING_LINKED;
         if new != *k {
             *k = new;
+            // The score stays; the reason names the rule that overturned it (weight 0, so the
+            // reasons still add up to the score), as every decision rule records itself.
             if let Some(r) = reasons.as_deref_mut().and_then(|r| r.get_mut(i)) {
-                let s = score.get(i).copied().unwrap_or(0.0);
-                r.push((
-                    Reason::HeadingContext,
-                    if new { NUDGE - s } else { -NUDGE - s },
-                ));
+                r.push((Reason::HeadingContext, 0.0));
             }
         }
     }

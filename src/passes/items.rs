@@ -232,7 +232,7 @@ pub(super) fn keep_item_lists(
         if link_row || unseen || is_furniture(b, hints) {
             continue;
         }
-        keep_as_item(keep, &mut reasons, i, score);
+        keep_as_item(keep, &mut reasons, i);
     }
 }
 
@@ -346,17 +346,13 @@ fn form_in_card(elems: &[Elem], b: &BlockView<'_>, card: u32) -> bool {
 }
 
 /// Keeps block `i`, dropped so far, as an item of the page's list ([`Reason::ItemList`], with
-/// the weight that lifts its score to the cut); the counterpart of [`drop_kept`].
-fn keep_as_item(
-    keep: &mut [bool],
-    reasons: &mut Option<&mut Vec<Vec<(Reason, f32)>>>,
-    i: usize,
-    score: &[f32],
-) {
+/// weight 0: the score stays, so the reasons still add up to it); the counterpart of
+/// [`drop_kept`].
+fn keep_as_item(keep: &mut [bool], reasons: &mut Option<&mut Vec<Vec<(Reason, f32)>>>, i: usize) {
     if let Some(k) = keep.get_mut(i).filter(|k| !**k) {
         *k = true;
         if let Some(r) = reasons.as_mut().and_then(|r| r.get_mut(i)) {
-            r.push((Reason::ItemList, -score.get(i).copied().unwrap_or(0.0)));
+            r.push((Reason::ItemList, 0.0));
         }
     }
 }
@@ -447,7 +443,7 @@ pub(super) fn keep_letter_index(
     }
     for &(first, end, _) in &runs {
         for i in first..end {
-            keep_as_item(keep, &mut reasons, i, score);
+            keep_as_item(keep, &mut reasons, i);
         }
     }
 }

@@ -598,7 +598,7 @@ pub(crate) fn classify(
         );
     }
     if passes.on("headings-follow-content") {
-        headings_follow_content(blocks, &mut keep, reasons.as_mut(), &score);
+        headings_follow_content(blocks, &mut keep, reasons.as_mut());
     }
     let scored = Scored {
         score: &score,
