@@ -3,7 +3,7 @@
 //! start of its text.
 //!
 //! ```text
-//! cargo run --release --example explain -- [--tsv] [--text] FILE|-
+//! cargo run --release --example explain -- [--tsv] [--text] [--model standard|broad] FILE|-
 //! ```
 //!
 //! The page is read as bytes and decoded as a browser would (BOM, `<meta charset>`, a guess;
@@ -21,15 +21,16 @@
 use std::io::{BufWriter, Read, Write};
 use std::process::ExitCode;
 
-use unboil::{Explanation, Extracted, Extractor, Options};
+use unboil::{Explanation, Extracted, Extractor, Model, Options};
 
-const USAGE: &str = "usage: explain [--tsv] [--text] FILE|-";
+const USAGE: &str = "usage: explain [--tsv] [--text] [--model standard|broad] FILE|-";
 
 const HELP: &str = "Prints every block of a page with its decision, score and the evidence for it.
 
 Options:
   --tsv        decision, score, kind and text of each block, tab-separated
   --text       the input is a plain-text dump of a page, not HTML
+  --model M    the model that decides: standard (the default) or broad
   -h, --help   print this help
 
 FILE is read as bytes and decoded as a browser would; `-` reads standard input.
@@ -60,17 +61,32 @@ impl Failure {
 struct Args {
     tsv: bool,
     text_mode: bool,
+    model: Model,
     input: String,
 }
 
 /// The arguments, or `None` when help was asked for.
 fn parse_args() -> Result<Option<Args>, Failure> {
     let (mut tsv, mut text_mode, mut input) = (false, false, None::<String>);
-    for arg in std::env::args().skip(1) {
+    let mut model = Model::Standard;
+    let mut args = std::env::args().skip(1);
+    while let Some(arg) = args.next() {
         match arg.as_str() {
             "-h" | "--help" => return Ok(None),
             "--tsv" => tsv = true,
             "--text" => text_mode = true,
+            "--model" => {
+                model = match args.next().as_deref() {
+                    Some("standard") => Model::Standard,
+                    Some("broad") => Model::Broad,
+                    Some(other) => {
+                        return Err(Failure::Usage(format!(
+                            "unknown model {other:?} (standard or broad)"
+                        )));
+                    }
+                    None => return Err(Failure::Usage("--model needs a value".to_string())),
+                }
+            }
             s if s.starts_with('-') && s != "-" => {
                 return Err(Failure::Usage(format!("unknown option {s}")));
             }
@@ -88,6 +104,7 @@ fn parse_args() -> Result<Option<Args>, Failure> {
     Ok(Some(Args {
         tsv,
         text_mode,
+        model,
         input,
     }))
 }
@@ -112,6 +129,7 @@ fn run() -> Result<(), Failure> {
     let extractor = Extractor::new(
         Options::default()
             .with_explain(true)
+            .with_model(args.model)
             .with_max_input_bytes(usize::MAX),
     );
     let extracted = if args.text_mode {
