@@ -3,7 +3,7 @@
 //!
 //! ```text
 //! cargo run --release --example extract -- [--text] [--format text|markdown|json]
-//!     [--links] [--images] [--base-url URL] [FILE|-]
+//!     [--model standard|broad] [--links] [--images] [--base-url URL] [FILE|-]
 //! ```
 //!
 //! A page is read as bytes and decoded as a browser would (BOM, `<meta charset>`, a guess; see
@@ -24,18 +24,20 @@
 use std::io::{Read, Write};
 use std::process::ExitCode;
 
-use unboil::{Extracted, Extractor, Options};
+use unboil::{Extracted, Extractor, Model, Options};
 
 const SAMPLE: &str = include_str!("sample.html");
 
-const USAGE: &str = "usage: extract [--text] [--format text|markdown|json] [--links] [--images] \
-                     [--base-url URL] [FILE|-]";
+const USAGE: &str = "usage: extract [--text] [--format text|markdown|json] \
+                     [--model standard|broad] [--links] [--images] [--base-url URL] [FILE|-]";
 
 const HELP: &str = "Prints the main text of an HTML page (or, with --text, of a plain-text dump).
 
 Options:
   --text              the input is a plain-text dump of a page, not HTML
   --format FORMAT     text (default), markdown, or json (needs the `serde` feature)
+  --model MODEL       standard (default: best on news articles) or broad (fitted on seven
+                      page types: best on listings, shop and service pages)
   --links             keep links in the Markdown
   --images            keep images in the Markdown
   --base-url URL      the page's address, to make links and images absolute
@@ -109,6 +111,18 @@ fn parse_args() -> Result<Args, Failure> {
                         )));
                     }
                 }
+            }
+            "--model" => {
+                let model = match value("--model")?.as_str() {
+                    "standard" => Model::Standard,
+                    "broad" => Model::Broad,
+                    m => {
+                        return Err(Failure::Usage(format!(
+                            "unknown model {m:?} (standard or broad)"
+                        )));
+                    }
+                };
+                a.options = a.options.with_model(model);
             }
             "--links" => a.options = a.options.with_links(true),
             "--images" => a.options = a.options.with_images(true),
