@@ -921,6 +921,15 @@ fn fit_page_types_only(a: &Args, pages: &[Page], folds: &[usize], start: &Weight
     }
 }
 
+/// The training set's folder name, for the weights file's header.
+fn dataset_name(a: &Args) -> String {
+    a.dataset
+        .file_name()
+        .map_or("the training set".into(), |n| {
+            n.to_string_lossy().into_owned()
+        })
+}
+
 fn run(a: &Args) -> Result<bool, String> {
     let started = Instant::now();
     let pages = load(&a.dataset)?;
@@ -928,12 +937,7 @@ fn run(a: &Args) -> Result<bool, String> {
     let start = Weights::trained().clone();
     if a.keep_scores {
         let weights = fit_page_types_only(a, &pages, &folds, &start);
-        let name = a
-            .dataset
-            .file_name()
-            .map_or("the training set".into(), |n| {
-                n.to_string_lossy().into_owned()
-            });
+        let name = dataset_name(a);
         if a.ablate {
             // The shipped scores were not fitted on this set: every page is unseen by them, so
             // its figures stand where the out-of-fold ones do.
@@ -1022,12 +1026,7 @@ fn run(a: &Args) -> Result<bool, String> {
     gates.extend(text_gates);
     let gated = gated(&gates);
     print_gates(&gates);
-    let name = a
-        .dataset
-        .file_name()
-        .map_or("the training set".into(), |n| {
-            n.to_string_lossy().into_owned()
-        });
+    let name = dataset_name(a);
     let file = weights_file(&weights, &gates, pages.len(), &name, false);
     let check_sets = load_check_sets(a)?;
     for (set, check) in &check_sets {

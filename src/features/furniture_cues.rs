@@ -242,8 +242,6 @@ mod tests {
     }
 }
 
-/// A short line that labels an advertisement ("Advertisement", "ADVERTISEMENT – Star Tours",
-/// "Sponsored", "Anzeige"): its first word is such a label. Never main text.
 /// Characters of a line, at most, for it to state a price ([`is_price_line`]): a price with a
 /// word or two ("+ $23.12 delivery", "previous price $212.01 9% off"), not a sentence.
 const PRICE_LINE_MAX: u32 = 40;
@@ -260,6 +258,8 @@ pub(crate) fn is_price_line(text: &str, chars: u32) -> bool {
                 .any(|w| crate::features::lexicon::CURRENCY_CODES.contains(&w)))
 }
 
+/// A short line that labels an advertisement ("Advertisement", "ADVERTISEMENT – Star Tours",
+/// "Sponsored", "Anzeige"): its first word is such a label. Never main text.
 pub(crate) fn is_ad_label(text: &str) -> bool {
     if text.len() > 240 || text.chars().count() > 60 {
         return false;

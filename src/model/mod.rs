@@ -206,12 +206,8 @@ impl Passes {
 
     /// The passes that run on a page judged to be of type `t`.
     pub(crate) fn for_page_type(self, t: page_type::PageType) -> Passes {
-        let i = page_type::PageType::ALL
-            .iter()
-            .position(|&u| u == t)
-            .unwrap_or(0);
         Passes {
-            on: self.on & !self.off_by_type.get(i).copied().unwrap_or(0),
+            on: self.on & !self.off_by_type.get(t.index()).copied().unwrap_or(0),
             off_by_type: [0; N_TYPES],
         }
     }

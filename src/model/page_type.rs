@@ -75,6 +75,11 @@ impl PageType {
         }
     }
 
+    /// Its place in [`PageType::ALL`], the order of the classifiers' weights.
+    pub(crate) fn index(self) -> usize {
+        PageType::ALL.iter().position(|&u| u == self).unwrap_or(0)
+    }
+
     /// The type named `name` (as [`PageType::as_str`] gives it), for training labels.
     pub(crate) fn from_name(name: &str) -> Option<PageType> {
         PageType::ALL.into_iter().find(|t| t.as_str() == name)

@@ -40,8 +40,7 @@ pub const SHORT_LINE_RATIO: usize = 3;
 
 /// The page types, in the order of the classifier's weights: `(name, index)` by name.
 pub fn page_type_index(name: &str) -> Option<usize> {
-    let t = PageType::from_name(name)?;
-    PageType::ALL.iter().position(|&u| u == t)
+    PageType::from_name(name).map(PageType::index)
 }
 
 /// The name of the `i`-th page type (as in the datasets' manifests), the inverse of
@@ -78,8 +77,7 @@ fn page_array(page: &[f32]) -> [f32; N_PAGE] {
 /// HTML mode's page features with its classifier, or text mode's with its own: the weights hold
 /// `page.len()` per type.
 pub fn predict_page_type(page: &[f32], page_weights: &[f32]) -> usize {
-    let t = page_type::most_probable(&page_type::probabilities_of(page, page_weights));
-    PageType::ALL.iter().position(|&u| u == t).unwrap_or(0)
+    page_type::most_probable(&page_type::probabilities_of(page, page_weights)).index()
 }
 
 /// Extracts a page with `weights` and returns its main text and every block's features.
@@ -157,9 +155,7 @@ pub fn extract_dump_typed(
         None,
         false,
     );
-    let t = e
-        .page_type()
-        .and_then(|t| PageType::ALL.iter().position(|&u| u == t));
+    let t = e.page_type().map(PageType::index);
     (e.text().to_owned(), t)
 }
 
