@@ -5,7 +5,7 @@
 //!
 //! ```text
 //! cargo run --release --example train -- DATASET_DIR [--check] [--no-write] [--keep-scores] [--ablate]
-//!     [--min-oof X] [--min-oof-text X] [--folds K] [--l2 X] [--type-l2-scale X] [--floor X]
+//!     [--min-oof X] [--min-oof-text X] [--folds K] [--folds-by-page] [--in-sample] [--l2 X] [--type-l2-scale X] [--floor X]
 //!     [--check-set DIR]... [--out-of-fold DIR]
 //! ```
 //!
@@ -41,6 +41,14 @@
 //! `--out-of-fold DIR` writes every training page's out-of-fold output, `DIR/html/ID.txt` and
 //! `DIR/text/ID.txt`, to study where the decision fails (compare them with the gold, e.g. with
 //! the `evaluate` example's scorer).
+//!
+//! `--folds-by-page` makes the folds of pages instead of sites (page `i` by id in fold
+//! `i mod K`), so that a page is scored by weights fitted on the other pages of its site; it
+//! only measures (with `--no-write`). Its figures less the grouped ones are what the model
+//! learns of a site's conventions when it has seen the site.
+//!
+//! `--in-sample` also scores the training pages with the weights fitted on all of them: how
+//! well the model fits the pages it learnt from, a ceiling for its out-of-fold figures.
 //!
 //! `--min-oof` and `--min-oof-text` make the run fail below a floor on the out-of-fold bowF1
 //! of each mode (a CI gate).
@@ -101,6 +109,10 @@ struct Args {
     min_oof_text: Option<f64>,
     /// Where to write each page's out-of-fold outputs (`--out-of-fold`).
     out_of_fold: Option<PathBuf>,
+    /// Folds of pages rather than of sites (`--folds-by-page`): a measurement only.
+    folds_by_page: bool,
+    /// Also score the training pages with the weights fitted on all of them (`--in-sample`).
+    in_sample: bool,
 }
 
 fn parse_args() -> Result<Args, String> {
@@ -118,6 +130,8 @@ fn parse_args() -> Result<Args, String> {
         min_oof: None,
         min_oof_text: None,
         out_of_fold: None,
+        folds_by_page: false,
+        in_sample: false,
     };
     let mut dataset = None;
     let mut args = std::env::args().skip(1);
@@ -141,6 +155,8 @@ fn parse_args() -> Result<Args, String> {
                         .ok_or("--min-oof-text needs a number")?,
                 )
             }
+            "--folds-by-page" => a.folds_by_page = true,
+            "--in-sample" => a.in_sample = true,
             "--folds" => {
                 a.folds = args
                     .next()
@@ -181,6 +197,12 @@ fn parse_args() -> Result<Args, String> {
         }
     }
     a.dataset = dataset.ok_or("no DATASET_DIR")?;
+    if a.folds_by_page && (a.write || a.check || a.keep_scores) {
+        return Err("--folds-by-page only measures: use it with --no-write, without --check or --keep-scores".into());
+    }
+    if a.in_sample && a.keep_scores {
+        return Err("--in-sample measures the full training: not with --keep-scores".into());
+    }
     if a.check_sets.is_empty() {
         let shared = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/datasets");
         for name in ["aeb", "wcxb-dev"] {
@@ -240,7 +262,14 @@ fn load_check_sets(a: &Args) -> Result<Vec<(String, Vec<Page>)>, String> {
 
 /// Assigns each page a fold so that every site sits in one fold: sites from the largest down
 /// (ties by name) go to the fold with the fewest pages so far (ties to the lowest fold).
-fn assign_folds(pages: &[Page], k: usize) -> Vec<usize> {
+///
+/// With `by_page` (`--folds-by-page`), page `i` (by id) goes to fold `i mod k` instead, so a
+/// page is scored by weights fitted on other pages of its own site: the difference from the
+/// grouped figures is what a model learns of sites it has seen.
+fn assign_folds(pages: &[Page], k: usize, by_page: bool) -> Vec<usize> {
+    if by_page {
+        return (0..pages.len()).map(|i| i % k).collect();
+    }
     let mut sites: BTreeMap<&str, usize> = BTreeMap::new();
     for p in pages {
         *sites.entry(p.domain.as_str()).or_insert(0) += 1;
@@ -904,8 +933,9 @@ fn fit_page_types_only(a: &Args, pages: &[Page], folds: &[usize], start: &Weight
         }
         print_type_accuracy(
             &format!(
-                "page type, {mode} mode, out of fold ({} folds grouped by site)",
-                a.folds
+                "page type, {mode} mode, out of fold ({} folds {})",
+                a.folds,
+                grouping(a)
             ),
             &all,
             &predicted,
@@ -930,10 +960,19 @@ fn dataset_name(a: &Args) -> String {
         })
 }
 
+/// How the folds were made, for the figures' headings.
+fn grouping(a: &Args) -> &'static str {
+    if a.folds_by_page {
+        "of pages, sites split across them"
+    } else {
+        "grouped by site"
+    }
+}
+
 fn run(a: &Args) -> Result<bool, String> {
     let started = Instant::now();
     let pages = load(&a.dataset)?;
-    let folds = assign_folds(&pages, a.folds);
+    let folds = assign_folds(&pages, a.folds, a.folds_by_page);
     let start = Weights::trained().clone();
     if a.keep_scores {
         let weights = fit_page_types_only(a, &pages, &folds, &start);
@@ -997,7 +1036,7 @@ fn run(a: &Args) -> Result<bool, String> {
     let (oof, types): (Vec<DocScore>, Vec<usize>) =
         oof.into_iter().map(Option::unwrap_or_default).unzip();
     let all: Vec<&Page> = pages.iter().collect();
-    println!("out of fold ({} folds grouped by site):", a.folds);
+    println!("out of fold ({} folds {}):", a.folds, grouping(a));
     print_groups(&all, &oof);
     print_type_accuracy("page type", &all, &types);
     let (oof_text, text_types): (Vec<DocScore>, Vec<usize>) =
@@ -1026,6 +1065,9 @@ fn run(a: &Args) -> Result<bool, String> {
     gates.extend(text_gates);
     let gated = gated(&gates);
     print_gates(&gates);
+    if a.in_sample {
+        print_in_sample(&all, &weights, gated);
+    }
     let name = dataset_name(a);
     let file = weights_file(&weights, &gates, pages.len(), &name, false);
     let check_sets = load_check_sets(a)?;
@@ -1066,6 +1108,24 @@ fn run(a: &Args) -> Result<bool, String> {
     write_or_check(a, &file, ok)
 }
 
+/// Scores the training pages with the weights fitted on all of them, in both modes: how well
+/// the model fits the pages it learnt from, a ceiling for its out-of-fold figures rather than a
+/// quality figure (`--in-sample`).
+fn print_in_sample(pages: &[&Page], weights: &Weights, passes: Passes) {
+    let scores: Vec<DocScore> = score_pages(pages, weights, passes)
+        .into_iter()
+        .map(|(s, _, _)| s)
+        .collect();
+    println!("\nin sample (scored with the weights fitted on these pages, a ceiling):");
+    print_groups(pages, &scores);
+    let dumps: Vec<DocScore> = score_dumps(pages, weights, passes)
+        .into_iter()
+        .map(|(s, _, _)| s)
+        .collect();
+    println!("in sample, text mode:");
+    print_groups(pages, &dumps);
+}
+
 /// Writes the weights file, or with `--check` compares it with the committed one; `ok` is
 /// what the run's own gates said.
 fn write_or_check(a: &Args, file: &str, ok: bool) -> Result<bool, String> {
@@ -1102,7 +1162,7 @@ fn main() -> ExitCode {
                 eprintln!("train: {e}");
             }
             eprintln!(
-                "usage: train DATASET_DIR [--check] [--no-write] [--keep-scores] [--ablate] [--min-oof X] [--min-oof-text X] [--folds K] [--l2 X] [--type-l2-scale X] [--floor X] \
+                "usage: train DATASET_DIR [--check] [--no-write] [--keep-scores] [--ablate] [--min-oof X] [--min-oof-text X] [--folds K] [--folds-by-page] [--in-sample] [--l2 X] [--type-l2-scale X] [--floor X] \
                  [--check-set DIR]... [--out-of-fold DIR]"
             );
             return ExitCode::from(2);
