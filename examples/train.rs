@@ -27,7 +27,9 @@
 //!    printed for these gates are nested: each fold's pages with the gates fitted on the
 //!    other folds. The weights file lists them (`PASSES_OFF_BY_TYPE`);
 //! 5. scores each `--check-set` (by default `../shared/datasets/aeb` and `wcxb-dev` beside the
-//!    repository, when present) with the new weights. Check sets are only measured.
+//!    repository, when present) with the new weights. Check sets are only measured;
+//! 6. runs the new weights over the behaviour corpus (`tests/pages`, `tests/dumps`: the small
+//!    pages the tests hold the default model to) and prints how many give the expected text.
 //!
 //! The weights file also lists the passes the crate leaves off with those weights
 //! (`PASSES_OFF`): the page cut (`page-cut`, `text:page-cut`) reads the scores as
@@ -1088,6 +1090,7 @@ fn run(a: &Args) -> Result<bool, String> {
         print_groups(&cp, &dumps);
         print_type_accuracy("page type, text mode", &cp, &types);
     }
+    print_behaviours(&weights, gated);
     if a.ablate {
         ablate(&pages, &folds, &fold_weights, &weights, &check_sets, gated);
     }
@@ -1106,6 +1109,65 @@ fn run(a: &Args) -> Result<bool, String> {
     }
     eprintln!("train: done in {:.1}s", started.elapsed().as_secs_f64());
     write_or_check(a, &file, ok)
+}
+
+/// Text as the corpus tests compare it: line ends unified, trailing spaces and blank lines gone.
+fn normalise(text: &str) -> String {
+    let unified = text.replace("\r\n", "\n").replace('\r', "\n");
+    let lines: Vec<&str> = unified.split('\n').map(str::trim_end).collect();
+    lines.join("\n").trim_end().to_string()
+}
+
+/// Runs the new weights over the project's behaviour corpus, the small pages and dumps whose
+/// expected text the tests hold the default model to (`tests/pages`, `tests/dumps`), and
+/// prints how many come out exactly as expected and which do not: each page stands for a
+/// behaviour users rely on ("Also Read" lines inside a story go, a table stays), which the
+/// mean F1 of a dataset can hide. Only measured; nothing is fitted on them.
+fn print_behaviours(weights: &Weights, passes: Passes) {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests");
+    for (folder, input, dump) in [("pages", "source.html", false), ("dumps", "dump.txt", true)] {
+        let Ok(entries) = std::fs::read_dir(root.join(folder)) else {
+            continue;
+        };
+        let mut dirs: Vec<PathBuf> = entries.flatten().map(|e| e.path()).collect();
+        dirs.sort();
+        let (mut same, mut differ) = (0usize, Vec::new());
+        for dir in dirs {
+            let (Ok(source), Ok(expected)) =
+                (read(&dir.join(input)), read(&dir.join("expected.txt")))
+            else {
+                continue;
+            };
+            // A dump's expected.txt opens with the title and a blank line.
+            let want = if dump {
+                expected.split_once("\n\n").map_or("", |(_, t)| t)
+            } else {
+                &expected
+            };
+            let got = if dump {
+                training::extract_dump(&source, weights, passes)
+            } else {
+                training::extract_html(&source, weights, passes).unwrap_or_default()
+            };
+            if normalise(want) == normalise(&got) {
+                same += 1;
+            } else {
+                differ.push(
+                    dir.file_name()
+                        .map_or(String::new(), |n| n.to_string_lossy().into_owned()),
+                );
+            }
+        }
+        println!(
+            "\nbehaviour corpus, tests/{folder} (broad model): {same} of {} as expected; differ: {}",
+            same + differ.len(),
+            if differ.is_empty() {
+                "none".to_owned()
+            } else {
+                differ.join(" ")
+            }
+        );
+    }
 }
 
 /// Scores the training pages with the weights fitted on all of them, in both modes: how well
