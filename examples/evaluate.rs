@@ -25,6 +25,8 @@ use std::time::Instant;
 
 use unboil::{Extractor, Focus, Model, Options};
 
+#[path = "common/model.rs"]
+mod model;
 #[path = "common/score.rs"]
 mod score;
 use score::{DocScore, corpus_f1, mean, print_header, print_row, score_doc};
@@ -85,11 +87,7 @@ fn parse_args() -> Result<Args, String> {
                 }
             }
             "--model" => {
-                a.model = match value("--model")?.as_str() {
-                    "standard" => Model::Standard,
-                    "broad" => Model::Broad,
-                    m => return Err(format!("unknown model {m:?}")),
-                }
+                a.model = model::parse(&value("--model")?)?;
             }
             "--min-f1" => a.min_f1 = Some(value("--min-f1")?.parse().map_err(|e| format!("{e}"))?),
             "--min-bow" => {

@@ -23,6 +23,9 @@ use std::process::ExitCode;
 
 use unboil::{Explanation, Extracted, Extractor, Model, Options};
 
+#[path = "common/model.rs"]
+mod model;
+
 const USAGE: &str = "usage: explain [--tsv] [--text] [--model standard|broad] FILE|-";
 
 const HELP: &str = "Prints every block of a page with its decision, score and the evidence for it.
@@ -76,16 +79,10 @@ fn parse_args() -> Result<Option<Args>, Failure> {
             "--tsv" => tsv = true,
             "--text" => text_mode = true,
             "--model" => {
-                model = match args.next().as_deref() {
-                    Some("standard") => Model::Standard,
-                    Some("broad") => Model::Broad,
-                    Some(other) => {
-                        return Err(Failure::Usage(format!(
-                            "unknown model {other:?} (standard or broad)"
-                        )));
-                    }
-                    None => return Err(Failure::Usage("--model needs a value".to_string())),
-                }
+                let name = args
+                    .next()
+                    .ok_or_else(|| Failure::Usage("--model needs a value".to_string()))?;
+                model = model::parse(&name).map_err(Failure::Usage)?;
             }
             s if s.starts_with('-') && s != "-" => {
                 return Err(Failure::Usage(format!("unknown option {s}")));

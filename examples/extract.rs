@@ -24,7 +24,10 @@
 use std::io::{Read, Write};
 use std::process::ExitCode;
 
-use unboil::{Extracted, Extractor, Model, Options};
+use unboil::{Extracted, Extractor, Options};
+
+#[path = "common/model.rs"]
+mod model;
 
 const SAMPLE: &str = include_str!("sample.html");
 
@@ -113,15 +116,7 @@ fn parse_args() -> Result<Args, Failure> {
                 }
             }
             "--model" => {
-                let model = match value("--model")?.as_str() {
-                    "standard" => Model::Standard,
-                    "broad" => Model::Broad,
-                    m => {
-                        return Err(Failure::Usage(format!(
-                            "unknown model {m:?} (standard or broad)"
-                        )));
-                    }
-                };
+                let model = model::parse(&value("--model")?).map_err(Failure::Usage)?;
                 a.options = a.options.with_model(model);
             }
             "--links" => a.options = a.options.with_links(true),

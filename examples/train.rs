@@ -1174,18 +1174,22 @@ fn print_behaviours(weights: &Weights, passes: Passes) {
 /// the model fits the pages it learnt from, a ceiling for its out-of-fold figures rather than a
 /// quality figure (`--in-sample`).
 fn print_in_sample(pages: &[&Page], weights: &Weights, passes: Passes) {
-    let scores: Vec<DocScore> = score_pages(pages, weights, passes)
-        .into_iter()
-        .map(|(s, _, _)| s)
-        .collect();
-    println!("\nin sample (scored with the weights fitted on these pages, a ceiling):");
-    print_groups(pages, &scores);
-    let dumps: Vec<DocScore> = score_dumps(pages, weights, passes)
-        .into_iter()
-        .map(|(s, _, _)| s)
-        .collect();
-    println!("in sample, text mode:");
-    print_groups(pages, &dumps);
+    type Score = fn(&[&Page], &Weights, Passes) -> Vec<(DocScore, usize, String)>;
+    let modes: [(&str, Score); 2] = [
+        (
+            "\nin sample (scored with the weights fitted on these pages, a ceiling):",
+            score_pages,
+        ),
+        ("in sample, text mode:", score_dumps),
+    ];
+    for (heading, score) in modes {
+        let scores: Vec<DocScore> = score(pages, weights, passes)
+            .into_iter()
+            .map(|(s, _, _)| s)
+            .collect();
+        println!("{heading}");
+        print_groups(pages, &scores);
+    }
 }
 
 /// Writes the weights file, or with `--check` compares it with the committed one; `ok` is
